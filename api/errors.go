@@ -1,0 +1,99 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/closeloop/closeloop/domain"
+)
+
+// ErrorBody is the one error shape every failure answers with.
+type ErrorBody struct {
+	Error ErrorDetail `json:"error"`
+}
+
+type ErrorDetail struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// requestError is an HTTP-level failure found by the api package itself (bad JSON, bad id).
+type requestError struct {
+	status int
+	detail ErrorDetail
+}
+
+func (e *requestError) Error() string { return e.detail.Message }
+
+func badRequest(code, msg string, fields map[string]string) error {
+	return &requestError{status: http.StatusBadRequest, detail: ErrorDetail{Code: code, Message: msg, Fields: fields}}
+}
+
+// kindStatus is the single table from domain error kinds to HTTP.
+var kindStatus = map[domain.Kind]struct {
+	status int
+	code   string
+}{
+	domain.KindNotFound:     {http.StatusNotFound, "not_found"},
+	domain.KindInvalid:      {http.StatusUnprocessableEntity, "validation_failed"},
+	domain.KindConflict:     {http.StatusConflict, "conflict"},
+	domain.KindStale:        {http.StatusPreconditionFailed, "precondition_failed"},
+	domain.KindForbidden:    {http.StatusForbidden, "forbidden"},
+	domain.KindUnauthorized: {http.StatusUnauthorized, "unauthorized"},
+	domain.KindRateLimited:  {http.StatusTooManyRequests, "rate_limited"},
+}
+
+var httpCodes = map[int]string{
+	http.StatusBadRequest:            "bad_request",
+	http.StatusUnauthorized:          "unauthorized",
+	http.StatusForbidden:             "forbidden",
+	http.StatusNotFound:              "not_found",
+	http.StatusMethodNotAllowed:      "method_not_allowed",
+	http.StatusRequestEntityTooLarge: "body_too_large",
+	http.StatusUnsupportedMediaType:  "unsupported_media_type",
+	http.StatusTooManyRequests:       "rate_limited",
+}
+
+// handleError is Echo's error handler: it writes ErrorBody and logs what users must not see.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, detail := s.describe(err, c)
+	if c.Request().Method == http.MethodHead {
+		c.NoContent(status) //nolint:errcheck
+		return
+	}
+	c.JSON(status, ErrorBody{Error: detail}) //nolint:errcheck
+}
+
+func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
+	var re *requestError
+	if errors.As(err, &re) {
+		return re.status, re.detail
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		if m, ok := kindStatus[de.Kind]; ok {
+			return m.status, ErrorDetail{Code: m.code, Message: de.Message, Fields: de.Fields}
+		}
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) && he.Code < 500 {
+		code, ok := httpCodes[he.Code]
+		if !ok {
+			code = "bad_request"
+		}
+		msg := http.StatusText(he.Code)
+		if he.Code == http.StatusRequestEntityTooLarge {
+			msg = "request body is too large"
+		}
+		return he.Code, ErrorDetail{Code: code, Message: msg}
+	}
+	s.log.Error("internal error", "err", err, "method", c.Request().Method, "path", c.Path(),
+		"request_id", c.Response().Header().Get(echo.HeaderXRequestID))
+	return http.StatusInternalServerError, ErrorDetail{Code: "internal", Message: "something went wrong on our side; it has been logged"}
+}

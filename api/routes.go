@@ -1,0 +1,78 @@
+package api
+
+import (
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/closeloop/closeloop/domain"
+)
+
+// routes registers every route in one place, with the least role each one needs.
+func (s *Server) routes() {
+	e := s.echo
+	e.Pre(middleware.RemoveTrailingSlash())
+	e.Use(middleware.RequestID())
+	e.Use(s.logRequests)
+	e.Use(middleware.Recover())
+	e.Use(securityHeaders)
+	e.Use(s.measure)
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", s.metrics)
+	e.GET("/api/openapi.json", s.openapi)
+
+	// One-click unsubscribe (RFC 8058): no login, no cookie, no redirect.
+	e.GET("/u/:token", s.unsubscribePage)
+	e.POST("/u/:token", s.unsubscribe)
+
+	v1 := e.Group("/api/v1")
+	viewer, support, editor, admin := s.require(domain.RoleViewer), s.require(domain.RoleSupport),
+		s.require(domain.RoleEditor), s.require(domain.RoleAdmin)
+
+	v1.POST("/session", s.createSession)
+	v1.GET("/session", s.getSession, viewer)
+	v1.DELETE("/session", s.deleteSession, viewer)
+
+	v1.GET("/members", s.listMembers, admin)
+	v1.POST("/members", s.createMember, admin)
+	v1.PATCH("/members/:id", s.updateMember, admin)
+	v1.DELETE("/members/:id", s.deleteMember, admin)
+	v1.GET("/tokens", s.listTokens, admin)
+	v1.POST("/tokens", s.createToken, admin)
+	v1.DELETE("/tokens/:id", s.revokeToken, admin)
+
+	v1.GET("/boards", s.listBoards, viewer)
+	v1.POST("/boards", s.createBoard, editor)
+	v1.GET("/boards/:id", s.getBoard, viewer)
+	v1.PATCH("/boards/:id", s.updateBoard, editor)
+	v1.DELETE("/boards/:id", s.deleteBoard, editor)
+	v1.POST("/boards/:id/columns", s.createColumn, editor)
+	v1.PATCH("/columns/:id", s.updateColumn, editor)
+	v1.DELETE("/columns/:id", s.deleteColumn, editor)
+
+	v1.POST("/boards/:id/cards", s.createCard, editor)
+	v1.GET("/boards/:id/cards", s.listCards, viewer)
+	v1.GET("/cards/:id", s.getCard, viewer)
+	v1.PATCH("/cards/:id", s.updateCard, editor)
+	v1.DELETE("/cards/:id", s.deleteCard, editor)
+	v1.POST("/cards/:id/move", s.moveCard, editor)
+	v1.GET("/cards/:id/activity", s.listActivity, viewer)
+
+	v1.POST("/cards/:id/requests", s.createRequest, support)
+	v1.GET("/cards/:id/requests", s.listRequests, viewer)
+	v1.DELETE("/cards/:id/requests/:requester_id", s.deleteRequest, support)
+	v1.POST("/cards/:id/conversations", s.createConversation, support)
+	v1.GET("/cards/:id/conversations", s.listConversations, viewer)
+
+	v1.GET("/requesters", s.listRequesters, viewer)
+	v1.GET("/requesters/:id", s.getRequester, viewer)
+	v1.PATCH("/requesters/:id", s.updateRequester, support)
+	v1.DELETE("/requesters/:id", s.eraseRequester, editor)
+	v1.GET("/requesters/:id/requests", s.listRequesterRequests, viewer)
+	v1.GET("/requesters/:id/deliveries", s.listRequesterDeliveries, viewer)
+
+	v1.GET("/cards/:id/deliveries", s.listDeliveries, viewer)
+	v1.GET("/cards/:id/email-preview", s.emailPreview, viewer)
+
+	s.serveUI()
+}

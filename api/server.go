@@ -1,0 +1,64 @@
+// Package api is Closeloop's HTTP layer: Echo routes, handlers, request/response
+// types, authentication, and the single table that maps domain errors to HTTP.
+package api
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/closeloop/closeloop/domain"
+)
+
+// Deps is everything the HTTP layer needs, built by cmd.
+type Deps struct {
+	Service *domain.Service
+	Log     *slog.Logger
+	// Ready reports whether the database is reachable and migrated (for /readyz).
+	Ready func(ctx context.Context) error
+	// Registry receives HTTP metrics and is served on /metrics.
+	Registry *prometheus.Registry
+	// UI is the built web app; UIBuilt is false when only the placeholder is embedded.
+	UI      fs.FS
+	UIBuilt bool
+	// SecureCookies marks the session cookie Secure (when the base URL is https).
+	SecureCookies bool
+	// Mailroom renders previews and handles unsubscribe links; nil until the notifier is wired.
+	Mailroom domain.Mailroom
+}
+
+// Server serves the v1 API, the unsubscribe pages, health endpoints and the web UI.
+type Server struct {
+	deps        Deps
+	log         *slog.Logger
+	echo        *echo.Echo
+	auth        *authState
+	httpMetrics *httpMetrics
+}
+
+// New builds the server with every route registered.
+func New(deps Deps) *Server {
+	if deps.Log == nil {
+		deps.Log = slog.Default()
+	}
+	if deps.Registry == nil {
+		deps.Registry = prometheus.NewRegistry()
+	}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	s := &Server{deps: deps, log: deps.Log, echo: e, auth: newAuthState(), httpMetrics: newHTTPMetrics(deps.Registry)}
+	e.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s
+}
+
+// Handler returns the root HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Routes lists every registered method and path (the OpenAPI test compares them).
+func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }

@@ -1,0 +1,51 @@
+package api
+
+import (
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+const uiNotBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Closeloop</title></head>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
+<h1>Closeloop is running, but its web UI was not built</h1>
+<p>This binary was built without the web app. Build it with Node.js 20+ installed:</p>
+<pre>make build</pre>
+<p>(or <code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>, then <code>go build ./cmd/closeloop</code>).
+The API works without it: see <a href="/api/openapi.json">/api/openapi.json</a>.</p></body></html>`
+
+// serveUI serves the embedded single-page app: hashed assets cached for a year,
+// index.html never cached, unknown paths fall back to index.html.
+func (s *Server) serveUI() {
+	s.echo.GET("/*", func(c echo.Context) error {
+		p := c.Request().URL.Path
+		if strings.HasPrefix(p, "/api/") {
+			return echo.ErrNotFound
+		}
+		if !s.deps.UIBuilt {
+			c.Response().Header().Set("Cache-Control", "no-cache")
+			return c.HTML(http.StatusOK, uiNotBuilt)
+		}
+		name := strings.TrimPrefix(path.Clean(p), "/")
+		if name != "" && name != "index.html" {
+			if st, err := fs.Stat(s.deps.UI, name); err == nil && !st.IsDir() {
+				if strings.HasPrefix(name, "assets/") {
+					c.Response().Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+				} else {
+					c.Response().Header().Set("Cache-Control", "no-cache")
+				}
+				http.ServeFileFS(c.Response(), c.Request(), s.deps.UI, name)
+				return nil
+			}
+			if strings.HasPrefix(name, "assets/") {
+				return echo.ErrNotFound
+			}
+		}
+		c.Response().Header().Set("Cache-Control", "no-cache")
+		http.ServeFileFS(c.Response(), c.Request(), s.deps.UI, "index.html")
+		return nil
+	})
+}

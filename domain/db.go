@@ -1,0 +1,74 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// DB wraps the GORM handle. Transactions travel in the context so that a service
+// called inside another service's transaction joins it instead of opening a second one.
+type DB struct {
+	gorm *gorm.DB
+}
+
+func NewDB(g *gorm.DB) *DB { return &DB{gorm: g} }
+
+// Gorm returns the underlying handle, for wiring (cmd, tests) only.
+func (d *DB) Gorm() *gorm.DB { return d.gorm }
+
+type txKey struct{}
+
+// WithTx runs fn in a transaction; if ctx already carries one, fn joins it.
+func (d *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(ctx)
+	}
+	return d.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+}
+
+// conn returns the transaction in ctx, or the plain handle bound to ctx.
+func (d *DB) conn(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx
+	}
+	return d.gorm.WithContext(ctx)
+}
+
+// sqlTx returns the *sql.Tx under the transaction in ctx, for code that enqueues
+// background work in the same transaction (the Notifier).
+func sqlTx(ctx context.Context) (*sql.Tx, error) {
+	tx, ok := ctx.Value(txKey{}).(*gorm.DB)
+	if !ok {
+		return nil, errors.New("sqlTx: no transaction in context")
+	}
+	switch pool := tx.Statement.ConnPool.(type) {
+	case *sql.Tx:
+		return pool, nil
+	case *gorm.PreparedStmtTX:
+		if t, ok := pool.Tx.(*sql.Tx); ok {
+			return t, nil
+		}
+	}
+	return nil, fmt.Errorf("sqlTx: unexpected connection pool %T", tx.Statement.ConnPool)
+}
+
+// storeErr maps database errors to domain kinds in one place; what is left is internal.
+func storeErr(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return NotFound(what)
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return Conflict("%s already exists", what)
+	case errors.Is(err, gorm.ErrForeignKeyViolated):
+		return Conflict("%s refers to something that no longer exists", what)
+	}
+	return err
+}

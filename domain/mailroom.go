@@ -1,0 +1,26 @@
+package domain
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+)
+
+// Mailroom is what the HTTP layer needs from the notifier: rendering a preview of the
+// shipped email and acting on unsubscribe links. notify implements it; cmd injects it.
+type Mailroom interface {
+	// Preview renders the shipped email for a card and requester without sending it.
+	Preview(ctx context.Context, cardID, requesterID uuid.UUID) (EmailPreview, error)
+	// UnsubscribeTarget checks a token and returns the address it would unsubscribe.
+	UnsubscribeTarget(ctx context.Context, token string) (email string, err error)
+	// Unsubscribe checks a token and unsubscribes its address from every notification email.
+	Unsubscribe(ctx context.Context, token string) error
+}
+
+// EmailPreview is a rendered email.
+type EmailPreview struct {
+	To      string `json:"to"`
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	HTML    string `json:"html"`
+}

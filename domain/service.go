@@ -1,0 +1,31 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Service holds Closeloop's use cases. Its methods live in one file per aggregate
+// (boards.go, cards.go, requests.go, …) and take ctx first.
+type Service struct {
+	db       *DB
+	notifier Notifier
+	now      func() time.Time
+}
+
+// NewService builds the service; a nil notifier means NopNotifier.
+func NewService(db *DB, notifier Notifier) *Service {
+	if notifier == nil {
+		notifier = NopNotifier{}
+	}
+	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }}
+}
+
+// DB exposes the transaction helper to wiring code and other packages' services.
+func (s *Service) DB() *DB { return s.db }
+
+// newID returns a time-ordered UUID (v7) for a new row.
+func newID() uuid.UUID {
+	return uuid.Must(uuid.NewV7())
+}
