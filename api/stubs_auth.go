@@ -30,3 +30,9 @@ func (s *Server) deleteMember(c echo.Context) error  { return errNotBuilt }
 func (s *Server) listTokens(c echo.Context) error    { return errNotBuilt }
 func (s *Server) createToken(c echo.Context) error   { return errNotBuilt }
 func (s *Server) revokeToken(c echo.Context) error   { return errNotBuilt }
+
+// actorFrom returns who is calling (set by the require middleware).
+func actorFrom(c echo.Context) domain.Actor {
+	a, _ := c.Get("actor").(domain.Actor)
+	return a
+}
