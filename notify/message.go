@@ -1,0 +1,81 @@
+package notify
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/google/uuid"
+	mail "github.com/wneessen/go-mail"
+)
+
+// compose renders the shipped email for one requester.
+func (s *Service) compose(r recipient, c cardInfo, requesterID uuid.UUID) (rendered, error) {
+	greeting := cleanHeader(r.Name)
+	if greeting == "" {
+		greeting = "there"
+	}
+	c.Title = cleanHeader(c.Title)
+	fill := placeholders(c, greeting)
+	team, signature := s.from.Name, s.from.Name
+	if team == "" {
+		team, signature = "us", "The team"
+	}
+	return s.render.render(emailData{
+		Greeting:       greeting,
+		CardTitle:      c.Title,
+		CardURL:        s.cfg.BaseURL + "/c/" + c.ID.String(),
+		Intro:          cleanHeader(fill.Replace(c.Intro)),
+		ReleaseNote:    paragraphs(c.ReleaseNote),
+		Team:           team,
+		Signature:      signature,
+		UnsubscribeURL: s.unsubscribeURL(requesterID),
+	}, c.Subject, fill)
+}
+
+func (s *Service) unsubscribeURL(requesterID uuid.UUID) string {
+	return s.cfg.BaseURL + "/u/" + s.tokens.sign(requesterID)
+}
+
+// message builds the MIME message: multipart/alternative (text, then HTML), with the
+// list headers RFC 2919 and RFC 8058 ask for, each written on one line.
+func (s *Service) message(r recipient, c cardInfo, requesterID uuid.UUID, msgID string) (*mail.Msg, error) {
+	e, err := s.compose(r, c, requesterID)
+	if err != nil {
+		return nil, err
+	}
+	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
+	m.FromMailAddress(s.from)
+	if err := m.AddToFormat(cleanHeader(r.Name), r.Email); err != nil {
+		return nil, err
+	}
+	m.Subject(e.Subject)
+	m.SetMessageIDWithValue(msgID)
+	m.SetDate()
+	m.SetGenHeader("Auto-Submitted", "auto-generated")
+	m.SetGenHeaderPreformatted("List-Id", s.listID)
+	m.SetGenHeaderPreformatted(mail.HeaderListUnsubscribe, "<"+cleanHeader(s.unsubscribeURL(requesterID))+">")
+	m.SetGenHeaderPreformatted(mail.HeaderListUnsubscribePost, "List-Unsubscribe=One-Click")
+	m.SetBodyString(mail.TypeTextPlain, e.Text)
+	m.AddAlternativeString(mail.TypeTextHTML, e.HTML)
+	return m, nil
+}
+
+// messageID is the delivery's id at the sender's domain: unique per delivery, and
+// the same if a crash makes us send it twice, so mail clients can fold the copies.
+func messageID(deliveryID uuid.UUID, from string) string {
+	domain := "closeloop.invalid"
+	if at := strings.LastIndexByte(from, '@'); at >= 0 && at < len(from)-1 {
+		domain = from[at+1:]
+	}
+	return deliveryID.String() + "@" + domain
+}
+
+// listID is "<installation.host>": one list per installation, so one unsubscribe
+// covers every notification it sends (RFC 2919).
+func listID(installation, baseURL string) string {
+	host := "localhost"
+	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	return "<" + cleanHeader(installation+"."+host) + ">"
+}
