@@ -47,9 +47,11 @@ func (sn *sender) send(ctx context.Context, d claimed) outcome {
 	out.lastError = errorText(err)
 	switch {
 	case v.temporary && v.serverWide:
-		due := sn.gate.trip()
+		due, closed := sn.gate.trip()
 		out.status, out.due, out.serverWide = "queued", &due, true
-		sn.s.log.Warn("notify: mail server unavailable; backing off", "until", due.Format(time.RFC3339), "err", out.lastError)
+		if closed {
+			sn.s.log.Warn("notify: mail server unavailable; all senders wait", "until", due.Format(time.RFC3339Nano), "err", out.lastError)
+		}
 	case v.temporary:
 		due := out.at.Add(backoff(d.Attempts+1, 30*time.Second, time.Hour))
 		out.status, out.due = "queued", &due

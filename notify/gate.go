@@ -34,16 +34,18 @@ func (g *gate) closedUntil() time.Time {
 	return time.Time{}
 }
 
-// trip records a server-wide failure and returns when to try again. Failures of
-// sends that were already in flight when the gate closed do not lengthen it.
-func (g *gate) trip() time.Time {
+// trip records a server-wide failure and returns when to try again, and whether
+// this failure closed the gate. Failures of sends that were already in flight when
+// the gate closed do not lengthen it.
+func (g *gate) trip() (until time.Time, closed bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if now := time.Now(); now.After(g.until) {
 		g.failures++
 		g.until = now.Add(backoff(g.failures, gateFirst, gateLimit))
+		closed = true
 	}
-	return g.until
+	return g.until, closed
 }
 
 // ok records a successful send.

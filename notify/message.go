@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"fmt"
+	netmail "net/mail"
 	"net/url"
 	"strings"
 
@@ -43,11 +45,14 @@ func (s *Service) message(r recipient, c cardInfo, requesterID uuid.UUID, msgID 
 	if err != nil {
 		return nil, err
 	}
+	to, err := netmail.ParseAddress(r.Email)
+	if err != nil {
+		return nil, fmt.Errorf("cannot email %q: %w", r.Email, err)
+	}
+	to.Name = cleanHeader(r.Name) // written by net/mail: quoted or encoded as needed
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(s.from)
-	if err := m.AddToFormat(cleanHeader(r.Name), r.Email); err != nil {
-		return nil, err
-	}
+	m.SetAddrHeaderFromMailAddress(mail.HeaderTo, to)
 	m.Subject(e.Subject)
 	m.SetMessageIDWithValue(msgID)
 	m.SetDate()

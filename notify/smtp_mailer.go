@@ -88,9 +88,10 @@ func (m *smtpMailer) Send(ctx context.Context, msg *mail.Msg) error {
 		conn.c, fresh = c, true
 	}
 	err := m.client.SendWithSMTPClient(conn.c, msg)
-	if err != nil && !fresh && droppedBeforeMail(err) {
-		// The server closed a reused connection; MAIL FROM never got an answer, so
-		// nothing was accepted and sending again on a new connection is safe.
+	if err != nil && !fresh && failedBeforeMail(err) {
+		// A reused connection the server has closed meanwhile (often with a 421 that
+		// only shows up now). MAIL FROM was not accepted, so nothing was sent and
+		// sending again on a new connection is safe.
 		m.drop(conn)
 		c, dialErr := m.client.DialToSMTPClientWithContext(ctx)
 		if dialErr != nil {
@@ -106,10 +107,9 @@ func (m *smtpMailer) Send(ctx context.Context, msg *mail.Msg) error {
 	return err
 }
 
-func droppedBeforeMail(err error) bool {
+func failedBeforeMail(err error) bool {
 	var se *mail.SendError
-	return errors.As(err, &se) && se.ErrorCode() == 0 &&
-		(se.Reason == mail.ErrSMTPMailFrom || se.Reason == mail.ErrConnCheck)
+	return errors.As(err, &se) && (se.Reason == mail.ErrSMTPMailFrom || se.Reason == mail.ErrConnCheck)
 }
 
 func (m *smtpMailer) drop(conn *smtpConn) {

@@ -33,6 +33,9 @@ type Options struct {
 	KeepMessages bool
 	// Username and Password, when set, require AUTH PLAIN with them.
 	Username, Password string
+	// IdleTimeout closes connections that say nothing for this long (default a
+	// minute), as real servers do.
+	IdleTimeout time.Duration
 }
 
 // Sink is a running SMTP server. Its methods are safe for concurrent use.
@@ -66,6 +69,9 @@ func Start(opts Options) (*Sink, error) {
 	srv.AllowInsecureAuth = true
 	srv.MaxMessageBytes = 10 << 20
 	srv.ReadTimeout = time.Minute
+	if opts.IdleTimeout > 0 {
+		srv.ReadTimeout = opts.IdleTimeout
+	}
 	srv.WriteTimeout = time.Minute
 	srv.ErrorLog = log.New(io.Discard, "", 0)
 	s.server = srv
@@ -236,7 +242,11 @@ func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 
 func (ss *session) Data(r io.Reader) error {
 	var buf bytes.Buffer
-	if _, err := io.Copy(&buf, r); err != nil {
+	dst := io.Writer(&buf)
+	if !ss.sink.opts.KeepMessages {
+		dst = io.Discard
+	}
+	if _, err := io.Copy(dst, r); err != nil {
 		return err
 	}
 	if len(ss.to) == 0 {
