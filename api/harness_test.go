@@ -111,4 +111,3 @@ func mustStatus(t testing.TB, got, want int, body []byte) {
 		t.Fatalf("status = %d, want %d; body: %s", got, want, body)
 	}
 }
-
