@@ -3,7 +3,10 @@ package domain
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
+
+	"github.com/google/uuid"
 )
 
 func TestEraseRequester(t *testing.T) {
@@ -52,5 +55,61 @@ func TestEraseRequester(t *testing.T) {
 	again := env.link(t, c1, LinkRequestInput{Email: "ann@example.com"})
 	if !again.Created || again.Requester.ID == ann.ID || env.requesterCount(t, c1) != 2 {
 		t.Errorf("relink after erase: created=%v same id=%v count=%d", again.Created, again.Requester.ID == ann.ID, env.requesterCount(t, c1))
+	}
+}
+
+// Erasing a person while help desks keep linking them never leaves a card whose count
+// disagrees with its requests, and never deadlocks.
+func TestEraseWhileLinking(t *testing.T) {
+	env := newPeopleEnv(t, nil)
+	cards := []uuid.UUID{env.card(t, "open"), env.card(t, "open"), env.card(t, "open")}
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for g := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				in := LinkRequestInput{Email: "Churn@Example.com", Quote: "q",
+					ConversationURL: fmt.Sprintf("https://acme.zendesk.com/agent/tickets/%d", i)}
+				if _, err := env.svc.LinkRequest(ctx, supportActor, cards[(g+i)%len(cards)], in); err != nil {
+					errs <- fmt.Errorf("link: %w", err)
+				}
+				if _, err := env.svc.LinkRequest(ctx, supportActor, cards[i%len(cards)], LinkRequestInput{Email: fmt.Sprintf("stay%d@example.com", g)}); err != nil {
+					errs <- fmt.Errorf("link other: %w", err)
+				}
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for range 15 {
+			var ids []struct{ ID uuid.UUID }
+			if err := env.db.Raw(`SELECT id FROM requesters WHERE lower(email) = 'churn@example.com'`).Scan(&ids).Error; err != nil {
+				errs <- err
+				return
+			}
+			for _, r := range ids {
+				if err := env.svc.EraseRequester(ctx, supportActor, r.ID); err != nil && KindOf(err) != KindNotFound {
+					errs <- fmt.Errorf("erase: %w", err)
+				}
+			}
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for _, c := range cards {
+		count, requests := env.requesterCount(t, c), env.count(t, `SELECT count(*) FROM requests WHERE card_id = ?`, c)
+		if count != requests {
+			t.Errorf("card %s: requester_count %d but %d requests", c, count, requests)
+		}
+	}
+	if got := env.count(t, `SELECT count(*) FROM requesters WHERE lower(email) LIKE 'stay%'`); got != 3 {
+		t.Errorf("bystanders = %d, want 3", got)
 	}
 }

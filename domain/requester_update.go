@@ -52,6 +52,9 @@ func (s *Service) UpdateRequester(ctx context.Context, id uuid.UUID, in UpdateRe
 	if err := in.validate(); err != nil {
 		return Requester{}, err
 	}
+	if in.Email == nil && in.Name == nil && in.Company == nil && in.ExternalIDs == nil {
+		return s.GetRequester(ctx, id)
+	}
 	var out Requester
 	err := s.db.WithTx(ctx, func(ctx context.Context) error {
 		var current []Requester
