@@ -51,7 +51,8 @@ func encodeTextCursor(key string) string {
 
 func decodeTextCursor(raw string) (string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(raw)
-	if err != nil || len(b) == 0 || !utf8.Valid(b) || strings.ContainsRune(string(b), 0) {
+	// Every key this list hands out is a lower-cased address, so it holds an @.
+	if err != nil || !utf8.Valid(b) || strings.ContainsRune(string(b), 0) || !strings.Contains(string(b), "@") {
 		return "", Invalid("cursor", "is not a cursor this list returned")
 	}
 	return string(b), nil
