@@ -1,0 +1,334 @@
+package api
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"github.com/closeloop/closeloop/domain"
+)
+
+// badCase is one request that must be refused: status, error code, the field that
+// must carry a message ("" when the fault is not one field's), and no change in the DB.
+type badCase struct {
+	name   string
+	req    apiReq
+	status int
+	code   string
+	field  string
+}
+
+// writeRoute is a route with a JSON body: a valid body and one of its string fields.
+type writeRoute struct {
+	method, path string // path may hold {id}, replaced by a real id
+	id           func(f *fixtures) string
+	valid        map[string]any
+	field        string
+}
+
+func writeRoutes(f *fixtures) []writeRoute {
+	board := func(f *fixtures) string { return f.board.ID.String() }
+	card := func(f *fixtures) string { return f.card.ID.String() }
+	member := f.newMember(domain.RoleViewer, signInPassword)
+	return []writeRoute{
+		{"POST", "/api/v1/session", nil, map[string]any{"email": member.Email, "password": "wrong but long"}, "email"},
+		{"POST", "/api/v1/members", nil, map[string]any{"email": "m@example.com", "name": "M", "role": "viewer", "password": "long enough pw"}, "name"},
+		{"PATCH", "/api/v1/members/{id}", func(*fixtures) string { return member.ID.String() }, map[string]any{"name": "M"}, "name"},
+		{"POST", "/api/v1/tokens", nil, map[string]any{"name": "ci", "role": "viewer"}, "name"},
+		{"POST", "/api/v1/boards", nil, map[string]any{"name": "Roadmap"}, "name"},
+		{"PATCH", "/api/v1/boards/{id}", board, map[string]any{"name": "Roadmap"}, "name"},
+		{"POST", "/api/v1/boards/{id}/columns", board, map[string]any{"name": "Triage", "stage": "open"}, "name"},
+		{"PATCH", "/api/v1/columns/{id}", func(f *fixtures) string { return f.board.Columns[0].ID.String() }, map[string]any{"name": "Ideas"}, "name"},
+		{"POST", "/api/v1/boards/{id}/cards", board, map[string]any{"column_id": f.board.Columns[0].ID, "kind": "idea", "title": "Dark mode"}, "title"},
+		{"PATCH", "/api/v1/cards/{id}", card, map[string]any{"title": "Dark mode"}, "title"},
+		{"POST", "/api/v1/cards/{id}/move", card, map[string]any{"column_id": f.board.Columns[1].ID}, "column_id"},
+		{"POST", "/api/v1/cards/{id}/requests", card, map[string]any{"email": "ada@example.com"}, "email"},
+		{"POST", "/api/v1/cards/{id}/conversations", card, map[string]any{"url": "https://acme.zendesk.com/agent/tickets/1"}, "url"},
+		{"PATCH", "/api/v1/requesters/{id}", func(f *fixtures) string { return f.requester.String() }, map[string]any{"name": "Ada"}, "name"},
+	}
+}
+
+// bodyCases are the faults every JSON body route must refuse the same way.
+func bodyCases(f *fixtures, r writeRoute) []badCase {
+	path := r.path
+	if r.id != nil {
+		path = strings.Replace(path, "{id}", r.id(f), 1)
+	}
+	req := func(body any, headers ...string) apiReq {
+		return apiReq{method: r.method, path: path, body: body, headers: headers}
+	}
+	with := func(extra map[string]any) map[string]any {
+		b := map[string]any{}
+		for k, v := range r.valid {
+			b[k] = v
+		}
+		for k, v := range extra {
+			b[k] = v
+		}
+		return b
+	}
+	name := r.method + " " + r.path + ": "
+	cases := []badCase{
+		{name + "malformed JSON", req(`{"` + r.field + `": `), 400, "malformed_body", ""},
+		{name + "not JSON at all", req(`name=Roadmap`), 400, "malformed_body", ""},
+		{name + "an array, not an object", req(`["` + r.field + `"]`), 400, "malformed_body", ""},
+		{name + "empty body", req(``), 400, "malformed_body", ""},
+		{name + "two objects", req(`{} {}`), 400, "malformed_body", ""},
+		{name + "deeply nested", req(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), 400, "malformed_body", ""},
+		{name + "unknown field", req(with(map[string]any{"is_admin": true})), 400, "unknown_field", "is_admin"},
+		{name + "wrong type", req(with(map[string]any{r.field: 42})), 400, "wrong_type", r.field},
+		{name + "object for a string", req(with(map[string]any{r.field: map[string]any{"$gt": ""}})), 400, "wrong_type", r.field},
+		{name + "larger than 1 MiB", req(with(map[string]any{r.field: strings.Repeat("x", maxBody)})), 413, "body_too_large", ""},
+		{name + "form content type", req(`{}`, "Content-Type", "application/x-www-form-urlencoded"), 415, "unsupported_media_type", ""},
+		{name + "text content type", req(with(nil), "Content-Type", "text/plain"), 415, "unsupported_media_type", ""},
+	}
+	if r.id != nil {
+		for _, bad := range []string{"not-a-uuid", "1", "01a20bc9-75e6-72fa-8de3-8ae6708cc95", "' OR 1=1 --"} {
+			cases = append(cases, badCase{name + "non-UUID id " + bad,
+				apiReq{method: r.method, path: strings.Replace(r.path, "{id}", urlEscape(bad), 1), body: r.valid}, 400, "invalid_id", "id"})
+		}
+	}
+	return cases
+}
+
+func urlEscape(s string) string {
+	return strings.NewReplacer(" ", "%20", "'", "%27", "=", "%3D").Replace(s)
+}
+
+// fieldCases are the per-route validation faults: each answers 422 with a message
+// for the field (or the documented 4xx).
+func fieldCases(f *fixtures) []badCase {
+	long := strings.Repeat("x", 10000)
+	board, card := "/api/v1/boards/"+f.board.ID.String(), "/api/v1/cards/"+f.card.ID.String()
+	column := "/api/v1/columns/" + f.board.Columns[0].ID.String()
+	requester := "/api/v1/requesters/" + f.requester.String()
+	col0 := f.board.Columns[0].ID
+	post := func(path string, body any) apiReq { return apiReq{method: "POST", path: path, body: body} }
+	patch := func(path string, body any) apiReq { return apiReq{method: "PATCH", path: path, body: body} }
+	newCard := func(extra map[string]any) apiReq {
+		b := map[string]any{"column_id": col0, "kind": "idea", "title": "Dark mode"}
+		for k, v := range extra {
+			b[k] = v
+		}
+		return post(board+"/cards", b)
+	}
+	v := func(name string, req apiReq, field string) badCase {
+		return badCase{name, req, 422, "validation_failed", field}
+	}
+	return []badCase{
+		// Titles and names: empty, 10,000 characters, line breaks, control characters.
+		v("card title empty", newCard(map[string]any{"title": ""}), "title"),
+		v("card title blank", newCard(map[string]any{"title": "   "}), "title"),
+		v("card title 10,000 characters", newCard(map[string]any{"title": long}), "title"),
+		v("card title 201 characters", newCard(map[string]any{"title": strings.Repeat("é", 201)}), "title"),
+		v("card title with CR LF", newCard(map[string]any{"title": "Dark\r\nmode"}), "title"),
+		v("card title with LF", newCard(map[string]any{"title": "Dark\nmode"}), "title"),
+		v("card title with NUL", newCard(map[string]any{"title": "Dark\x00mode"}), "title"),
+		v("card title missing", post(board+"/cards", map[string]any{"column_id": col0, "kind": "idea"}), "title"),
+		v("card kind unknown", newCard(map[string]any{"kind": "epic"}), "kind"),
+		v("card column_id not a UUID", newCard(map[string]any{"column_id": "nope"}), "column_id"),
+		v("card column_id missing", post(board+"/cards", map[string]any{"kind": "idea", "title": "x"}), "column_id"),
+		v("card column_id of no column", newCard(map[string]any{"column_id": uuid.NewString()}), "column_id"),
+		v("card description with NUL", newCard(map[string]any{"description": "a\x00b"}), "description"),
+		v("card description too long", newCard(map[string]any{"description": strings.Repeat("d", 20001)}), "description"),
+		v("card label with LF", newCard(map[string]any{"labels": []string{"ui\nux"}}), "labels"),
+		v("card label empty", newCard(map[string]any{"labels": []string{""}}), "labels"),
+		{"card labels not an array", newCard(map[string]any{"labels": "ui"}), 400, "wrong_type", "labels"},
+		v("patch card title empty", patch(card, map[string]any{"title": ""}), "title"),
+		v("patch card title 10,000 characters", patch(card, map[string]any{"title": long}), "title"),
+		v("patch card title with CR LF", patch(card, map[string]any{"title": "a\r\nb"}), "title"),
+		v("patch card kind unknown", patch(card, map[string]any{"kind": "epic"}), "kind"),
+		v("patch card release note NUL", patch(card, map[string]any{"release_note": "\x00"}), "release_note"),
+		{"patch card If-Match not a version", apiReq{method: "PATCH", path: card, body: map[string]any{"title": "x"}, headers: []string{"If-Match", "soon"}}, 400, "invalid_if_match", "If-Match"},
+		{"patch card stale If-Match", apiReq{method: "PATCH", path: card, body: map[string]any{"title": "x"}, headers: []string{"If-Match", `"99"`}}, 412, "precondition_failed", ""},
+		{"patch unknown card", patch("/api/v1/cards/"+uuid.NewString(), map[string]any{"title": "x"}), 404, "not_found", ""},
+
+		// Moves: ids in the body.
+		v("move column_id not a UUID", post(card+"/move", map[string]any{"column_id": "nope"}), "column_id"),
+		v("move column_id missing", post(card+"/move", map[string]any{}), "column_id"),
+		v("move column_id of no column", post(card+"/move", map[string]any{"column_id": uuid.NewString()}), "column_id"),
+		v("move before_id not a UUID", post(card+"/move", map[string]any{"column_id": col0, "before_id": "nope"}), "before_id"),
+		v("move after_id not a UUID", post(card+"/move", map[string]any{"column_id": col0, "after_id": "12"}), "after_id"),
+		v("move before and after", post(card+"/move", map[string]any{"column_id": col0, "before_id": uuid.NewString(), "after_id": uuid.NewString()}), "before_id"),
+		v("move before a card elsewhere", post(card+"/move", map[string]any{"column_id": f.board.Columns[1].ID, "before_id": uuid.NewString()}), "before_id"),
+		v("move before itself", post(card+"/move", map[string]any{"column_id": col0, "before_id": f.card.ID}), "before_id"),
+		v("move release note NUL", post(card+"/move", map[string]any{"column_id": col0, "release_note": "\x00"}), "release_note"),
+		{"move stale If-Match", apiReq{method: "POST", path: card + "/move", body: map[string]any{"column_id": col0}, headers: []string{"If-Match", `"42"`}}, 412, "precondition_failed", ""},
+
+		// Boards and columns.
+		v("board name empty", post("/api/v1/boards", map[string]any{"name": ""}), "name"),
+		v("board name 10,000 characters", post("/api/v1/boards", map[string]any{"name": long}), "name"),
+		v("board name with CR LF", post("/api/v1/boards", map[string]any{"name": "Road\r\nmap"}), "name"),
+		v("board description with NUL", post("/api/v1/boards", map[string]any{"name": "x", "description": "\x00"}), "description"),
+		v("board columns empty", post("/api/v1/boards", map[string]any{"name": "x", "columns": []any{}}), "columns"),
+		v("board column stage unknown", post("/api/v1/boards", map[string]any{"name": "x", "columns": []map[string]string{{"name": "A", "stage": "soon"}}}), "columns[0].stage"),
+		v("board column name empty", post("/api/v1/boards", map[string]any{"name": "x", "columns": []map[string]string{{"name": "", "stage": "open"}}}), "columns[0].name"),
+		{"board column unknown field", post("/api/v1/boards", map[string]any{"name": "x", "columns": []map[string]string{{"name": "A", "stage": "open", "wip": "3"}}}), 400, "unknown_field", "wip"},
+		{"board columns wrong type", post("/api/v1/boards", map[string]any{"name": "x", "columns": "Ideas"}), 400, "wrong_type", "columns"},
+		v("board 21 columns", post("/api/v1/boards", map[string]any{"name": "x", "columns": manyColumns(21)}), "columns"),
+		v("patch board name empty", patch(board, map[string]any{"name": ""}), "name"),
+		v("patch board subject with CR LF", patch(board, map[string]any{"email_subject": "Hi\r\nBcc: x@example.com"}), "email_subject"),
+		v("patch board intro too long", patch(board, map[string]any{"email_intro": strings.Repeat("i", 2001)}), "email_intro"),
+		v("column name empty", post(board+"/columns", map[string]any{"name": "", "stage": "open"}), "name"),
+		v("column name 10,000 characters", post(board+"/columns", map[string]any{"name": long, "stage": "open"}), "name"),
+		v("column name with LF", post(board+"/columns", map[string]any{"name": "a\nb", "stage": "open"}), "name"),
+		v("column stage unknown", post(board+"/columns", map[string]any{"name": "x", "stage": "soon"}), "stage"),
+		v("column position negative", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": -1}), "position"),
+		v("column position past the end", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": 99}), "position"),
+		{"column position not a number", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": "first"}), 400, "wrong_type", "position"},
+		{"column position a fraction", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": 1.5}), 400, "wrong_type", "position"},
+		v("patch column stage unknown", patch(column, map[string]any{"stage": "later"}), "stage"),
+		v("patch column position past the end", patch(column, map[string]any{"position": 4}), "position"),
+		v("patch column name with CR", patch(column, map[string]any{"name": "a\rb"}), "name"),
+		{"delete a column holding cards", apiReq{method: "DELETE", path: column}, 409, "conflict", ""},
+
+		// Requests, conversations, requesters.
+		v("request email invalid", post(card+"/requests", map[string]any{"email": "not an email"}), "email"),
+		v("request email empty", post(card+"/requests", map[string]any{"email": ""}), "email"),
+		v("request email missing", post(card+"/requests", map[string]any{"quote": "hi"}), "email"),
+		v("request email with CR LF", post(card+"/requests", map[string]any{"email": "ada@example.com\r\nBcc: eve@example.com"}), "email"),
+		v("request email display name", post(card+"/requests", map[string]any{"email": "Ada <ada@example.com>"}), "email"),
+		v("request email two addresses", post(card+"/requests", map[string]any{"email": "ada@example.com, eve@example.com"}), "email"),
+		v("request email too long", post(card+"/requests", map[string]any{"email": strings.Repeat("a", 250) + "@example.com"}), "email"),
+		v("request name 10,000 characters", post(card+"/requests", map[string]any{"email": "ada@example.com", "name": long}), "name"),
+		v("request name with LF", post(card+"/requests", map[string]any{"email": "ada@example.com", "name": "Ada\nLovelace"}), "name"),
+		v("request quote with NUL", post(card+"/requests", map[string]any{"email": "ada@example.com", "quote": "a\x00b"}), "quote"),
+		v("request conversation_url javascript", post(card+"/requests", map[string]any{"email": "ada@example.com", "conversation_url": "javascript:alert(1)"}), "conversation_url"),
+		v("conversation url empty", post(card+"/conversations", map[string]any{"url": ""}), "url"),
+		v("conversation url javascript", post(card+"/conversations", map[string]any{"url": "javascript:alert(1)"}), "url"),
+		v("conversation url with LF", post(card+"/conversations", map[string]any{"url": "https://a.example/x\ny"}), "url"),
+		v("conversation url too long", post(card+"/conversations", map[string]any{"url": "https://a.example/" + long}), "url"),
+		v("conversation requester_email invalid", post(card+"/conversations", map[string]any{"url": "https://a.example/1", "requester_email": "nope"}), "requester_email"),
+		v("conversation excerpt with NUL", post(card+"/conversations", map[string]any{"url": "https://a.example/1", "excerpt": "\x00"}), "excerpt"),
+		v("requester email invalid", patch(requester, map[string]any{"email": "nope"}), "email"),
+		v("requester name with CR LF", patch(requester, map[string]any{"name": "a\r\nb"}), "name"),
+		v("requester external id key bad", patch(requester, map[string]any{"external_ids": map[string]any{"bad key!": "1"}}), "external_ids"),
+		v("requester external id value NUL", patch(requester, map[string]any{"external_ids": map[string]any{"intercom": "\x00"}}), "external_ids"),
+		{"requester external ids wrong type", patch(requester, map[string]any{"external_ids": []string{"1"}}), 400, "wrong_type", "external_ids"},
+		{"requester external id value wrong type", patch(requester, map[string]any{"external_ids": map[string]any{"intercom": 5}}), 400, "wrong_type", "external_ids"},
+
+		// Team.
+		v("member email invalid", post("/api/v1/members", map[string]any{"email": "nope", "name": "M", "role": "viewer", "password": "long enough pw"}), "email"),
+		v("member name empty", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "", "role": "viewer", "password": "long enough pw"}), "name"),
+		v("member name with CR LF", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "a\r\nb", "role": "viewer", "password": "long enough pw"}), "name"),
+		v("member role unknown", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "M", "role": "root", "password": "long enough pw"}), "role"),
+		v("member password short", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "M", "role": "viewer", "password": "short"}), "password"),
+		v("patch member role unknown", patch("/api/v1/members/"+f.newMember(domain.RoleViewer, signInPassword).ID.String(), map[string]any{"role": "root"}), "role"),
+		{"patch member disabled not a boolean", patch("/api/v1/members/"+uuid.NewString(), map[string]any{"disabled": "yes"}), 400, "wrong_type", "disabled"},
+		v("token name empty", post("/api/v1/tokens", map[string]any{"name": "", "role": "viewer"}), "name"),
+		v("token name 10,000 characters", post("/api/v1/tokens", map[string]any{"name": long, "role": "viewer"}), "name"),
+		v("token name with LF", post("/api/v1/tokens", map[string]any{"name": "a\nb", "role": "viewer"}), "name"),
+		v("token role unknown", post("/api/v1/tokens", map[string]any{"name": "ci", "role": "root"}), "role"),
+		v("session email empty", post("/api/v1/session", map[string]any{"email": "", "password": "x"}), "email"),
+		v("session password missing", post("/api/v1/session", map[string]any{"email": "a@example.com"}), "password"),
+		{"session email with NUL", post("/api/v1/session", map[string]any{"email": "a\x00@example.com", "password": "long but wrong"}), 401, "unauthorized", ""},
+		{"session email 10,000 characters", post("/api/v1/session", map[string]any{"email": long, "password": "long but wrong"}), 401, "unauthorized", ""},
+	}
+}
+
+func manyColumns(n int) []map[string]string {
+	cols := make([]map[string]string, n)
+	for i := range cols {
+		cols[i] = map[string]string{"name": fmt.Sprintf("C%d", i), "stage": "open"}
+	}
+	return cols
+}
+
+// queryCases are bad ?limit=, ?cursor=, ?sort= and filters on every list route.
+func queryCases(f *fixtures) []badCase {
+	card := "/api/v1/cards/" + f.card.ID.String()
+	lists := []string{"/api/v1/boards", "/api/v1/boards/" + f.board.ID.String() + "/cards", card + "/activity", card + "/requests",
+		card + "/conversations", "/api/v1/requesters", "/api/v1/requesters/" + f.requester.String() + "/requests"}
+	get := func(path string) apiReq { return apiReq{method: "GET", path: path} }
+	v := func(name, path, field string) badCase {
+		return badCase{name, get(path), 422, "validation_failed", field}
+	}
+	// Cursors shaped like real ones, with a NUL or nonsense inside.
+	nulCursor := base64.RawURLEncoding.EncodeToString([]byte(`{"s":"position","cp":1,"p":"a\u0000","n":"x\u0000","id":"` + uuid.NewString() + `"}`))
+	var cases []badCase
+	for _, list := range lists {
+		for _, limit := range []string{"0", "201", "-1", "abc", "1.5", "1e3", "99999999999999999999"} {
+			cases = append(cases, v(list+" limit="+limit, list+"?limit="+limit, "limit"))
+		}
+		for _, cursor := range []string{"garbage!", "bm90IGEgY3Vyc29y", "e30", "AA", "%00"} {
+			cases = append(cases, v(list+" cursor="+cursor, list+"?cursor="+cursor, "cursor"))
+		}
+		cases = append(cases, v(list+" forged cursor with NUL", list+"?cursor="+nulCursor, "cursor"))
+	}
+	cardsList := "/api/v1/boards/" + f.board.ID.String() + "/cards"
+	return append(cases,
+		v("sort unknown", cardsList+"?sort=popular", "sort"),
+		v("sort injection", cardsList+"?sort=position%3BDROP%20TABLE%20cards", "sort"),
+		v("kind unknown", cardsList+"?kind=epic", "kind"),
+		v("column_id not a UUID", cardsList+"?column_id=nope", "column_id"),
+		v("column_id of another board", cardsList+"?column_id="+uuid.NewString(), "column_id"),
+		v("q too long", cardsList+"?q="+strings.Repeat("q", 201), "q"),
+		v("q with a control character", cardsList+"?q=a%00b", "q"),
+		v("label with LF", cardsList+"?label=a%0Ab", "label"),
+		v("requesters q with NUL", "/api/v1/requesters?q=a%00b", "q"),
+		v("requesters q too long", "/api/v1/requesters?q="+strings.Repeat("q", 201), "q"),
+		badCase{"list cards of a non-UUID board", get("/api/v1/boards/nope/cards"), 400, "invalid_id", "id"},
+		badCase{"list cards of no board", get("/api/v1/boards/" + uuid.NewString() + "/cards"), 404, "not_found", ""},
+	)
+}
+
+// deleteCases: non-UUID ids in the path of every DELETE route.
+func deleteCases(f *fixtures) []badCase {
+	card := "/api/v1/cards/" + f.card.ID.String()
+	var cases []badCase
+	for _, p := range []struct{ path, field string }{
+		{"/api/v1/members/nope", "id"}, {"/api/v1/tokens/nope", "id"}, {"/api/v1/boards/nope", "id"},
+		{"/api/v1/columns/nope", "id"}, {"/api/v1/cards/nope", "id"}, {"/api/v1/requesters/nope", "id"},
+		{"/api/v1/cards/nope/requests/" + f.requester.String(), "id"}, {card + "/requests/nope", "requester_id"},
+	} {
+		cases = append(cases, badCase{"DELETE " + p.path, apiReq{method: "DELETE", path: p.path}, 400, "invalid_id", p.field})
+	}
+	return cases
+}
+
+// TestBadInput sends every kind of bad input to the write and list routes and checks
+// the documented 4xx, the one error shape with a message for the offending field, and
+// that the database did not change at all.
+func TestBadInput(t *testing.T) {
+	env := newTestAPI(t)
+	f := newFixtures(t, env)
+	var cases []badCase
+	for _, r := range writeRoutes(f) {
+		cases = append(cases, bodyCases(f, r)...)
+	}
+	cases = append(cases, fieldCases(f)...)
+	cases = append(cases, queryCases(f)...)
+	cases = append(cases, deleteCases(f)...)
+
+	for _, tc := range cases {
+		before := dbState(t, env)
+		req := tc.req.build(t)
+		req.Header.Set("Authorization", "Bearer "+env.tokens[domain.RoleAdmin])
+		rec := env.serve(t, req)
+		raw := rec.Body.Bytes()
+		if rec.Code != tc.status {
+			t.Errorf("%s: status %d, want %d: %s", tc.name, rec.Code, tc.status, truncate(raw, 300))
+			continue
+		}
+		if got := rec.Header().Get("Content-Type"); got != "application/json" {
+			t.Errorf("%s: Content-Type %q", tc.name, got)
+		}
+		e := decode[ErrorBody](t, raw).Error
+		if e.Code != tc.code || e.Message == "" {
+			t.Errorf("%s: error %+v, want code %q and a message", tc.name, e, tc.code)
+		}
+		if tc.field != "" && e.Fields[tc.field] == "" {
+			t.Errorf("%s: no message for field %q in %s", tc.name, tc.field, raw)
+		}
+		if strings.Contains(strings.ToLower(string(raw)), "sql") || strings.Contains(string(raw), "json: ") {
+			t.Errorf("%s: internal error text in the answer: %s", tc.name, raw)
+		}
+		if diff := stateDiff(before, dbState(t, env)); diff != "" {
+			t.Errorf("%s: refused with %d, but changed %s", tc.name, rec.Code, diff)
+		}
+	}
+	t.Logf("%d bad requests refused with the documented status and changed nothing", len(cases))
+}
