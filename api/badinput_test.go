@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -136,6 +137,7 @@ func fieldCases(f *fixtures) []badCase {
 		v("card description too long", newCard(map[string]any{"description": strings.Repeat("d", 20001)}), "description"),
 		v("card label with LF", newCard(map[string]any{"labels": []string{"ui\nux"}}), "labels"),
 		v("card label empty", newCard(map[string]any{"labels": []string{""}}), "labels"),
+		v("card 21 labels", newCard(map[string]any{"labels": manyLabels(21)}), "labels"),
 		{"card labels not an array", newCard(map[string]any{"labels": "ui"}), 400, "wrong_type", "labels"},
 		v("patch card title empty", patch(card, map[string]any{"title": ""}), "title"),
 		v("patch card title 10,000 characters", patch(card, map[string]any{"title": long}), "title"),
@@ -143,6 +145,8 @@ func fieldCases(f *fixtures) []badCase {
 		v("patch card kind unknown", patch(card, map[string]any{"kind": "epic"}), "kind"),
 		v("patch card release note NUL", patch(card, map[string]any{"release_note": "\x00"}), "release_note"),
 		{"patch card If-Match not a version", apiReq{method: "PATCH", path: card, body: map[string]any{"title": "x"}, headers: []string{"If-Match", "soon"}}, 400, "invalid_if_match", "If-Match"},
+		{"archive card If-Match not a version", apiReq{method: "DELETE", path: card, headers: []string{"If-Match", "W/x"}}, 400, "invalid_if_match", "If-Match"},
+		{"archive card stale If-Match", apiReq{method: "DELETE", path: card, headers: []string{"If-Match", `"7"`}}, 412, "precondition_failed", ""},
 		{"patch card stale If-Match", apiReq{method: "PATCH", path: card, body: map[string]any{"title": "x"}, headers: []string{"If-Match", `"99"`}}, 412, "precondition_failed", ""},
 		{"patch unknown card", patch("/api/v1/cards/"+uuid.NewString(), map[string]any{"title": "x"}), 404, "not_found", ""},
 
@@ -179,6 +183,7 @@ func fieldCases(f *fixtures) []badCase {
 		v("column position negative", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": -1}), "position"),
 		v("column position past the end", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": 99}), "position"),
 		{"column position not a number", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": "first"}), 400, "wrong_type", "position"},
+		{"column position huge", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": json.Number("1e400")}), 400, "wrong_type", "position"},
 		{"column position a fraction", post(board+"/columns", map[string]any{"name": "x", "stage": "open", "position": 1.5}), 400, "wrong_type", "position"},
 		v("patch column stage unknown", patch(column, map[string]any{"stage": "later"}), "stage"),
 		v("patch column position past the end", patch(column, map[string]any{"position": 4}), "position"),
@@ -195,6 +200,9 @@ func fieldCases(f *fixtures) []badCase {
 		v("request email too long", post(card+"/requests", map[string]any{"email": strings.Repeat("a", 250) + "@example.com"}), "email"),
 		v("request name 10,000 characters", post(card+"/requests", map[string]any{"email": "ada@example.com", "name": long}), "name"),
 		v("request name with LF", post(card+"/requests", map[string]any{"email": "ada@example.com", "name": "Ada\nLovelace"}), "name"),
+		v("request quote too long", post(card+"/requests", map[string]any{"email": "ada@example.com", "quote": strings.Repeat("q", 5001)}), "quote"),
+		v("request source too long", post(card+"/requests", map[string]any{"email": "ada@example.com", "source": strings.Repeat("s", 101)}), "source"),
+		v("request company with LF", post(card+"/requests", map[string]any{"email": "ada@example.com", "company": "A\nB"}), "company"),
 		v("request quote with NUL", post(card+"/requests", map[string]any{"email": "ada@example.com", "quote": "a\x00b"}), "quote"),
 		v("request conversation_url javascript", post(card+"/requests", map[string]any{"email": "ada@example.com", "conversation_url": "javascript:alert(1)"}), "conversation_url"),
 		v("conversation url empty", post(card+"/conversations", map[string]any{"url": ""}), "url"),
@@ -207,16 +215,19 @@ func fieldCases(f *fixtures) []badCase {
 		v("requester name with CR LF", patch(requester, map[string]any{"name": "a\r\nb"}), "name"),
 		v("requester external id key bad", patch(requester, map[string]any{"external_ids": map[string]any{"bad key!": "1"}}), "external_ids"),
 		v("requester external id value NUL", patch(requester, map[string]any{"external_ids": map[string]any{"intercom": "\x00"}}), "external_ids"),
+		v("requester 21 external ids", patch(requester, map[string]any{"external_ids": manyIDs(21)}), "external_ids"),
 		{"requester external ids wrong type", patch(requester, map[string]any{"external_ids": []string{"1"}}), 400, "wrong_type", "external_ids"},
 		{"requester external id value wrong type", patch(requester, map[string]any{"external_ids": map[string]any{"intercom": 5}}), 400, "wrong_type", "external_ids"},
 
 		// Team.
 		v("member email invalid", post("/api/v1/members", map[string]any{"email": "nope", "name": "M", "role": "viewer", "password": "long enough pw"}), "email"),
+		v("member email with CR LF", post("/api/v1/members", map[string]any{"email": "m@example.com\r\nBcc: x@example.com", "name": "M", "role": "viewer", "password": "long enough pw"}), "email"),
 		v("member name empty", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "", "role": "viewer", "password": "long enough pw"}), "name"),
 		v("member name with CR LF", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "a\r\nb", "role": "viewer", "password": "long enough pw"}), "name"),
 		v("member role unknown", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "M", "role": "root", "password": "long enough pw"}), "role"),
 		v("member password short", post("/api/v1/members", map[string]any{"email": "m@example.com", "name": "M", "role": "viewer", "password": "short"}), "password"),
 		v("patch member role unknown", patch("/api/v1/members/"+f.newMember(domain.RoleViewer, signInPassword).ID.String(), map[string]any{"role": "root"}), "role"),
+		v("patch member password short", patch("/api/v1/members/"+f.newMember(domain.RoleViewer, signInPassword).ID.String(), map[string]any{"password": "short"}), "password"),
 		{"patch member disabled not a boolean", patch("/api/v1/members/"+uuid.NewString(), map[string]any{"disabled": "yes"}), 400, "wrong_type", "disabled"},
 		v("token name empty", post("/api/v1/tokens", map[string]any{"name": "", "role": "viewer"}), "name"),
 		v("token name 10,000 characters", post("/api/v1/tokens", map[string]any{"name": long, "role": "viewer"}), "name"),
@@ -227,6 +238,22 @@ func fieldCases(f *fixtures) []badCase {
 		{"session email with NUL", post("/api/v1/session", map[string]any{"email": "a\x00@example.com", "password": "long but wrong"}), 401, "unauthorized", ""},
 		{"session email 10,000 characters", post("/api/v1/session", map[string]any{"email": long, "password": "long but wrong"}), 401, "unauthorized", ""},
 	}
+}
+
+func manyLabels(n int) []string {
+	labels := make([]string, n)
+	for i := range labels {
+		labels[i] = fmt.Sprintf("l%d", i)
+	}
+	return labels
+}
+
+func manyIDs(n int) map[string]string {
+	ids := map[string]string{}
+	for i := range n {
+		ids[fmt.Sprintf("tool%d", i)] = "x"
+	}
+	return ids
 }
 
 func manyColumns(n int) []map[string]string {
@@ -275,8 +302,8 @@ func queryCases(f *fixtures) []badCase {
 	)
 }
 
-// deleteCases: non-UUID ids in the path of every DELETE route.
-func deleteCases(f *fixtures) []badCase {
+// pathIDCases: non-UUID ids in the path of every DELETE route and of the reads.
+func pathIDCases(f *fixtures) []badCase {
 	card := "/api/v1/cards/" + f.card.ID.String()
 	var cases []badCase
 	for _, p := range []struct{ path, field string }{
@@ -285,6 +312,10 @@ func deleteCases(f *fixtures) []badCase {
 		{"/api/v1/cards/nope/requests/" + f.requester.String(), "id"}, {card + "/requests/nope", "requester_id"},
 	} {
 		cases = append(cases, badCase{"DELETE " + p.path, apiReq{method: "DELETE", path: p.path}, 400, "invalid_id", p.field})
+	}
+	for _, p := range []string{"/api/v1/boards/nope", "/api/v1/cards/nope", "/api/v1/cards/nope/activity", "/api/v1/cards/nope/requests",
+		"/api/v1/cards/nope/conversations", "/api/v1/requesters/nope", "/api/v1/requesters/nope/requests", "/api/v1/cards/12345"} {
+		cases = append(cases, badCase{"GET " + p, apiReq{method: "GET", path: p}, 400, "invalid_id", "id"})
 	}
 	return cases
 }
@@ -301,7 +332,7 @@ func TestBadInput(t *testing.T) {
 	}
 	cases = append(cases, fieldCases(f)...)
 	cases = append(cases, queryCases(f)...)
-	cases = append(cases, deleteCases(f)...)
+	cases = append(cases, pathIDCases(f)...)
 
 	for _, tc := range cases {
 		before := dbState(t, env)

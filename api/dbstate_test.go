@@ -53,9 +53,3 @@ func stateDiff(before, after map[string]tableState) string {
 	}
 	return strings.Join(out, ", ")
 }
-
-// rowCount counts a table's rows (for tests that name what they expect to change).
-func rowCount(t testing.TB, env *testAPI, table string) int {
-	t.Helper()
-	return dbState(t, env)[table].Rows
-}
