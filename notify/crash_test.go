@@ -86,7 +86,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	first.Wait() //nolint:errcheck // killed
+	first.Wait()                       //nolint:errcheck // killed
 	time.Sleep(300 * time.Millisecond) // the sink finishes whatever arrived complete
 	accepted := e.sink.Total()
 	marked := e.count(`SELECT count(*) FROM deliveries WHERE card_id = $1 AND status = 'sent'`, card)
