@@ -130,7 +130,7 @@ func prebuiltMessages(b *testing.B, n int) []*mail.Msg {
 	msgs := make([]*mail.Msg, n)
 	for i := range msgs {
 		r := recipient{Name: fmt.Sprint("Bench ", i+1), Email: fmt.Sprint("bench", i+1, "@example.com")}
-		if msgs[i], err = s.message(r, card, uuid.New(), uuid.NewString()+"@acme.test"); err != nil {
+		if msgs[i], err = s.message(nil, r, card, uuid.New(), uuid.NewString()+"@acme.test"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -167,4 +167,36 @@ func postgresCPU(e *env) time.Duration {
 		total += time.Duration(utime+stime) * 10 * time.Millisecond // clock ticks of 1/100 s
 	}
 	return total
+}
+
+// BenchmarkReplicas: the same fan-out sent by 1 and then 3 notifier processes (this
+// test binary as children, as in the crash test) against a sink that takes 20 ms per
+// message, the case where more replicas should mean more throughput. BENCH_N defaults
+// to 6,000 here (60 batches: with fewer, the last round of batches leaves senders idle
+// and hides the scaling).
+func BenchmarkReplicas(b *testing.B) {
+	n := envInt("BENCH_N", 6000)
+	for range b.N {
+		var rates []float64
+		for _, replicas := range []int{1, 3} {
+			e := newEnv(b, smtptest.Options{}, nil)
+			e.sink.SetDelay(20 * time.Millisecond)
+			card := e.card("Replicas", "")
+			e.requesters(card, "rep", n)
+			for range replicas {
+				startCrashChild(b, e)
+			}
+			start := time.Now()
+			e.ship(card)
+			if !e.sink.WaitTotal(n, 10*time.Minute) {
+				b.Fatalf("sink has %d of %d", e.sink.Total(), n)
+			}
+			took := time.Since(start)
+			e.settle(card, n, time.Minute)
+			rates = append(rates, float64(n)/took.Seconds())
+			b.Logf("%d replica(s), 4 connections each, 20 ms per message: %d emails in %v (%.0f/s), %d duplicates",
+				replicas, n, took.Round(time.Millisecond), rates[len(rates)-1], e.sink.Total()-n)
+		}
+		b.ReportMetric(rates[1]/rates[0], "x-3-vs-1")
+	}
 }

@@ -6,16 +6,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 )
-
-// planFresh runs notify's statements on deliveries unprepared, so PostgreSQL plans
-// them for the tables as they are now: deliveries grows from nothing to tens of
-// thousands of rows within a second of a ship, and a plan cached while it was small
-// (sequential scans, nested loops over all of it) costs a hundred times more on the
-// full table. For the same reason numbers are written into the SQL, not passed as
-// parameters: a parameter in LIMIT makes the planner assume a tenth of the table.
-const planFresh = pgx.QueryExecModeExec
 
 // lease is a batch a sender took, with the deliveries in it that are due now.
 type lease struct {
@@ -73,7 +64,7 @@ func claimQuery(lease time.Duration) string {
 
 // claim leases the next due batch; ok is false when none is due.
 func (s *Service) claim(ctx context.Context, query string) (l lease, ok bool, err error) {
-	rows, err := s.pool.Query(ctx, query, planFresh)
+	rows, err := s.pool.Query(ctx, query)
 	if err != nil {
 		return l, false, err
 	}

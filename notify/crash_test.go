@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/closeloop/closeloop/notify/smtptest"
 )
 
@@ -30,15 +28,11 @@ const (
 func runCrashChild() int {
 	ctx := context.Background()
 	fail := func(err error) int { fmt.Fprintln(os.Stderr, "crash child:", err); return 1 }
-	pool, err := pgxpool.New(ctx, os.Getenv("CRASH_DATABASE_URL"))
-	if err != nil {
-		return fail(err)
-	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	svc, err := New(ctx, Config{
 		BaseURL: "http://closeloop.test", From: "Acme <product@acme.test>", SMTPURL: os.Getenv("CRASH_SMTP_URL"),
 		DataDir: os.TempDir(), Lease: crashLease, PollInterval: 200 * time.Millisecond,
-	}, pool, log, nil)
+	}, os.Getenv("CRASH_DATABASE_URL"), log, nil)
 	if err != nil {
 		return fail(err)
 	}
@@ -49,7 +43,7 @@ func runCrashChild() int {
 	select {} // until SIGKILL
 }
 
-func startCrashChild(t *testing.T, e *env) *exec.Cmd {
+func startCrashChild(t testing.TB, e *env) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), crashChildEnv+"=1", "CRASH_DATABASE_URL="+e.url, "CRASH_SMTP_URL="+e.sink.URL())

@@ -24,10 +24,10 @@ type outcome struct {
 // send renders and sends one delivery and says what became of it. A temporary
 // failure is retried later (never given up); a permanent one fails this delivery
 // only, and suppresses the address when the mailbox does not exist.
-func (sn *sender) send(ctx context.Context, d claimed) outcome {
+func (sn *sender) send(ctx context.Context, k *skeleton, d claimed) outcome {
 	out := outcome{id: d.ID, requesterID: d.RequesterID, email: d.Email}
 	msgID := messageID(d.ID, sn.s.from.Address)
-	msg, err := sn.s.message(d.recipient, d.card, d.RequesterID, msgID)
+	msg, err := sn.s.message(k, d.recipient, d.card, d.RequesterID, msgID)
 	if err != nil {
 		// An address that cannot be written as a header, for instance: sending again
 		// would fail the same way.

@@ -125,8 +125,8 @@ SELECT (SELECT count(*) FROM src),
        (SELECT count(*) FROM ins WHERE status = 'queued'),
        (SELECT count(*) FROM ins WHERE status = 'suppressed')`
 
-// fanoutQueries are the statement for a whole card and for one requester. Numbers
-// are written into the SQL, not passed as parameters: see claimQuery.
+// fanoutQueries are the statement for a whole card and for one requester, with the
+// batch sizes written in.
 func fanoutQueries(batch int) (all, one string) {
 	return fmt.Sprintf(fanoutSQL, "", fanoutBatch, batch),
 		fmt.Sprintf(fanoutSQL, "AND q.requester_id = $4::uuid", fanoutBatch, batch)
@@ -136,9 +136,9 @@ func (s *Service) insertDeliveries(ctx context.Context, tx pgx.Tx, a fanoutArgs)
 	var r fanoutResult
 	var row pgx.Row
 	if a.RequesterID != nil {
-		row = tx.QueryRow(ctx, s.fanoutOneSQL, planFresh, a.CardID.String(), a.After.String(), a.Event, a.RequesterID.String())
+		row = tx.QueryRow(ctx, s.fanoutOneSQL, a.CardID, a.After, a.Event, *a.RequesterID)
 	} else {
-		row = tx.QueryRow(ctx, s.fanoutAllSQL, planFresh, a.CardID.String(), a.After.String(), a.Event)
+		row = tx.QueryRow(ctx, s.fanoutAllSQL, a.CardID, a.After, a.Event)
 	}
 	err := row.Scan(&r.seen, &r.last, &r.queued, &r.suppressed)
 	return r, err

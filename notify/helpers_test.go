@@ -72,7 +72,7 @@ func newEnv(t testing.TB, sinkOpts smtptest.Options, cfg func(*Config)) *env {
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	if e.svc, err = New(ctx, c, e.pool, log, e.reg); err != nil {
+	if e.svc, err = New(ctx, c, e.url, log, e.reg); err != nil {
 		t.Fatal(err)
 	}
 	return e

@@ -38,7 +38,7 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 			return domain.EmailPreview{}, err
 		}
 	}
-	e, err := s.compose(r, c, requesterID)
+	e, err := s.compose(greetingOf(r), c, s.unsubscribeURL(requesterID))
 	if err != nil {
 		return domain.EmailPreview{}, err
 	}

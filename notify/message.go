@@ -10,13 +10,12 @@ import (
 	mail "github.com/wneessen/go-mail"
 )
 
-// compose renders the shipped email for one requester.
-func (s *Service) compose(r recipient, c cardInfo, requesterID uuid.UUID) (rendered, error) {
-	greeting := cleanHeader(r.Name)
-	if greeting == "" {
-		greeting = "there"
-	}
-	c.Title = cleanHeader(c.Title)
+// compose renders the shipped email for a greeting (see greetingOf) and an
+// unsubscribe link. Everything from the card and board is made one clean line per
+// field first, so that what fills the placeholders is never touched again (the
+// skeleton relies on that).
+func (s *Service) compose(greeting string, c cardInfo, unsubscribeURL string) (rendered, error) {
+	c.Title, c.BoardName = cleanHeader(c.Title), cleanHeader(c.BoardName)
 	fill := placeholders(c, greeting)
 	team, signature := s.from.Name, s.from.Name
 	if team == "" {
@@ -26,12 +25,20 @@ func (s *Service) compose(r recipient, c cardInfo, requesterID uuid.UUID) (rende
 		Greeting:       greeting,
 		CardTitle:      c.Title,
 		CardURL:        s.cfg.BaseURL + "/c/" + c.ID.String(),
-		Intro:          cleanHeader(fill.Replace(c.Intro)),
+		Intro:          fill.Replace(cleanHeader(c.Intro)),
 		ReleaseNote:    paragraphs(c.ReleaseNote),
 		Team:           team,
 		Signature:      signature,
-		UnsubscribeURL: s.unsubscribeURL(requesterID),
-	}, c.Subject, fill)
+		UnsubscribeURL: unsubscribeURL,
+	}, cleanHeader(c.Subject), fill)
+}
+
+// greetingOf is how the email greets the requester: their name, or "there".
+func greetingOf(r recipient) string {
+	if g := cleanHeader(r.Name); g != "" {
+		return g
+	}
+	return "there"
 }
 
 func (s *Service) unsubscribeURL(requesterID uuid.UUID) string {
@@ -39,11 +46,18 @@ func (s *Service) unsubscribeURL(requesterID uuid.UUID) string {
 }
 
 // message builds the MIME message: multipart/alternative (text, then HTML), with the
-// list headers RFC 2919 and RFC 8058 ask for, each written on one line.
-func (s *Service) message(r recipient, c cardInfo, requesterID uuid.UUID, msgID string) (*mail.Msg, error) {
-	e, err := s.compose(r, c, requesterID)
-	if err != nil {
-		return nil, err
+// list headers RFC 2919 and RFC 8058 ask for, each written on one line. k is the
+// card's skeleton, or nil to render in full.
+func (s *Service) message(k *skeleton, r recipient, c cardInfo, requesterID uuid.UUID, msgID string) (*mail.Msg, error) {
+	link := s.unsubscribeURL(requesterID)
+	var e rendered
+	if k != nil {
+		e = s.fill(k, c, r, link)
+	} else {
+		var err error
+		if e, err = s.compose(greetingOf(r), c, link); err != nil {
+			return nil, err
+		}
 	}
 	to, err := netmail.ParseAddress(r.Email)
 	if err != nil {
@@ -58,7 +72,7 @@ func (s *Service) message(r recipient, c cardInfo, requesterID uuid.UUID, msgID 
 	m.SetDate()
 	m.SetGenHeader("Auto-Submitted", "auto-generated")
 	m.SetGenHeaderPreformatted("List-Id", s.listID)
-	m.SetGenHeaderPreformatted(mail.HeaderListUnsubscribe, "<"+cleanHeader(s.unsubscribeURL(requesterID))+">")
+	m.SetGenHeaderPreformatted(mail.HeaderListUnsubscribe, "<"+cleanHeader(link)+">")
 	m.SetGenHeaderPreformatted(mail.HeaderListUnsubscribePost, "List-Unsubscribe=One-Click")
 	m.SetBodyString(mail.TypeTextPlain, e.Text)
 	m.AddAlternativeString(mail.TypeTextHTML, e.HTML)

@@ -29,15 +29,14 @@ const bouncedSQL = `UPDATE requesters SET bounced_at = now(), updated_at = now()
 WHERE id = ANY($1::uuid[]) AND bounced_at IS NULL`
 
 func (s *Service) writeOutcomes(ctx context.Context, batch []outcome) error {
-	// Unprepared statements (planFresh) send arguments as text, so ids go as strings.
 	n := len(batch)
-	ids, statuses, errs, msgIDs, emails := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	ids, statuses, errs, msgIDs, emails := make([]uuid.UUID, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	ats, dues := make([]time.Time, n), make([]*time.Time, n)
-	var bounced []string
+	var bounced []uuid.UUID
 	for i, o := range batch {
-		ids[i], statuses[i], errs[i], msgIDs[i], emails[i], ats[i], dues[i] = o.id.String(), o.status, o.lastError, o.messageID, o.email, o.at, o.due
+		ids[i], statuses[i], errs[i], msgIDs[i], emails[i], ats[i], dues[i] = o.id, o.status, o.lastError, o.messageID, o.email, o.at, o.due
 		if o.bounce && o.requesterID != uuid.Nil {
-			bounced = append(bounced, o.requesterID.String())
+			bounced = append(bounced, o.requesterID)
 		}
 	}
 	if len(bounced) > 0 {
@@ -47,15 +46,15 @@ func (s *Service) writeOutcomes(ctx context.Context, batch []outcome) error {
 			return err
 		}
 		defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // no-op after Commit
-		if _, err := tx.Exec(ctx, outcomesSQL, planFresh, ids, statuses, errs, msgIDs, emails, ats, dues); err != nil {
+		if _, err := tx.Exec(ctx, outcomesSQL, ids, statuses, errs, msgIDs, emails, ats, dues); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, bouncedSQL, planFresh, bounced); err != nil {
+		if _, err := tx.Exec(ctx, bouncedSQL, bounced); err != nil {
 			return err
 		}
 		return tx.Commit(ctx)
 	}
-	_, err := s.pool.Exec(ctx, outcomesSQL, planFresh, ids, statuses, errs, msgIDs, emails, ats, dues)
+	_, err := s.pool.Exec(ctx, outcomesSQL, ids, statuses, errs, msgIDs, emails, ats, dues)
 	return err
 }
 
@@ -81,10 +80,10 @@ FROM left_over l WHERE b.id = l.id AND l.pending > 0`
 
 func (s *Service) endBatches(ctx context.Context, ends []batchEnd) error {
 	n := len(ends)
-	ids, leases, notBefore := make([]string, n), make([]int, n), make([]time.Time, n)
+	ids, leases, notBefore := make([]uuid.UUID, n), make([]int, n), make([]time.Time, n)
 	for i, e := range ends {
-		ids[i], leases[i], notBefore[i] = e.id.String(), e.leases, e.notBefore
+		ids[i], leases[i], notBefore[i] = e.id, e.leases, e.notBefore
 	}
-	_, err := s.pool.Exec(ctx, endBatchesSQL, planFresh, ids, leases, notBefore)
+	_, err := s.pool.Exec(ctx, endBatchesSQL, ids, leases, notBefore)
 	return err
 }

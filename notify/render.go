@@ -61,13 +61,13 @@ func newRenderer() *renderer {
 	}
 }
 
-// render fills the subject (the board's override or the template's block) and both
-// parts. The subject is a header, so it is flattened to one clean line.
+// render fills the subject (the board's override, already one clean line, or the
+// template's block, flattened to one) and both parts.
 func (r *renderer) render(d emailData, subjectOverride string, fill *strings.Replacer) (rendered, error) {
 	var out rendered
 	var buf bytes.Buffer
 	if subjectOverride != "" {
-		out.Subject = cleanHeader(fill.Replace(subjectOverride))
+		out.Subject = fill.Replace(subjectOverride)
 	} else {
 		if err := r.text.ExecuteTemplate(&buf, "subject", d); err != nil {
 			return out, err

@@ -26,6 +26,7 @@ func (s *Service) newSender(wake *waker, rec *recorder, g *gate, limiter *rate.L
 func (sn *sender) run(ctx context.Context) {
 	poll := time.NewTicker(sn.s.cfg.PollInterval)
 	defer poll.Stop()
+	failures := 0
 	for ctx.Err() == nil {
 		if until := sn.gate.closedUntil(); !until.IsZero() {
 			sleepUntil(ctx, until)
@@ -35,11 +36,16 @@ func (sn *sender) run(ctx context.Context) {
 		l, ok, err := sn.s.claim(ctx, sn.claimQ)
 		if err != nil {
 			if ctx.Err() == nil {
-				sn.s.log.Warn("notify: leasing a batch of deliveries failed; retrying", "err", err)
-				sleepUntil(ctx, time.Now().Add(sn.s.cfg.PollInterval))
+				// The database is away (a restart): try again, less often the longer it lasts.
+				failures++
+				if failures == 1 {
+					sn.s.log.Warn("notify: leasing a batch of deliveries failed; retrying", "err", err)
+				}
+				sleepUntil(ctx, time.Now().Add(backoff(failures, sn.s.cfg.PollInterval, 5*time.Second)))
 			}
 			continue
 		}
+		failures = 0
 		if !ok {
 			select {
 			case <-ctx.Done():
@@ -60,6 +66,10 @@ func (sn *sender) run(ctx context.Context) {
 func (sn *sender) sendBatch(ctx context.Context, l lease) {
 	leaseEnd := time.Now().Add(sn.s.cfg.Lease / 2)
 	var notBefore time.Time
+	var k *skeleton // a batch is one card's: render its email once
+	if len(l.items) > 0 {
+		k = sn.s.skeletonFor(l.items[0].card)
+	}
 	for _, d := range l.items {
 		if d.Reason != "" {
 			sn.rec.record(outcome{id: d.ID, status: "suppressed", lastError: d.Reason, email: d.Email, at: time.Now()})
@@ -72,7 +82,7 @@ func (sn *sender) sendBatch(ctx context.Context, l lease) {
 		if ctx.Err() != nil || time.Now().After(leaseEnd) || !sn.waitRate(ctx, leaseEnd) {
 			break
 		}
-		out := sn.send(ctx, d)
+		out := sn.send(ctx, k, d)
 		sn.rec.record(out)
 		if out.serverWide {
 			notBefore = *out.due
@@ -84,6 +94,9 @@ func (sn *sender) sendBatch(ctx context.Context, l lease) {
 
 // waitRate waits for the rate limiter, unless that would outlast the lease.
 func (sn *sender) waitRate(ctx context.Context, leaseEnd time.Time) bool {
+	if sn.limiter.Limit() == rate.Inf {
+		return true
+	}
 	ctx, cancel := context.WithDeadline(ctx, leaseEnd)
 	defer cancel()
 	return sn.limiter.Wait(ctx) == nil

@@ -3,11 +3,13 @@
 // The path, in one hop each:
 //   - domain calls CardShipped / RequesterJoinedShippedCard inside the shipping
 //     transaction; they only insert a River job on that transaction (O(1)).
-//   - the fan-out job (fanout.go) turns the card's requesters into deliveries rows in
-//     batches of 1,000, suppressed ones already marked, and wakes the senders.
-//   - senders (sender.go) claim due deliveries with FOR UPDATE SKIP LOCKED, send them
-//     through the Mailer over reused SMTP connections, and the recorder (recorder.go)
-//     marks each one sent right after the server accepted it.
+//   - the fan-out job (fanout.go) turns the card's requesters into deliveries rows, a
+//     thousand per transaction, suppressed ones already marked, groups the queued ones
+//     into send batches of a hundred in the same statement, and wakes the senders.
+//   - senders (sender.go) lease a due batch (claim.go: FOR UPDATE SKIP LOCKED, a lease
+//     that another process takes over if this one dies), send its emails through the
+//     Mailer over reused SMTP connections, and the recorder (recorder.go) marks each
+//     one sent right after the server accepted it.
 //
 // The deliveries table is the truth; River only carries the fan-out.
 package notify
@@ -46,6 +48,7 @@ type Service struct {
 	render  *renderer
 
 	fanoutAllSQL, fanoutOneSQL string
+	hrefPrefix                 string // BaseURL+"/u/" as written inside href="…"
 
 	inserter *river.Client[*sql.Tx] // inserts on the caller's database/sql transaction
 	worker   *river.Client[pgx.Tx]  // works the fan-out jobs
@@ -60,9 +63,9 @@ var (
 	_ domain.Mailroom = (*Service)(nil)
 )
 
-// New builds the notifier; nothing runs until Start. pool is used for the
-// notifier's own queries and River; reg receives the delivery metrics.
-func New(ctx context.Context, cfg Config, pool *pgxpool.Pool, log *slog.Logger, reg prometheus.Registerer) (*Service, error) {
+// New builds the notifier; nothing runs until Start. It opens its own small pool of
+// connections to databaseURL (see openPool); reg receives the delivery metrics.
+func New(ctx context.Context, cfg Config, databaseURL string, log *slog.Logger, reg prometheus.Registerer) (*Service, error) {
 	cfg = cfg.withDefaults()
 	if log == nil {
 		log = slog.Default()
@@ -74,6 +77,23 @@ func New(ctx context.Context, cfg Config, pool *pgxpool.Pool, log *slog.Logger, 
 	if err != nil {
 		return nil, err
 	}
+	mailer, err := newMailer(&cfg)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := openPool(ctx, databaseURL, cfg.Connections)
+	if err != nil {
+		return nil, err
+	}
+	s, err := newService(ctx, cfg, pool, from, mailer, log, reg)
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func newService(ctx context.Context, cfg Config, pool *pgxpool.Pool, from *mail.Address, mailer Mailer, log *slog.Logger, reg prometheus.Registerer) (*Service, error) {
 	if cfg.Secret == nil || cfg.InstallationID == "" {
 		id, secret, err := loadInstallation(ctx, pool)
 		if err != nil {
@@ -89,16 +109,14 @@ func New(ctx context.Context, cfg Config, pool *pgxpool.Pool, log *slog.Logger, 
 	if len(cfg.Secret) < 16 {
 		return nil, errors.New("notify: the unsubscribe secret must be at least 16 bytes")
 	}
-	mailer, err := newMailer(&cfg)
-	if err != nil {
-		return nil, err
-	}
 	s := &Service{
 		cfg: cfg, pool: pool, log: log, metrics: newMetrics(reg), mailer: mailer, from: from,
 		tokens: tokenSigner{secret: cfg.Secret}, listID: listID(cfg.InstallationID, cfg.BaseURL),
 		render: newRenderer(),
 	}
 	s.fanoutAllSQL, s.fanoutOneSQL = fanoutQueries(cfg.BatchSize)
+	s.hrefPrefix = hrefPrefixOf(cfg.BaseURL)
+	var err error
 	if s.inserter, err = river.NewClient(riverdatabasesql.New(nil), &river.Config{}); err != nil {
 		return nil, fmt.Errorf("notify: river inserter: %w", err)
 	}
@@ -158,6 +176,7 @@ func (s *Service) Stop(ctx context.Context) error {
 	stop := s.stop
 	s.mu.Unlock()
 	if stop == nil {
+		s.pool.Close()
 		return s.mailer.Close()
 	}
 	riverErr := s.worker.Stop(ctx)
@@ -169,5 +188,6 @@ func (s *Service) Stop(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("notify: stop: %w", ctx.Err())
 	}
+	s.pool.Close()
 	return errors.Join(riverErr, s.mailer.Close())
 }
