@@ -135,3 +135,28 @@ func TestLateRequesterGetsOneEmail(t *testing.T) {
 		t.Errorf("sink received %d emails, want 4", got)
 	}
 }
+
+// A fan-out longer than one job's time slice continues in new jobs, each after the
+// last requester the previous one did, and nobody is skipped or emailed twice.
+func TestLongFanoutContinuesInNewJobs(t *testing.T) {
+	defer func(d time.Duration) { fanoutSlice = d }(fanoutSlice)
+	fanoutSlice = 0 // continue after every thousand requesters
+	e := newEnv(t, smtptest.Options{}, nil)
+	e.start()
+	card := e.card("Sliced", "")
+	const n = 2500
+	e.requesters(card, "slice", n)
+	e.ship(card)
+	e.settle(card, n, 30*time.Second)
+	if got := e.count(`SELECT count(*) FROM river_job WHERE kind = 'closeloop_fanout' AND state = 'completed'`); got != 3 {
+		t.Errorf("%d fan-out jobs completed, want 3 (1,000 + 1,000 + 500 requesters)", got)
+	}
+	if got := e.sink.Total(); got != n {
+		t.Errorf("sink accepted %d, want %d", got, n)
+	}
+	for addr, c := range e.sink.Counts() {
+		if c != 1 {
+			t.Errorf("%s received %d emails", addr, c)
+		}
+	}
+}
