@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query'
+import * as ep from '../api/endpoints'
+import type { DeliverySummary } from '../api/types'
+import { keys } from './queries'
+
+/** Live email progress of a shipped card: polls while anything is still queued. */
+export function DeliveryProgress({ cardId, compact }: { cardId: string; compact?: boolean }) {
+  const q = useQuery({
+    queryKey: keys.deliveries(cardId),
+    queryFn: () => ep.listDeliveries(cardId),
+    refetchInterval: (query) => ((query.state.data?.summary.queued ?? 1) > 0 ? 1500 : false),
+    retry: false,
+  })
+  if (q.isError) return compact ? null : <p className="muted">Email progress is not available yet.</p>
+  const s: DeliverySummary | undefined = q.data?.summary
+  if (!s) return <div className={'deliveries' + (compact ? ' deliveries-compact' : '')} aria-hidden="true" />
+  const total = s.queued + s.sent + s.failed + s.suppressed
+  if (total === 0) return compact ? null : <p className="muted">No shipped emails: nobody was linked when it shipped.</p>
+  const pct = (n: number) => `${(n / total) * 100}%`
+  return (
+    <div className={'deliveries' + (compact ? ' deliveries-compact' : '')} data-testid="deliveries" aria-live="polite">
+      <div className="progress" aria-hidden="true">
+        <span className="progress-sent" style={{ width: pct(s.sent) }} />
+        <span className="progress-failed" style={{ width: pct(s.failed) }} />
+        <span className="progress-suppressed" style={{ width: pct(s.suppressed) }} />
+      </div>
+      <div className="delivery-counts">
+        {s.queued > 0 && <span data-status="queued">{s.queued} queued</span>}
+        <span data-status="sent">{s.sent} sent</span>
+        {s.failed > 0 && <span data-status="failed">{s.failed} failed</span>}
+        {s.suppressed > 0 && <span data-status="suppressed">{s.suppressed} suppressed</span>}
+      </div>
+    </div>
+  )
+}
