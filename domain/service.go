@@ -12,6 +12,7 @@ type Service struct {
 	db       *DB
 	notifier Notifier
 	now      func() time.Time
+	logins   *loginLimiter
 }
 
 // NewService builds the service; a nil notifier means NopNotifier.
@@ -19,7 +20,7 @@ func NewService(db *DB, notifier Notifier) *Service {
 	if notifier == nil {
 		notifier = NopNotifier{}
 	}
-	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }}
+	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, logins: newLoginLimiter()}
 }
 
 // DB exposes the transaction helper to wiring code and other packages' services.

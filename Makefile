@@ -1,0 +1,57 @@
+# Closeloop: `make run` starts it with zero configuration; `make test` runs every test.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+GO ?= go
+BIN := bin/closeloop
+FUZZTIME ?= 10s
+
+.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint bench faults clean
+
+run: build ## build everything, then serve on 127.0.0.1:8080 with local PostgreSQL and .eml mail
+	./$(BIN) serve
+
+build: ui binary
+
+binary:
+	$(GO) build -o $(BIN) ./cmd/closeloop
+
+ui: frontend/node_modules
+	cd frontend && npm run build
+
+frontend/node_modules: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch frontend/node_modules
+
+# deps installs what the tests need on a fresh Debian machine: Chromium for the e2e test,
+# the UI's npm packages, and a running PostgreSQL.
+deps: frontend/node_modules
+	@command -v chromium >/dev/null || { echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "starting PostgreSQL"; \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
+
+test: deps lint test-go test-fuzz test-ui test-e2e
+	@echo "all tests passed"
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+# Each fuzz target runs briefly (FUZZTIME) on top of its seed corpus.
+test-fuzz:
+	@$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read -r pkg dir; do \
+	  for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/func //'); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; done
+
+test-ui: frontend/node_modules
+	cd frontend && npm run typecheck && npm test && npm run build && node scripts/bundle-size.mjs
+
+test-e2e: deps ui binary
+	cd frontend && node e2e/run.mjs
+
+clean:
+	rm -rf bin frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,113 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/migrations/testdb"
+)
+
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
+
+// testAPI is a server on a fresh database with one API token per role.
+type testAPI struct {
+	srv    *Server
+	svc    *domain.Service
+	db     *gorm.DB
+	tokens map[domain.Role]string
+}
+
+var allRoles = []domain.Role{domain.RoleViewer, domain.RoleSupport, domain.RoleEditor, domain.RoleAdmin}
+
+// newTestAPI builds the server with real auth on a fresh database; notifier may be nil.
+func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
+	t.Helper()
+	g, err := gorm.Open(postgres.Open(testdb.New(t)), &gorm.Config{TranslateError: true, Logger: logger.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if sqlDB, err := g.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	var n domain.Notifier
+	if len(notifier) > 0 {
+		n = notifier[0]
+	}
+	svc := domain.NewService(domain.NewDB(g), n)
+	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}}
+	env.srv = New(Deps{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
+	for _, r := range allRoles {
+		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.tokens[r] = secret
+	}
+	return env
+}
+
+// call sends a request as role ("" = anonymous). body may be nil, a string (sent as is)
+// or any value (sent as JSON). It returns the status and the raw response body.
+func (e *testAPI) call(t testing.TB, role domain.Role, method, path string, body any, headers ...string) (int, []byte) {
+	t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	case []byte:
+		r = bytes.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = bytes.NewReader(raw)
+	}
+	req := httptest.NewRequest(method, path, r)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if role != "" {
+		req.Header.Set("Authorization", "Bearer "+e.tokens[role])
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	rec := httptest.NewRecorder()
+	e.srv.Handler().ServeHTTP(rec, req)
+	return rec.Code, rec.Body.Bytes()
+}
+
+// decode unmarshals a response body into T, failing the test on error.
+func decode[T any](t testing.TB, raw []byte) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatalf("decode %s: %v", raw, err)
+	}
+	return v
+}
+
+// mustStatus fails the test when got is not want, showing the body.
+func mustStatus(t testing.TB, got, want int, body []byte) {
+	t.Helper()
+	if got != want {
+		t.Fatalf("status = %d, want %d; body: %s", got, want, body)
+	}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/mail"
+	"net/url"
+	"path/filepath"
+	"strings"
+)
+
+// config is everything read from the environment (see the table in README.md).
+type config struct {
+	DatabaseURL string // empty: find or start a local PostgreSQL
+	Addr        string
+	BaseURL     string
+	DataDir     string
+	SMTPURL     string // empty: write .eml files under DataDir/outbox
+	MailFrom    string
+}
+
+func loadConfig(getenv func(string) string) (config, error) {
+	cfg := config{
+		DatabaseURL: getenv("DATABASE_URL"),
+		Addr:        orDefault(getenv("CLOSELOOP_ADDR"), "127.0.0.1:8080"),
+		BaseURL:     getenv("CLOSELOOP_BASE_URL"),
+		DataDir:     orDefault(getenv("CLOSELOOP_DATA_DIR"), "./data"),
+		SMTPURL:     getenv("SMTP_URL"),
+		MailFrom:    orDefault(getenv("MAIL_FROM"), "Closeloop <noreply@localhost>"),
+	}
+	var problems []string
+	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
+		problems = append(problems, fmt.Sprintf("CLOSELOOP_ADDR=%q is not host:port (e.g. 127.0.0.1:8080 or :8080)", cfg.Addr))
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "http://" + displayAddr(cfg.Addr)
+	}
+	if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		problems = append(problems, fmt.Sprintf("CLOSELOOP_BASE_URL=%q must be an absolute http(s) URL such as https://closeloop.example.com", cfg.BaseURL))
+	}
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.DatabaseURL != "" {
+		if u, err := url.Parse(cfg.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			problems = append(problems, "DATABASE_URL must be a postgres:// URL such as postgres://user:pass@localhost:5432/closeloop")
+		}
+	}
+	if cfg.SMTPURL != "" {
+		if u, err := url.Parse(cfg.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
+			problems = append(problems, "SMTP_URL must look like smtp://user:pass@host:587?tls=starttls (tls=none|starttls|tls)")
+		}
+	}
+	if _, err := mail.ParseAddress(cfg.MailFrom); err != nil {
+		problems = append(problems, fmt.Sprintf("MAIL_FROM=%q is not an address like 'Closeloop <noreply@example.com>'", cfg.MailFrom))
+	}
+	if abs, err := filepath.Abs(cfg.DataDir); err == nil {
+		cfg.DataDir = abs
+	}
+	if len(problems) > 0 {
+		return cfg, fmt.Errorf("configuration:\n  %s", strings.Join(problems, "\n  "))
+	}
+	return cfg, nil
+}
+
+// displayAddr turns ":8080" into "localhost:8080" for links.
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+func orDefault(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/closeloop/closeloop/api"
+	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/frontend"
+	"github.com/closeloop/closeloop/migrations"
+)
+
+// app is a running Closeloop: database, services, workers and HTTP server.
+type app struct {
+	cfg      config
+	log      *slog.Logger
+	db       *database
+	http     *http.Server
+	listener net.Listener
+	stops    []func(context.Context) // background workers, stopped after HTTP
+}
+
+// startApp opens the database, migrates it, starts workers and listens (Addr may use port 0).
+func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, db: db}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	var notifier domain.Notifier = domain.NopNotifier{}
+	var mailroom domain.Mailroom
+	svc := domain.NewService(domain.NewDB(db.Gorm), notifier)
+
+	ui, built := frontend.Dist()
+	if !built {
+		log.Warn("the web UI was not built into this binary; run `make build` to include it")
+	}
+	srv := api.New(api.Deps{
+		Service: svc, Log: log, Registry: reg, UI: ui, UIBuilt: built, Mailroom: mailroom,
+		SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
+		Ready: func(ctx context.Context) error {
+			if err := db.SQL.PingContext(ctx); err != nil {
+				return err
+			}
+			pending, err := migrations.Pending(ctx, db.SQL)
+			if err == nil && pending {
+				err = errors.New("migrations pending")
+			}
+			return err
+		},
+	})
+	a.listener, err = net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		a.close(ctx)
+		return nil, fmt.Errorf("listen on CLOSELOOP_ADDR=%s: %w", cfg.Addr, err)
+	}
+	a.http = &http.Server{
+		Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		if err := a.http.Serve(a.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("http server stopped", "err", err)
+		}
+	}()
+	log.Info("closeloop is listening", "addr", a.listener.Addr().String(), "base_url", cfg.BaseURL, "data_dir", cfg.DataDir)
+	return a, nil
+}
+
+// Addr is the address the server listens on (useful with port 0).
+func (a *app) Addr() string { return a.listener.Addr().String() }
+
+// close shuts down in order: HTTP (finish requests), workers (soft stop), database.
+func (a *app) close(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+	defer cancel()
+	if a.http != nil {
+		if err := a.http.Shutdown(ctx); err != nil {
+			a.log.Warn("http shutdown", "err", err)
+		}
+	}
+	for i := len(a.stops) - 1; i >= 0; i-- {
+		a.stops[i](ctx)
+	}
+	a.db.Close()
+}
+
+func serve(ctx context.Context, cfg config, log *slog.Logger) error {
+	a, err := startApp(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	<-ctx.Done()
+	log.Info("shutting down")
+	a.close(ctx)
+	return nil
+}

@@ -1,0 +1,184 @@
+package domain
+
+import (
+	"context"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Member is a person on the product team who signs in to Closeloop.
+type Member struct {
+	ID           uuid.UUID `gorm:"primaryKey"`
+	Email        string
+	Name         string
+	Role         Role
+	PasswordHash string `json:"-"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	DisabledAt   *time.Time
+}
+
+// MemberInput creates a member.
+type MemberInput struct {
+	Email, Name, Password string
+	Role                  Role
+}
+
+// MemberPatch changes a member; nil fields stay as they are.
+type MemberPatch struct {
+	Name     *string
+	Role     *Role
+	Password *string
+	Disabled *bool
+}
+
+const minPasswordLen = 10
+
+func checkMemberFields(p Problems, email, name *string, role *Role, password *string) {
+	if email != nil {
+		if a, err := mail.ParseAddress(*email); err != nil || a.Address != strings.TrimSpace(*email) || a.Name != "" {
+			p.Add("email", "is not a valid address (use the plain form name@example.com)")
+		}
+	}
+	if name != nil {
+		if n := utf8.RuneCountInString(strings.TrimSpace(*name)); n == 0 || n > 100 || hasControl(*name) {
+			p.Add("name", "must be 1–100 characters without control characters")
+		}
+	}
+	if role != nil && !role.Valid() {
+		p.Add("role", "must be one of admin, editor, support, viewer")
+	}
+	if password != nil && utf8.RuneCountInString(*password) < minPasswordLen {
+		p.Add("password", "must be at least 10 characters")
+	}
+}
+
+// CreateMember adds a member (admins only; the CLI acts as an admin).
+func (s *Service) CreateMember(ctx context.Context, actor Actor, in MemberInput) (Member, error) {
+	if !actor.Role.Includes(RoleAdmin) {
+		return Member{}, Forbidden("only admins can add members")
+	}
+	in.Email, in.Name = strings.TrimSpace(in.Email), strings.TrimSpace(in.Name)
+	p := Problems{}
+	checkMemberFields(p, &in.Email, &in.Name, &in.Role, &in.Password)
+	if err := p.Err(); err != nil {
+		return Member{}, err
+	}
+	hash, err := hashPassword(in.Password)
+	if err != nil {
+		return Member{}, err
+	}
+	now := s.now()
+	m := Member{ID: newID(), Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
+	if err := s.db.conn(ctx).Create(&m).Error; err != nil {
+		if KindOf(storeErr(err, "")) == KindConflict {
+			return Member{}, Conflict("a member with the email %s already exists", in.Email)
+		}
+		return Member{}, err
+	}
+	return m, nil
+}
+
+// ListMembers returns every member, by name.
+func (s *Service) ListMembers(ctx context.Context) ([]Member, error) {
+	var ms []Member
+	err := s.db.conn(ctx).Order("lower(name), id").Find(&ms).Error
+	return ms, err
+}
+
+// UpdateMember changes a member's name, role, password or disabled state. The last
+// active admin can neither be demoted nor disabled, so nobody is locked out.
+func (s *Service) UpdateMember(ctx context.Context, actor Actor, id uuid.UUID, patch MemberPatch) (Member, error) {
+	p := Problems{}
+	checkMemberFields(p, nil, patch.Name, patch.Role, patch.Password)
+	if err := p.Err(); err != nil {
+		return Member{}, err
+	}
+	var m Member
+	err := s.db.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.lockMember(ctx, id, &m); err != nil {
+			return err
+		}
+		losesAdmin := m.Role == RoleAdmin && m.DisabledAt == nil &&
+			((patch.Role != nil && *patch.Role != RoleAdmin) || (patch.Disabled != nil && *patch.Disabled))
+		if losesAdmin {
+			if err := s.keepOneAdmin(ctx, id); err != nil {
+				return err
+			}
+		}
+		changes := map[string]any{"updated_at": s.now()}
+		if patch.Name != nil {
+			changes["name"] = strings.TrimSpace(*patch.Name)
+		}
+		if patch.Role != nil {
+			changes["role"] = *patch.Role
+		}
+		if patch.Password != nil {
+			hash, err := hashPassword(*patch.Password)
+			if err != nil {
+				return err
+			}
+			changes["password_hash"] = hash
+		}
+		if patch.Disabled != nil {
+			if *patch.Disabled {
+				changes["disabled_at"] = s.now()
+			} else {
+				changes["disabled_at"] = nil
+			}
+		}
+		if err := s.db.conn(ctx).Model(&Member{}).Where("id = ?", id).Updates(changes).Error; err != nil {
+			return err
+		}
+		if patch.Password != nil || (patch.Disabled != nil && *patch.Disabled) || patch.Role != nil {
+			// Changed credentials or rights end the member's sessions.
+			if err := s.db.conn(ctx).Exec("DELETE FROM sessions WHERE member_id = ?", id).Error; err != nil {
+				return err
+			}
+		}
+		return s.db.conn(ctx).First(&m, "id = ?", id).Error
+	})
+	return m, err
+}
+
+// DeleteMember removes a member (their sessions go with them); never the last admin.
+func (s *Service) DeleteMember(ctx context.Context, actor Actor, id uuid.UUID) error {
+	return s.db.WithTx(ctx, func(ctx context.Context) error {
+		var m Member
+		if err := s.lockMember(ctx, id, &m); err != nil {
+			return err
+		}
+		if m.Role == RoleAdmin && m.DisabledAt == nil {
+			if err := s.keepOneAdmin(ctx, id); err != nil {
+				return err
+			}
+		}
+		return s.db.conn(ctx).Exec("DELETE FROM members WHERE id = ?", id).Error
+	})
+}
+
+func (s *Service) lockMember(ctx context.Context, id uuid.UUID, m *Member) error {
+	// Admin changes are rare: serialise them on one lock so two concurrent demotions
+	// cannot both see "another admin remains".
+	if err := s.db.conn(ctx).Exec("SELECT pg_advisory_xact_lock(7001)").Error; err != nil {
+		return err
+	}
+	return storeErr(s.db.conn(ctx).First(m, "id = ?", id).Error, "member")
+}
+
+func (s *Service) keepOneAdmin(ctx context.Context, leaving uuid.UUID) error {
+	var others int64
+	err := s.db.conn(ctx).Model(&Member{}).
+		Where("role = 'admin' AND disabled_at IS NULL AND id <> ?", leaving).Count(&others).Error
+	if err != nil {
+		return err
+	}
+	if others == 0 {
+		return Conflict("this is the last active admin; make another member admin first")
+	}
+	return nil
+}
