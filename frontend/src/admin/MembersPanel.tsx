@@ -124,7 +124,7 @@ function NewMember() {
         <Field label="Role" error={errors.fields.role}>
           <RoleSelect value={form.role} onChange={(role) => setForm({ ...form, role })} />
         </Field>
-        <Field label="Password" error={errors.fields.password} hint="At least 12 characters">
+        <Field label="Password" error={errors.fields.password} hint="At least 10 characters">
           <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
         </Field>
       </div>

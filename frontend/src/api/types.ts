@@ -5,7 +5,7 @@ export type Role = 'viewer' | 'support' | 'editor' | 'admin'
 export type Stage = 'open' | 'planned' | 'in_progress' | 'done' | 'declined'
 export type Kind = 'idea' | 'issue' | 'request'
 export type Tool = 'intercom' | 'zendesk' | 'freshdesk' | 'helpscout' | 'front' | 'email' | 'other'
-export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'suppressed'
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed'
 
 /** The one error shape every failure answers with. */
 export interface ApiErrorBody {
@@ -87,10 +87,10 @@ export interface RequesterRef {
 }
 
 export interface Quote {
-  quote: string
+  text: string
   source?: string
   linked_by?: string
-  created_at?: string
+  at?: string
 }
 
 export interface CardRequest {
@@ -100,6 +100,9 @@ export interface CardRequest {
   quotes?: Quote[]
   linked_by?: string
   created_at: string
+  /** The requester's conversations on this card (GET /cards/{id}/requests). */
+  conversations?: Conversation[]
+  /** Only in the answer to POST /cards/{id}/requests. */
   card_shipped?: boolean
 }
 
@@ -122,18 +125,22 @@ export interface Requester {
   unsubscribed_at?: string | null
   bounced_at?: string | null
   created_at?: string
+  request_count?: number
 }
 
-/** One request as seen from the requester's side. */
+/** One request as seen from the requester's side (GET /requesters/{id}/requests). */
 export interface RequesterRequest {
-  card?: Pick<Card, 'id' | 'title' | 'board_id' | 'kind'> & Partial<Card>
-  card_id?: string
-  card_title?: string
-  board_id?: string
+  card_id: string
+  title: string
+  board_id: string
+  column_id?: string
+  column_name?: string
+  stage?: Stage
+  shipped_at: string | null
+  archived?: boolean
   quote: string
   source: string
   created_at: string
-  shipped_at?: string | null
 }
 
 export interface Delivery {
@@ -152,6 +159,8 @@ export interface Delivery {
 
 export interface DeliverySummary {
   queued: number
+  /** Claimed by a sender right now; some servers fold this into queued. */
+  sending?: number
   sent: number
   failed: number
   suppressed: number

@@ -8,13 +8,14 @@ export function DeliveryProgress({ cardId, compact }: { cardId: string; compact?
   const q = useQuery({
     queryKey: keys.deliveries(cardId),
     queryFn: () => ep.listDeliveries(cardId),
-    refetchInterval: (query) => ((query.state.data?.summary.queued ?? 1) > 0 ? 1500 : false),
+    refetchInterval: (query) => (pending(query.state.data?.summary) > 0 ? 1500 : false),
     retry: false,
   })
   if (q.isError) return compact ? null : <p className="muted">Email progress is not available yet.</p>
   const s: DeliverySummary | undefined = q.data?.summary
   if (!s) return <div className={'deliveries' + (compact ? ' deliveries-compact' : '')} aria-hidden="true" />
-  const total = s.queued + s.sent + s.failed + s.suppressed
+  const waiting = pending(s)
+  const total = waiting + s.sent + s.failed + s.suppressed
   if (total === 0) return compact ? null : <p className="muted">No shipped emails: nobody was linked when it shipped.</p>
   const pct = (n: number) => `${(n / total) * 100}%`
   return (
@@ -25,11 +26,16 @@ export function DeliveryProgress({ cardId, compact }: { cardId: string; compact?
         <span className="progress-suppressed" style={{ width: pct(s.suppressed) }} />
       </div>
       <div className="delivery-counts">
-        {s.queued > 0 && <span data-status="queued">{s.queued} queued</span>}
+        {waiting > 0 && <span data-status="queued">{waiting} queued</span>}
         <span data-status="sent">{s.sent} sent</span>
         {s.failed > 0 && <span data-status="failed">{s.failed} failed</span>}
         {s.suppressed > 0 && <span data-status="suppressed">{s.suppressed} suppressed</span>}
       </div>
     </div>
   )
+}
+
+/** Emails not sent yet; unknown (not loaded) counts as pending so polling starts. */
+function pending(s: DeliverySummary | undefined): number {
+  return s ? s.queued + (s.sending ?? 0) : 1
 }

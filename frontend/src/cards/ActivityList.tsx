@@ -36,33 +36,28 @@ export function ActivityList({ card, board }: { card: Card; board: Board }) {
   )
 }
 
+const fieldNames: Record<string, string> = { title: 'title', description: 'description', kind: 'kind', labels: 'labels', release_note: 'release note' }
+
+/** One history line in words. Actions: created, edited, moved, shipped, archived. */
 export function sentence(a: Activity, columnName: (id?: string | null) => string): string {
-  const d = (a.detail ?? {}) as Record<string, unknown>
-  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '')
+  const d = a.detail ?? {}
+  const otherBoard = typeof d.from_board_id === 'string'
   switch (a.action) {
-    case 'card.created':
     case 'created':
-      return 'created the card'
-    case 'card.moved':
+      return `created it in ${columnName(a.to_column_id)}`
+    case 'edited': {
+      const fields = Array.isArray(d.fields) ? (d.fields as string[]).map((f) => fieldNames[f] ?? f) : []
+      return fields.length ? `edited the ${fields.join(', ')}` : 'edited it'
+    }
     case 'moved':
-      return a.from_column_id && a.to_column_id && a.from_column_id !== a.to_column_id
+      if (otherBoard) return `moved it here from another board, into ${columnName(a.to_column_id)}`
+      return a.from_column_id !== a.to_column_id
         ? `moved it from ${columnName(a.from_column_id)} to ${columnName(a.to_column_id)}`
-        : 'reordered it'
-    case 'card.shipped':
+        : `reordered it in ${columnName(a.to_column_id)}`
     case 'shipped':
-      return 'shipped it'
-    case 'card.updated':
-    case 'updated':
-      return 'edited it'
-    case 'request.linked':
-    case 'request.created':
-      return `linked ${str('email') || str('requester') || 'a requester'}`
-    case 'request.removed':
-    case 'request.deleted':
-      return `removed ${str('email') || str('requester') || 'a requester'}`
-    case 'conversation.linked':
-    case 'conversation.created':
-      return 'linked a conversation'
+      return `shipped it (moved to ${columnName(a.to_column_id)})`
+    case 'archived':
+      return 'deleted it'
     default:
       return a.action.replace(/[._]/g, ' ')
   }

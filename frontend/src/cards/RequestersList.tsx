@@ -34,7 +34,7 @@ export function RequestersList({ card }: { card: Card }) {
       ) : (
         <ul className="requests">
           {requests.data.map((r) => (
-            <RequestItem key={r.requester.id} card={card} request={r} conversations={byRequester.get(r.requester.id) ?? []} />
+            <RequestItem key={r.requester.id} card={card} request={r} conversations={r.conversations ?? byRequester.get(r.requester.id) ?? []} />
           ))}
         </ul>
       )}
@@ -64,7 +64,8 @@ function RequestItem({ card, request: r, conversations }: { card: Card; request:
     },
     onError: (e) => toast(describe(e), 'error'),
   })
-  const quotes = r.quotes && r.quotes.length > 0 ? r.quotes : r.quote ? [{ quote: r.quote, source: r.source }] : []
+  // Every quote ever given is kept; older API answers carry only the latest one.
+  const quotes = (r.quotes && r.quotes.length > 0 ? r.quotes.map((q) => q.text) : [r.quote]).filter(Boolean)
   return (
     <li className="request">
       <div className="request-head">
@@ -89,7 +90,7 @@ function RequestItem({ card, request: r, conversations }: { card: Card; request:
       </div>
       {quotes.map((q, i) => (
         <blockquote key={i} className="quote">
-          “{q.quote}”
+          “{q}”
         </blockquote>
       ))}
       <div className="request-meta muted">

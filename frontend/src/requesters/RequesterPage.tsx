@@ -59,7 +59,7 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
         ) : (
           <ul className="requests">
             {requests.data.map((r, i) => (
-              <AskedItem key={(r.card?.id ?? r.card_id ?? '') + i} r={r} />
+              <AskedItem key={r.card_id + i} r={r} />
             ))}
           </ul>
         )}
@@ -105,15 +105,16 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
 }
 
 function AskedItem({ r }: { r: RequesterRequest }) {
-  const cardId = r.card?.id ?? r.card_id
-  const boardId = r.card?.board_id ?? r.board_id
-  const title = r.card?.title ?? r.card_title ?? 'a card'
-  const shipped = r.card?.shipped_at ?? r.shipped_at
   return (
     <li className="request">
       <div className="request-head">
-        {cardId && boardId ? <Link href={`/boards/${boardId}?card=${cardId}`}>{title}</Link> : <span>{title}</span>}
-        {shipped && <span className="badge badge-shipped">Shipped {formatDate(shipped)}</span>}
+        {r.archived ? <span>{r.title}</span> : <Link href={`/boards/${r.board_id}?card=${r.card_id}`}>{r.title}</Link>}
+        {r.shipped_at ? (
+          <span className="badge badge-shipped">Shipped {formatDate(r.shipped_at)}</span>
+        ) : (
+          r.column_name && <span className={'stage stage-' + (r.stage ?? 'open')}>{r.column_name}</span>
+        )}
+        {r.archived && <span className="badge">deleted</span>}
       </div>
       {r.quote && <blockquote className="quote">“{r.quote}”</blockquote>}
       <div className="request-meta muted">{[r.source && `via ${r.source}`, formatDate(r.created_at)].filter(Boolean).join(' · ')}</div>
