@@ -52,9 +52,13 @@ export async function startCloseloop({ smtpPort, admin }) {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
     MAIL_FROM: 'Closeloop <noreply@example.com>',
   }
-  execFileSync(bin, ['admin', 'create', '--email', admin.email, '--name', admin.name, '--password-stdin'], {
-    env, input: admin.password + '\n', stdio: ['pipe', 'inherit', 'inherit'],
-  })
+  try {
+    execFileSync(bin, ['admin', 'create', '--email', admin.email, '--name', admin.name, '--password-stdin'], {
+      env, input: admin.password + '\n', stdio: ['pipe', 'pipe', 'pipe'],
+    })
+  } catch (e) {
+    throw new Error(`closeloop admin create failed:\n${e.stdout}\n${e.stderr}`)
+  }
   const log = []
   const proc = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   for (const s of [proc.stdout, proc.stderr]) s.on('data', (b) => log.push(...String(b).trimEnd().split('\n')))
