@@ -1,0 +1,58 @@
+package domain
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+)
+
+// EraseRequester forgets a person (GDPR erasure): their requests, conversations,
+// and the requester row go, and every card they asked for counts one requester less —
+// all in one transaction, so counts never disagree with the requests that exist.
+// Deliveries and other rows that reference the requester go with it through their
+// ON DELETE CASCADE foreign keys. Each affected card gets a "requester_erased" activity
+// that names no one, so its history explains why its count dropped.
+func (s *Service) EraseRequester(ctx context.Context, actor Actor, id uuid.UUID) error {
+	return s.db.WithTx(ctx, func(ctx context.Context) error {
+		db := s.db.conn(ctx)
+		// Lock order is requester, then cards — the same as LinkRequest — so an erase and
+		// a link never deadlock. NO KEY UPDATE blocks new links (their upsert locks the row)
+		// while letting a shipping transaction insert deliveries that reference it.
+		var found []uuid.UUID
+		if err := db.Raw(`SELECT id FROM requesters WHERE id = ? FOR NO KEY UPDATE`, id).Scan(&found).Error; err != nil {
+			return err
+		}
+		if len(found) == 0 {
+			return NotFound("requester")
+		}
+		var cards []struct {
+			ID      uuid.UUID
+			BoardID uuid.UUID
+		}
+		// Cards are locked in id order so that two erasures sharing cards cannot deadlock.
+		err := db.Raw(`SELECT c.id, c.board_id FROM cards c
+WHERE c.id IN (SELECT card_id FROM requests WHERE requester_id = ?)
+ORDER BY c.id FOR NO KEY UPDATE`, id).Scan(&cards).Error
+		if err != nil {
+			return err
+		}
+		if len(cards) > 0 {
+			ids := make([]uuid.UUID, len(cards))
+			for i, c := range cards {
+				ids[i] = c.ID
+			}
+			if err := db.Exec(`UPDATE cards SET requester_count = GREATEST(requester_count - 1, 0) WHERE id IN ?`, ids).Error; err != nil {
+				return err
+			}
+			acts := make([]requestActivity, len(cards))
+			for i, c := range cards {
+				acts[i] = s.newRequestActivity(c.ID, c.BoardID, actor, "requester_erased", nil)
+			}
+			if err := s.recordRequestActivity(ctx, acts...); err != nil {
+				return err
+			}
+		}
+		// requests and conversations cascade from the requester row.
+		return db.Exec(`DELETE FROM requesters WHERE id = ?`, id).Error
+	})
+}
