@@ -23,13 +23,18 @@ export function BoardColumn({ board, column, cardIds, cards, loading, filtered, 
   const { can } = useSession()
   const [settings, setSettings] = useState(false)
   const headingId = `col-${column.id}`
+  // "Done" in a Done column says nothing twice: the coloured dot carries the stage then.
+  const stage = stageName[column.stage] ?? column.stage
+  const sameName = stage.toLowerCase() === column.name.trim().toLowerCase()
   return (
     <section className={'column' + (isOver ? ' column-over' : '')} aria-labelledby={headingId} data-column={column.name}>
       <header className="column-head">
+        <span className={'stage-dot dot-' + column.stage} aria-hidden="true" />
         <h2 id={headingId} className="column-name">
           {column.name}
+          {sameName && <span className="sr-only"> (stage {stage})</span>}
         </h2>
-        <span className={'stage stage-' + column.stage}>{stageName[column.stage] ?? column.stage}</span>
+        {!sameName && <span className={'stage stage-' + column.stage}>{stage}</span>}
         <span className="count" aria-label={`${cardIds.length} cards`}>
           {loading ? '–' : cardIds.length}
         </span>

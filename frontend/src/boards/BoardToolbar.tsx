@@ -35,7 +35,7 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
           <option value="request">Requests</option>
         </select>
       </label>
-      <label>
+      <label className="toolbar-labelbox">
         <span className="sr-only">Label</span>
         <input className="toolbar-label" placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
       </label>

@@ -24,7 +24,7 @@ export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: bo
       </div>
       <div className="card-foot">
         <span className="demand" title={`${card.requester_count} people asked for this`}>
-          <span aria-hidden="true">👤</span> {card.requester_count}
+          <PersonIcon /> {card.requester_count}
           <span className="sr-only"> requesters</span>
         </span>
         {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
@@ -63,5 +63,14 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
         <CardTile card={card} dragging={isDragging} />
       </div>
     </li>
+  )
+}
+
+function PersonIcon() {
+  return (
+    <svg className="person-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="5" r="3" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M2.5 14c.6-3 2.8-4.5 5.5-4.5s4.9 1.5 5.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
   )
 }

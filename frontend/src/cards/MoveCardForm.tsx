@@ -69,7 +69,8 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
             <select value={columnId} onChange={(e) => setColumnId(e.target.value)}>
               {columns.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name} ({stageName[c.stage]})
+                  {c.name}
+                  {stageName[c.stage].toLowerCase() === c.name.trim().toLowerCase() ? '' : ` (${stageName[c.stage]})`}
                 </option>
               ))}
             </select>
