@@ -11,7 +11,7 @@ import type { Board } from '../api/types'
 import { useSession } from '../auth/session'
 import { LoadError } from '../ui/States'
 import { BoardColumn } from './BoardColumn'
-import { CardTile } from './CardTile'
+import { CardTile, dragClock } from './CardTile'
 import { ShipDialog } from './ShipDialog'
 import { announcements, instructions } from './dndText'
 import { boardReducer, emptyBoard, hasMoved, locate, type BoardAction, type BoardState } from './boardState'
@@ -75,6 +75,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
   function onDragEnd({ active, over }: DragEndEvent) {
     const id = String(active.id)
     setActiveId(null)
+    dragClock.endedAt = Date.now()
     if (over && over.id !== active.id) {
       const to = columnOf(String(over.id))
       const overIndex = to ? ref.current.order[to]!.indexOf(String(over.id)) : -1
@@ -112,6 +113,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         onDragEnd={onDragEnd}
         onDragCancel={({ active }) => {
           setActiveId(null)
+          dragClock.endedAt = Date.now()
           apply({ type: 'rollback', cardId: String(active.id) })
         }}
         accessibility={{ announcements: announcements(state, columns), screenReaderInstructions: instructions }}

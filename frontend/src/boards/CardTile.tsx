@@ -6,6 +6,9 @@ import { setParam } from '../app/router'
 import { DeliveryProgress } from './DeliveryProgress'
 import { kindName } from './labels'
 
+/** When the last drag ended: the click that ends a drag must not also open the card. */
+export const dragClock = { endedAt: 0 }
+
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
 
@@ -58,7 +61,7 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
         aria-label={`${card.title}, ${kindName[card.kind]}, ${card.requester_count} requesters${card.shipped_at ? ', shipped' : ''}`}
         className="card-handle"
         onKeyDown={onKeyDown}
-        onClick={() => setParam('card', card.id)}
+        onClick={() => Date.now() - dragClock.endedAt > 250 && setParam('card', card.id)}
       >
         <CardTile card={card} dragging={isDragging} />
       </div>
