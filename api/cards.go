@@ -1,0 +1,150 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"github.com/closeloop/closeloop/domain"
+)
+
+type createCardBody struct {
+	ColumnID    string   `json:"column_id"`
+	Kind        string   `json:"kind"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Labels      []string `json:"labels"`
+}
+
+type updateCardBody struct {
+	Title       *string   `json:"title"`
+	Description *string   `json:"description"`
+	Kind        *string   `json:"kind"`
+	Labels      *[]string `json:"labels"`
+	ReleaseNote *string   `json:"release_note"`
+}
+
+type cardResponse struct {
+	ID             uuid.UUID  `json:"id"`
+	BoardID        uuid.UUID  `json:"board_id"`
+	ColumnID       uuid.UUID  `json:"column_id"`
+	Kind           string     `json:"kind"`
+	Title          string     `json:"title"`
+	Description    string     `json:"description"`
+	Labels         []string   `json:"labels"`
+	Position       string     `json:"position"`
+	RequesterCount int        `json:"requester_count"`
+	ReleaseNote    string     `json:"release_note"`
+	ShippedAt      *time.Time `json:"shipped_at"`
+	Version        int        `json:"version"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+	ArchivedAt     *time.Time `json:"archived_at"`
+}
+
+func toCard(c domain.Card) cardResponse {
+	labels := []string(c.Labels)
+	if labels == nil {
+		labels = []string{}
+	}
+	return cardResponse{ID: c.ID, BoardID: c.BoardID, ColumnID: c.ColumnID, Kind: string(c.Kind), Title: c.Title,
+		Description: c.Description, Labels: labels, Position: c.Position, RequesterCount: c.RequesterCount,
+		ReleaseNote: c.ReleaseNote, ShippedAt: utcPtr(c.ShippedAt), Version: c.Version,
+		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), ArchivedAt: utcPtr(c.ArchivedAt)}
+}
+
+// bodyID parses an optional UUID given in a body or query field; "" is uuid.Nil.
+func bodyID(field, raw string) (uuid.UUID, error) {
+	if raw == "" {
+		return uuid.Nil, nil
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		return uuid.Nil, domain.Invalid(field, "must be a UUID")
+	}
+	return id, nil
+}
+
+// cardJSON answers with a card and its version as ETag.
+func cardJSON(c echo.Context, status int, card domain.Card) error {
+	setETag(c, card.Version)
+	return c.JSON(status, toCard(card))
+}
+
+func (s *Server) createCard(c echo.Context) error {
+	boardID, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var body createCardBody
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	columnID, err := bodyID("column_id", body.ColumnID)
+	if err != nil {
+		return err
+	}
+	card, err := s.deps.Service.CreateCard(c.Request().Context(), actorFrom(c), boardID, domain.NewCard{
+		ColumnID: columnID, Kind: domain.CardKind(body.Kind), Title: body.Title,
+		Description: body.Description, Labels: body.Labels})
+	if err != nil {
+		return err
+	}
+	return cardJSON(c, http.StatusCreated, card)
+}
+
+func (s *Server) getCard(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	card, err := s.deps.Service.Card(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return cardJSON(c, http.StatusOK, card)
+}
+
+func (s *Server) updateCard(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var body updateCardBody
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	patch := domain.CardPatch{Title: body.Title, Description: body.Description, Labels: body.Labels,
+		ReleaseNote: body.ReleaseNote, IfMatch: version}
+	if body.Kind != nil {
+		kind := domain.CardKind(*body.Kind)
+		patch.Kind = &kind
+	}
+	card, err := s.deps.Service.UpdateCard(c.Request().Context(), actorFrom(c), id, patch)
+	if err != nil {
+		return err
+	}
+	return cardJSON(c, http.StatusOK, card)
+}
+
+// deleteCard archives the card: it leaves the board's lists but keeps its history.
+func (s *Server) deleteCard(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Service.ArchiveCard(c.Request().Context(), actorFrom(c), id, version); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

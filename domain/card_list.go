@@ -1,0 +1,130 @@
+package domain
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// CardSort orders a card list.
+type CardSort string
+
+const (
+	SortPosition CardSort = "position" // board order: column position, card position, id
+	SortDemand   CardSort = "demand"   // most requesters first, then newest, then id
+	SortRecent   CardSort = "recent"   // last changed first, then id
+)
+
+// CardFilter selects the live (not archived) cards of a board; zero fields select all.
+//
+// Query matches either the full-text `search` column (websearch_to_tsquery('simple', …):
+// whole words in the title or description, quoted phrases, -exclusions) or a substring
+// of the title (ILIKE, served by the trigram index), so a half-typed word still finds
+// its card.
+type CardFilter struct {
+	ColumnID *uuid.UUID
+	Kind     *CardKind
+	Query    string
+	Label    string
+	Sort     CardSort // "" is SortPosition
+	Page
+}
+
+// CardList is one page of cards.
+type CardList struct {
+	Items      []Card
+	NextCursor string
+}
+
+// cardCursor is the sort key of the last card of a page; which fields are set depends on Sort.
+type cardCursor struct {
+	Sort      CardSort  `json:"s"`
+	ColumnPos int       `json:"cp,omitempty"`
+	Position  string    `json:"p,omitempty"`
+	Count     int       `json:"rc,omitempty"`
+	At        time.Time `json:"t,omitzero"`
+	ID        uuid.UUID `json:"id"`
+}
+
+// cardRow is a card with the position of its column (the first key of SortPosition).
+type cardRow struct {
+	Card           `gorm:"embedded"`
+	ColumnPosition int
+}
+
+// ListCards returns a page of a board's cards. Every sort is a keyset walk over an
+// index of 00001 (see card_list_sql.go), so deep pages cost what the first one does.
+func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter) (CardList, error) {
+	p := Problems{}
+	limit := f.limit(p)
+	if f.Sort == "" {
+		f.Sort = SortPosition
+	}
+	if f.Sort != SortPosition && f.Sort != SortDemand && f.Sort != SortRecent {
+		p.Add("sort", "must be one of position, demand, recent")
+	}
+	if f.Kind != nil {
+		checkKind(p, *f.Kind)
+	}
+	f.Query = checkLine(p, "q", f.Query, 0, 200)
+	f.Label = checkLine(p, "label", f.Label, 0, maxLabelLen)
+	var after cardCursor
+	hasCursor := decodeCursor(p, f.Cursor, &after, func() bool { return after.Sort == f.Sort && after.ID != uuid.Nil })
+	if err := p.Err(); err != nil {
+		return CardList{}, err
+	}
+	if err := s.db.conn(ctx).Select("id").Where("id = ?", boardID).Take(&Board{}).Error; err != nil {
+		return CardList{}, storeErr(err, "board")
+	}
+	if f.ColumnID != nil {
+		col, err := s.column(ctx, *f.ColumnID)
+		switch {
+		case KindOf(err) == KindNotFound:
+			return CardList{}, Invalid("column_id", "is not a column of this board")
+		case err != nil:
+			return CardList{}, err
+		case col.BoardID != boardID:
+			return CardList{}, Invalid("column_id", "is not a column of this board")
+		}
+	}
+	var cursor *cardCursor
+	if hasCursor {
+		cursor = &after
+	}
+	query, args := cardListSQL(boardID, f, cursor, limit+1)
+	var rows []cardRow
+	if err := s.db.conn(ctx).Raw(query, args...).Scan(&rows).Error; err != nil {
+		return CardList{}, err
+	}
+	var list CardList
+	if len(rows) > limit {
+		rows = rows[:limit]
+		list.NextCursor = encodeCursor(cursorAfter(f.Sort, rows[limit-1]))
+	}
+	list.Items = make([]Card, len(rows))
+	for i, r := range rows {
+		list.Items[i] = r.Card
+	}
+	return list, nil
+}
+
+// cursorAfter is the sort key of row under sort.
+func cursorAfter(sort CardSort, row cardRow) cardCursor {
+	c := cardCursor{Sort: sort, ID: row.ID}
+	switch sort {
+	case SortPosition:
+		c.ColumnPos, c.Position = row.ColumnPosition, row.Position
+	case SortDemand:
+		c.Count, c.At = row.RequesterCount, row.CreatedAt
+	case SortRecent:
+		c.At = row.UpdatedAt
+	}
+	return c
+}
+
+// likePattern matches q anywhere, with LIKE's wildcards in q taken literally.
+func likePattern(q string) string {
+	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q) + "%"
+}

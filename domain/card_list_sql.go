@@ -1,0 +1,87 @@
+package domain
+
+import (
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// conds collects SQL conditions with their ? arguments.
+type conds struct {
+	sql  []string
+	args []any
+}
+
+func (w *conds) add(cond string, args ...any) {
+	w.sql = append(w.sql, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *conds) where() string { return strings.Join(w.sql, " AND ") }
+
+// cardFilterConds are the filters every sort shares, on cards aliased c.
+func cardFilterConds(f CardFilter) *conds {
+	w := &conds{}
+	w.add("c.archived_at IS NULL")
+	if f.ColumnID != nil {
+		w.add("c.column_id = ?", *f.ColumnID)
+	}
+	if f.Kind != nil {
+		w.add("c.kind = ?", *f.Kind)
+	}
+	if f.Label != "" {
+		w.add("c.labels @> ARRAY[?]::text[]", f.Label) // @> is what the GIN index on labels serves
+	}
+	if f.Query != "" {
+		w.add("(c.search @@ websearch_to_tsquery('simple', ?) OR c.title ILIKE ?)", f.Query, likePattern(f.Query))
+	}
+	return w
+}
+
+const cardFieldsC = "c.id, c.board_id, c.column_id, c.kind, c.title, c.description, c.labels, c.position, " +
+	"c.version, c.requester_count, c.release_note, c.shipped_at, c.archived_at, c.created_at, c.updated_at"
+
+// cardListSQL builds the keyset query for one page (limit rows) after cursor (nil: first page).
+//
+// SortPosition walks the board's columns in order and, per column, the
+// cards_column_position_key range after the cursor (a LATERAL join), so a page reads
+// about limit index entries per column instead of sorting the board. The demand and
+// recent sorts walk cards_board_demand_idx and cards_board_recent_idx; the redundant
+// "<=" bound on the leading sort column lets the index start at the cursor.
+func cardListSQL(boardID uuid.UUID, f CardFilter, cursor *cardCursor, limit int) (string, []any) {
+	w := cardFilterConds(f)
+	switch f.Sort {
+	case SortDemand:
+		w.add("c.board_id = ?", boardID)
+		if cursor != nil {
+			w.add("c.requester_count <= ? AND (c.requester_count < ? OR c.created_at < ? OR (c.created_at = ? AND c.id > ?))",
+				cursor.Count, cursor.Count, cursor.At, cursor.At, cursor.ID)
+		}
+		return "SELECT " + cardFieldsC + " FROM cards c WHERE " + w.where() +
+			" ORDER BY c.requester_count DESC, c.created_at DESC, c.id LIMIT ?", append(w.args, limit)
+	case SortRecent:
+		w.add("c.board_id = ?", boardID)
+		if cursor != nil {
+			w.add("c.updated_at <= ? AND (c.updated_at < ? OR c.id > ?)", cursor.At, cursor.At, cursor.ID)
+		}
+		return "SELECT " + cardFieldsC + " FROM cards c WHERE " + w.where() +
+			" ORDER BY c.updated_at DESC, c.id LIMIT ?", append(w.args, limit)
+	}
+	outer := &conds{}
+	outer.add("col.board_id = ?", boardID)
+	if f.ColumnID != nil {
+		outer.add("col.id = ?", *f.ColumnID)
+	}
+	if cursor != nil {
+		// In the cursor's column, start after the cursor; in later columns, at the start
+		// ('' sorts before every key). Live positions are unique in a column (00010).
+		w.add("c.position > CASE WHEN col.position = ? THEN ? ELSE '' END", cursor.ColumnPos, cursor.Position)
+		outer.add("col.position >= ?", cursor.ColumnPos)
+	}
+	query := "SELECT c.*, col.position AS column_position FROM columns col CROSS JOIN LATERAL (SELECT " +
+		cardFieldsC + " FROM cards c WHERE c.column_id = col.id AND " + w.where() +
+		" ORDER BY c.position LIMIT ?) c WHERE " + outer.where() +
+		" ORDER BY col.position, c.position, c.id LIMIT ?"
+	args := append(w.args, limit)
+	return query, append(append(args, outer.args...), limit)
+}

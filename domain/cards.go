@@ -1,0 +1,144 @@
+package domain
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm/clause"
+)
+
+// CardKind says what a card is about.
+type CardKind string
+
+const (
+	CardIdea    CardKind = "idea"
+	CardIssue   CardKind = "issue"
+	CardRequest CardKind = "request"
+)
+
+func (k CardKind) Valid() bool { return k == CardIdea || k == CardIssue || k == CardRequest }
+
+func checkKind(p Problems, k CardKind) {
+	if !k.Valid() {
+		p.Add("kind", "must be one of idea, issue, request")
+	}
+}
+
+// Card is an idea, issue or request on a board. Position is a fractional-index key
+// (see rank.go) within its column. Version grows with every change, for If-Match.
+// RequesterCount is kept up to date by the requests code; this file never writes it.
+type Card struct {
+	ID             uuid.UUID
+	BoardID        uuid.UUID
+	ColumnID       uuid.UUID
+	Kind           CardKind
+	Title          string
+	Description    string
+	Labels         Labels
+	Position       string
+	Version        int
+	RequesterCount int
+	ReleaseNote    string
+	ShippedAt      *time.Time
+	ArchivedAt     *time.Time
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// cardFields is every column of Card (never `search`, which is only for filtering).
+const cardFields = "id, board_id, column_id, kind, title, description, labels, position, version, " +
+	"requester_count, release_note, shipped_at, archived_at, created_at, updated_at"
+
+// NewCard is the input for CreateCard.
+type NewCard struct {
+	ColumnID    uuid.UUID
+	Kind        CardKind
+	Title       string
+	Description string
+	Labels      []string
+}
+
+const (
+	maxTitle       = 200
+	maxDescription = 20000
+	maxReleaseNote = 5000
+)
+
+// CreateCard adds a card at the end of one of the board's columns.
+func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID, in NewCard) (Card, error) {
+	p := Problems{}
+	now := s.clock()
+	card := Card{ID: newID(), BoardID: boardID, ColumnID: in.ColumnID, Kind: in.Kind, Version: 1,
+		CreatedAt: now, UpdatedAt: now,
+		Title:       checkLine(p, "title", in.Title, 1, maxTitle),
+		Description: checkText(p, "description", in.Description, maxDescription),
+		Labels:      checkLabels(p, in.Labels),
+	}
+	checkKind(p, in.Kind)
+	if in.ColumnID == uuid.Nil {
+		p.Add("column_id", "is required")
+	}
+	if err := p.Err(); err != nil {
+		return Card{}, err
+	}
+	err := s.db.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.db.conn(ctx).Select("id").Where("id = ?", boardID).Take(&Board{}).Error; err != nil {
+			return storeErr(err, "board")
+		}
+		col, err := s.lockColumn(ctx, in.ColumnID)
+		switch {
+		case KindOf(err) == KindNotFound:
+			return Invalid("column_id", "is not a column of this board")
+		case err != nil:
+			return err
+		case col.BoardID != boardID:
+			return Invalid("column_id", "is not a column of this board")
+		}
+		last, err := s.lastPosition(ctx, col.ID, uuid.Nil)
+		if err != nil {
+			return err
+		}
+		if card.Position, err = rankBetween(last, ""); err != nil {
+			return err
+		}
+		if err := s.db.conn(ctx).Create(&card).Error; err != nil {
+			return storeErr(err, "card")
+		}
+		return s.record(ctx, actor, card, "created", nil, &col.ID, nil)
+	})
+	return card, err
+}
+
+// Card returns a card, archived or not.
+func (s *Service) Card(ctx context.Context, id uuid.UUID) (Card, error) {
+	var c Card
+	err := s.db.conn(ctx).Select(cardFields).Where("id = ?", id).Take(&c).Error
+	return c, storeErr(err, "card")
+}
+
+// lockCard reads a card FOR UPDATE and checks the caller's If-Match version.
+func (s *Service) lockCard(ctx context.Context, id uuid.UUID, ifMatch *int) (Card, error) {
+	var c Card
+	err := s.db.conn(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).Select(cardFields).
+		Where("id = ?", id).Take(&c).Error
+	if err != nil {
+		return Card{}, storeErr(err, "card")
+	}
+	if ifMatch != nil && *ifMatch != c.Version {
+		return Card{}, Stale("card")
+	}
+	return c, nil
+}
+
+// lastPosition is the highest position among the column's live cards other than
+// except ("" for an empty column). The caller holds the column lock.
+func (s *Service) lastPosition(ctx context.Context, columnID, except uuid.UUID) (string, error) {
+	var pos []string
+	err := s.db.conn(ctx).Model(&Card{}).Where("column_id = ? AND archived_at IS NULL AND id <> ?", columnID, except).
+		Order("position DESC").Limit(1).Pluck("position", &pos).Error
+	if err != nil || len(pos) == 0 {
+		return "", err
+	}
+	return pos[0], nil
+}
