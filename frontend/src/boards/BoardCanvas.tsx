@@ -68,7 +68,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     const ids = ref.current.order[to]!
     const overIndex = ids.indexOf(String(over.id))
     const translated = active.rect.current.translated
-    const below = translated && translated.top > over.rect.top + over.rect.height / 2 ? 1 : 0
+    const below = translated && translated.top + translated.height / 2 > over.rect.top + over.rect.height / 2 ? 1 : 0
     apply({ type: 'place', cardId: id, column: to, index: overIndex >= 0 ? overIndex + below : ids.length })
   }
 
@@ -133,7 +133,15 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
           ))}
           {columns.length === 0 && <p className="empty">This board has no columns yet. Add one in Board settings.</p>}
         </div>
-        <DragOverlay dropAnimation={null}>{active ? <CardTile card={active} overlay /> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {/* dnd-kit measures the overlay's first child: keep the tilt on an inner element so the
+              measured box stays upright and keyboard moves pick the right neighbours. */}
+          {active ? (
+            <div>
+              <CardTile card={active} overlay />
+            </div>
+          ) : null}
+        </DragOverlay>
       </DndContext>
       {shipping && state.cards[shipping] && (
         <ShipDialog
