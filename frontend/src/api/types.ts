@@ -153,8 +153,8 @@ export interface Delivery {
   status: DeliveryStatus
   attempts: number
   last_error: string
+  queued_at?: string
   sent_at: string | null
-  created_at?: string
 }
 
 export interface DeliverySummary {

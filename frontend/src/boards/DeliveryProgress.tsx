@@ -31,6 +31,19 @@ export function DeliveryProgress({ cardId, compact }: { cardId: string; compact?
         {s.failed > 0 && <span data-status="failed">{s.failed} failed</span>}
         {s.suppressed > 0 && <span data-status="suppressed">{s.suppressed} suppressed</span>}
       </div>
+      {!compact && q.data && q.data.items.length > 0 && (
+        <details className="delivery-list">
+          <summary>Each email ({total})</summary>
+          <ul>
+            {q.data.items.map((d, i) => (
+              <li key={d.id ?? i}>
+                <span className={'status status-' + d.status}>{d.status}</span> <span>{d.email || '(erased)'}</span>
+                {d.last_error && <span className="muted small"> — {d.last_error}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   )
 }

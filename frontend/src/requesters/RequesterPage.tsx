@@ -86,13 +86,13 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
             <tbody>
               {deliveries.data.items.map((d, i) => (
                 <tr key={d.id ?? i}>
-                  <td>{d.card_title ?? d.card_id ?? '—'}</td>
+                  <td>{d.card_title || '—'}</td>
                   <td>{d.kind}</td>
                   <td>
                     <span className={'status status-' + d.status}>{d.status}</span>
                     {d.last_error && <div className="muted small">{d.last_error}</div>}
                   </td>
-                  <td>{formatDateTime(d.sent_at ?? d.created_at)}</td>
+                  <td>{formatDateTime(d.sent_at ?? d.queued_at)}</td>
                 </tr>
               ))}
             </tbody>
