@@ -109,7 +109,7 @@ function NewMember() {
     create.mutate()
   }
   return (
-    <form className="subform stack" onSubmit={submit}>
+    <form noValidate className="subform stack" onSubmit={submit}>
       <h3>Add a member</h3>
       <FormError message={errors.form} />
       <div className="row">

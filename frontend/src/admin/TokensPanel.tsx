@@ -128,7 +128,7 @@ function NewToken({ onCreated }: { onCreated: (t: ApiToken) => void }) {
     create.mutate()
   }
   return (
-    <form className="subform stack" onSubmit={submit}>
+    <form noValidate className="subform stack" onSubmit={submit}>
       <h3>Create a token</h3>
       <FormError message={errors.form} />
       <div className="row">

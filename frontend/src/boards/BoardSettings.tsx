@@ -38,7 +38,7 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
   return (
     <Dialog title="Board settings" onClose={onClose} wide>
       <div className="settings-grid">
-        <form onSubmit={submit} className="stack">
+        <form noValidate onSubmit={submit} className="stack">
           <FormError message={errors.form} />
           <Field label="Name" error={errors.fields.name}>
             <input value={form.name} onChange={set('name')} maxLength={200} />

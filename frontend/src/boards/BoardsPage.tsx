@@ -65,7 +65,7 @@ function NewBoard() {
   return (
     <section className="panel new-board" aria-labelledby="new-board">
       <h2 id="new-board">New board</h2>
-      <form onSubmit={submit} className="inline-form">
+      <form noValidate onSubmit={submit} className="inline-form">
         <FormError message={errors.form} />
         <Field label="Name" error={errors.fields.name}>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ideas, Bugs, Roadmap" maxLength={200} />

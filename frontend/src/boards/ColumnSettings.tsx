@@ -61,7 +61,7 @@ export function ColumnSettings({ board, column, onClose }: { board: Board; colum
         : null
   return (
     <Dialog title={`Column “${column.name}”`} onClose={onClose}>
-      <form onSubmit={submit} className="stack">
+      <form noValidate onSubmit={submit} className="stack">
         <FormError message={errors.form} />
         <Field label="Name" error={errors.fields.name}>
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />

@@ -35,7 +35,7 @@ export function NewCardForm({ board, column }: { board: Board; column: Column })
     if (title.trim()) create.mutate()
   }
   return (
-    <form className="new-card" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <form noValidate className="new-card" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <label className="sr-only" htmlFor={`new-${column.id}`}>
         New card title in {column.name}
       </label>

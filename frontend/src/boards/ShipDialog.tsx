@@ -28,7 +28,7 @@ export function ShipDialog({ card, column, onShip, onCancel }: ShipDialogProps) 
   }
   return (
     <Dialog title={`Ship “${card.title}”?`} onClose={onCancel}>
-      <form onSubmit={submit} className="stack">
+      <form noValidate onSubmit={submit} className="stack">
         <p className="ship-consequence" data-testid="ship-consequence">
           Moving it to <strong>{column.name}</strong> marks it shipped. {shipConsequence(card.requester_count)}
         </p>

@@ -60,7 +60,7 @@ function CardEditor({ card }: { card: Card }) {
     if (dirty) save.mutate()
   }
   return (
-    <form className="card-details stack" onSubmit={submit}>
+    <form noValidate className="card-details stack" onSubmit={submit}>
       <FormError message={errors.form} />
       <Field label="Title" error={errors.fields.title}>
         <input className="title-input" value={form.title} maxLength={200} onChange={(e) => setForm({ ...form, title: e.target.value })} />

@@ -45,7 +45,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   return (
     <section className="section" aria-labelledby="move-h">
       <h3 id="move-h">Move</h3>
-      <form onSubmit={submit} className="stack">
+      <form noValidate onSubmit={submit} className="stack">
         <FormError message={errors.form} />
         <div className="row">
           <Field label="Board">
