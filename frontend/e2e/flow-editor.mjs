@@ -1,7 +1,7 @@
 // What the product team does: board, cards, drags (mouse and keyboard), the support link,
 // shipping with a release note and watching the emails go out. Screenshots along the way.
 import { join } from 'node:path'
-import { assert, boardSnapshot, cardIn, column, mouseDrag, signIn, step, titles, waitMove } from './steps.mjs'
+import { assert, boardSnapshot, cardIn, column, mouseDrag, shoot, signIn, step, titles, waitMove } from './steps.mjs'
 
 export const viewer = { email: 'vic@example.com', name: 'Vic Viewer', password: 'viewer password 1' }
 
@@ -45,10 +45,6 @@ export async function editorFlow({ base, admin, sink, shots, browser }) {
     await page.waitForTimeout(200)
     await page.keyboard.press('ArrowRight')
     await page.waitForTimeout(300)
-    if (process.env.E2E_DEBUG) {
-      await page.screenshot({ path: '/tmp/fe-preview/kbd.png' })
-      console.log(await boardSnapshot(page))
-    }
     const moved = waitMove(page)
     await page.keyboard.press('Space')
     assert.equal((await moved).status(), 200)
@@ -95,7 +91,7 @@ export async function editorFlow({ base, admin, sink, shots, browser }) {
     await drawer.getByRole('link', { name: /Intercom #4521/ }).waitFor()
     await drawer.getByRole('link', { name: /Zendesk #981/ }).waitFor()
     await drawer.evaluate((el) => el.scrollTo(0, 0))
-    await page.screenshot({ path: join(shots, 'card-drawer-1280.png') })
+    await shoot(page, join(shots, 'card-drawer-1280.png'))
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'detached' })
     await cardIn(page, 'Dark mode').locator('.demand', { hasText: '2' }).waitFor()
@@ -114,7 +110,7 @@ export async function editorFlow({ base, admin, sink, shots, browser }) {
     await tile.locator('[data-status=sent]', { hasText: '2 sent' }).waitFor({ timeout: 30_000 })
     const to = sink.messages.flatMap((m) => m.to).join(' ')
     assert.ok(to.includes('jane@example.com') && to.includes('bob@example.org'), `sink got: ${to}`)
-    await page.screenshot({ path: join(shots, 'board-1280.png') })
+    await shoot(page, join(shots, 'board-1280.png'))
   })
 
   await step('requester page: requests and delivery history', async () => {
@@ -123,20 +119,20 @@ export async function editorFlow({ base, admin, sink, shots, browser }) {
     await page.getByRole('heading', { name: 'Jane Doe' }).waitFor()
     await page.getByRole('link', { name: 'Dark mode' }).waitFor()
     await page.locator('.status-sent').first().waitFor()
-    await page.screenshot({ path: join(shots, 'requester-1280.png') })
+    await shoot(page, join(shots, 'requester-1280.png'))
   })
 
   await step('phone width (390×844): board, drawer, requester page', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     const requesterURL = page.url()
-    await page.screenshot({ path: join(shots, 'requester-390.png') })
+    await shoot(page, join(shots, 'requester-390.png'))
     await page.goBack()
     await page.getByRole('dialog').getByRole('link', { name: 'Jane Doe' }).waitFor()
     await page.getByRole('dialog').evaluate((el) => el.scrollTo(0, 0))
-    await page.screenshot({ path: join(shots, 'card-drawer-390.png') })
+    await shoot(page, join(shots, 'card-drawer-390.png'))
     await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(shots, 'board-390.png') })
+    await shoot(page, join(shots, 'board-390.png'))
     const scrolls = await page.getByTestId('columns').evaluate((el) => el.scrollWidth > el.clientWidth)
     assert.ok(scrolls, 'columns scroll horizontally on a phone')
     assert.ok(requesterURL.includes('/people/'))

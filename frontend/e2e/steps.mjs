@@ -56,6 +56,13 @@ export async function signOut(page) {
   await page.getByRole('button', { name: 'Sign in' }).waitFor()
 }
 
+/** Screenshots show the screen, not the last message: dismiss open toasts first. */
+export async function shoot(page, path) {
+  for (const b of await page.locator('.toast button').all()) await b.click().catch(() => {})
+  await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 2000 }).catch(() => {})
+  await page.screenshot({ path })
+}
+
 /** Every visible button's name on the page: what a person could press. */
 export async function visibleButtons(page) {
   return page.locator('button:visible').evaluateAll((bs) => bs.map((b) => (b.getAttribute('aria-label') || b.textContent || '').trim()))
