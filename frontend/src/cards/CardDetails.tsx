@@ -54,7 +54,9 @@ function CardEditor({ card }: { card: Card }) {
       }
     },
   })
-  const errors = formErrors(save.error, ['title', 'description', 'kind', 'labels'])
+  // A 412 is told by the toast above; the form then shows the reloaded card.
+  const stale = save.error instanceof ApiError && save.error.status === 412
+  const errors = formErrors(stale ? null : save.error, ['title', 'description', 'kind', 'labels'])
   function submit(e: FormEvent) {
     e.preventDefault()
     if (dirty) save.mutate()

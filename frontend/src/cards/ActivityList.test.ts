@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import type { Activity } from '../api/types'
+import { sentence } from './ActivityList'
+
+const names: Record<string, string> = { a: 'Ideas', b: 'Done' }
+const col = (id?: string | null) => names[id ?? ''] ?? 'another column'
+const act = (action: string, extra: Partial<Activity> = {}): Activity => ({ id: '1', actor: 'Ada', action, created_at: '', ...extra })
+
+describe('sentence', () => {
+  const cases: [Activity, string][] = [
+    [act('created', { to_column_id: 'a' }), 'created it in Ideas'],
+    [act('edited', { detail: { fields: ['title', 'release_note'] } }), 'edited the title, release note'],
+    [act('moved', { from_column_id: 'a', to_column_id: 'b' }), 'moved it from Ideas to Done'],
+    [act('moved', { from_column_id: 'a', to_column_id: 'a' }), 'reordered it in Ideas'],
+    [act('moved', { from_column_id: 'x', to_column_id: 'a', detail: { from_board_id: 'B2' } }), 'moved it here from another board, into Ideas'],
+    [act('shipped', { from_column_id: 'a', to_column_id: 'b' }), 'shipped it (moved to Done)'],
+    [act('archived'), 'deleted it'],
+    [act('something_new'), 'something new'],
+  ]
+  for (const [a, want] of cases) {
+    it(want, () => expect(sentence(a, col)).toBe(want))
+  }
+})
