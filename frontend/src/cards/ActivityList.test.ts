@@ -15,9 +15,14 @@ describe('sentence', () => {
     [act('moved', { from_column_id: 'x', to_column_id: 'a', detail: { from_board_id: 'B2' } }), 'moved it here from another board, into Ideas'],
     [act('shipped', { from_column_id: 'a', to_column_id: 'b' }), 'shipped it (moved to Done)'],
     [act('archived'), 'deleted it'],
+    [act('request_linked', { detail: { requester_id: 'r1', new: true } }), 'linked Jane Doe'],
+    [act('request_linked', { detail: { requester_id: 'r1', new: false } }), 'added another quote from Jane Doe'],
+    [act('request_unlinked', { detail: { requester_id: 'gone' } }), 'removed a requester'],
+    [act('conversation_linked', { detail: { tool: 'helpscout' } }), 'linked a Help Scout conversation'],
+    [act('requester_erased'), 'erased a requester’s personal data'],
     [act('something_new'), 'something new'],
   ]
   for (const [a, want] of cases) {
-    it(want, () => expect(sentence(a, col)).toBe(want))
+    it(want, () => expect(sentence(a, col, (id) => (id === 'r1' ? 'Jane Doe' : undefined))).toBe(want))
   }
 })
