@@ -43,8 +43,8 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
         <span className="sr-only">Sort</span>
         <select value={filter.sort} onChange={(e) => setParam('sort', e.target.value === 'position' ? null : e.target.value, { replace: true })}>
           <option value="position">Board order</option>
-          <option value="demand">Most requested</option>
-          <option value="recent">Recently updated</option>
+          <option value="demand">Most asked</option>
+          <option value="recent">Recent</option>
         </select>
       </label>
       {active && (
