@@ -32,7 +32,7 @@ export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: bo
         </span>
         {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
       </div>
-      {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress cardId={card.id} compact />}
+      {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress card={card} compact />}
     </div>
   )
 }

@@ -1,14 +1,26 @@
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
-import type { DeliverySummary } from '../api/types'
+import type { Card, DeliverySummary } from '../api/types'
 import { keys } from './queries'
 
-/** Live email progress of a shipped card: polls while anything is still queued. */
-export function DeliveryProgress({ cardId, compact }: { cardId: string; compact?: boolean }) {
+// Deliveries are created by a background fan-out moments after the card ships, so an empty
+// summary right after shipping means "not yet", not "none": keep asking for a while.
+const fanOutGrace = 2 * 60 * 1000
+
+export function shouldPoll(s: DeliverySummary | undefined, card: Pick<Card, 'requester_count' | 'shipped_at'>, now = Date.now()): boolean {
+  if (!s) return true
+  if (pending(s) > 0) return true
+  const recorded = s.sent + s.failed + s.suppressed
+  const recent = !!card.shipped_at && now - new Date(card.shipped_at).getTime() < fanOutGrace
+  return recent && recorded < card.requester_count
+}
+
+/** Live email progress of a shipped card: polls while emails are queued or still being created. */
+export function DeliveryProgress({ card, compact }: { card: Card; compact?: boolean }) {
   const q = useQuery({
-    queryKey: keys.deliveries(cardId),
-    queryFn: () => ep.listDeliveries(cardId),
-    refetchInterval: (query) => (pending(query.state.data?.summary) > 0 ? 1500 : false),
+    queryKey: keys.deliveries(card.id),
+    queryFn: () => ep.listDeliveries(card.id),
+    refetchInterval: (query) => (shouldPoll(query.state.data?.summary, card) ? 1500 : false),
     retry: false,
   })
   if (q.isError) return compact ? null : <p className="muted">Email progress is not available yet.</p>
@@ -16,6 +28,12 @@ export function DeliveryProgress({ cardId, compact }: { cardId: string; compact?
   if (!s) return <div className={'deliveries' + (compact ? ' deliveries-compact' : '')} aria-hidden="true" />
   const waiting = pending(s)
   const total = waiting + s.sent + s.failed + s.suppressed
+  if (total === 0 && shouldPoll(s, card))
+    return (
+      <div className={'deliveries' + (compact ? ' deliveries-compact' : '')}>
+        <span className="delivery-counts">Preparing {card.requester_count === 1 ? 'the email' : `${card.requester_count} emails`}…</span>
+      </div>
+    )
   if (total === 0) return compact ? null : <p className="muted">No shipped emails: nobody was linked when it shipped.</p>
   const pct = (n: number) => `${(n / total) * 100}%`
   return (

@@ -50,7 +50,7 @@ export function CardDrawer({ cardId, board, onClose }: { cardId: string; board: 
                 <span className="badge badge-shipped">Shipped</span> on {formatDate(card.data.shipped_at)}
               </p>
               {card.data.release_note && <p className="release-note">{card.data.release_note}</p>}
-              <DeliveryProgress cardId={card.data.id} />
+              <DeliveryProgress card={card.data} />
             </section>
           )}
           <RequestersList card={card.data} />

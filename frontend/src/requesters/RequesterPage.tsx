@@ -78,7 +78,7 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
             <thead>
               <tr>
                 <th>Card</th>
-                <th>Email</th>
+                <th>Type</th>
                 <th>Status</th>
                 <th>When</th>
               </tr>
