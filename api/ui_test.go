@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -17,7 +18,7 @@ func uiServer(built bool) *Server {
 		"assets/app-1a2b.js": {Data: []byte(strings.Repeat("console.log('closeloop');\n", 200))},
 	}
 	var f fs.FS = ui
-	return New(Deps{UI: f, UIBuilt: built})
+	return New(Deps{UI: f, UIBuilt: built, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 }
 
 func TestServeUI(t *testing.T) {
