@@ -52,21 +52,6 @@ type authzRow struct {
 	prepare func(f *fixtures) apiReq
 }
 
-// notifyRoutesPendingMerge are the routes whose handlers are still the stubs of
-// api/stubs_notify.go (501) while the notifier work is being written. Their rows
-// already hold the statuses they must answer once implemented, but for now the matrix
-// checks only the refusals that do not reach the handler (anonymous 401, below the
-// role 403; for the public unsubscribe routes: no credentials asked for). The lead
-// removes this set at merge, and the allowed statuses get checked like every other row.
-var notifyRoutesPendingMerge = map[string]bool{
-	"GET /api/v1/cards/:id/deliveries":      true,
-	"GET /api/v1/requesters/:id/deliveries": true,
-	"GET /api/v1/cards/:id/email-preview":   true,
-	"GET /u/:token":                         true,
-	"POST /u/:token":                        true,
-	"GET /c/:id":                            true,
-}
-
 const signInPassword = "the fixture password"
 
 // authzTable has one row per registered route ("METHOD /echo/path").

@@ -17,6 +17,7 @@ import (
 
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/migrations/testdb"
+	"github.com/closeloop/closeloop/notify"
 )
 
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
@@ -38,7 +39,8 @@ var allRoles = []domain.Role{domain.RoleViewer, domain.RoleSupport, domain.RoleE
 // newTestAPI builds the server with real auth on a fresh database; notifier may be nil.
 func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	t.Helper()
-	g, err := gorm.Open(postgres.Open(testdb.New(t)), &gorm.Config{TranslateError: true, Logger: logger.Discard})
+	dbURL := testdb.New(t)
+	g, err := gorm.Open(postgres.Open(dbURL), &gorm.Config{TranslateError: true, Logger: logger.Discard})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +55,15 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	}
 	svc := domain.NewService(domain.NewDB(g), n)
 	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}, t: t}
-	env.srv = New(Deps{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// The real notifier serves as mailroom (previews, unsubscribe links); its workers are
+	// not started, so nothing is sent from these tests.
+	mailroom, err := notify.New(context.Background(), notify.Config{BaseURL: "http://closeloop.test", DataDir: t.TempDir()}, dbURL, quiet, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mailroom.Stop(context.Background()) }) //nolint:errcheck
+	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
 		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)
