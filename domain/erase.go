@@ -9,8 +9,9 @@ import (
 // EraseRequester forgets a person (GDPR erasure): their requests, conversations,
 // and the requester row go, and every card they asked for counts one requester less —
 // all in one transaction, so counts never disagree with the requests that exist.
-// Deliveries and other rows that reference the requester go with it through their
-// ON DELETE CASCADE foreign keys. Each affected card gets a "requester_erased" activity
+// Requests and conversations go with it (ON DELETE CASCADE); deliveries stay so a
+// card's counts add up, with requester_id set to NULL and the address emptied (a
+// trigger, migrations/00040), and any still queued become suppressed. Each affected card gets a "requester_erased" activity
 // that names no one, so its history explains why its count dropped.
 func (s *Service) EraseRequester(ctx context.Context, actor Actor, id uuid.UUID) error {
 	return s.db.WithTx(ctx, func(ctx context.Context) error {
