@@ -103,32 +103,20 @@ RETURNING v.id, v.card_id, v.requester_id, v.url, v.tool, v.external_id, v.excer
 // ListConversations pages through a card's conversations, newest first.
 func (s *Service) ListConversations(ctx context.Context, cardID uuid.UUID, limit int, cursor string) ([]Conversation, string, error) {
 	limit = peopleListLimit(limit)
-	after, hasAfter, err := decodeTimeCursor(cursor)
+	after, err := afterCursor(cursor)
 	if err != nil {
 		return nil, "", err
 	}
 	if err := s.cardExists(ctx, cardID); err != nil {
 		return nil, "", err
 	}
-	db := s.db.conn(ctx).Table("conversations AS v").
+	q := s.db.conn(ctx).Table("conversations AS v").
 		Select(`v.id, v.card_id, v.requester_id, v.url, v.tool, v.external_id, v.excerpt, v.created_at,
     COALESCE(q.email, '') AS requester_email, COALESCE(q.name, '') AS requester_name`).
 		Joins("LEFT JOIN requesters q ON q.id = v.requester_id").
 		Where("v.card_id = ?", cardID)
-	if hasAfter {
-		db = db.Where("(v.created_at, v.id) < (?, ?)", after.At, after.ID)
-	}
-	var items []Conversation
-	if err := db.Order("v.created_at DESC, v.id DESC").Limit(limit + 1).Scan(&items).Error; err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(items) > limit {
-		items = items[:limit]
-		last := items[limit-1]
-		next = timeCursor{At: last.CreatedAt, ID: last.ID}.encode()
-	}
-	return items, next, nil
+	return newestFirst(q, "v.created_at", "v.id", after, limit,
+		func(c Conversation) timeCursor { return timeCursor{At: c.CreatedAt, ID: c.ID} })
 }
 
 // cardExists answers NotFound for an unknown card (archived cards still have their lists).

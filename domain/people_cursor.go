@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 )
 
 // timeCursor is the key of lists ordered by (created_at, id) newest first; it uses the
@@ -15,13 +16,6 @@ type timeCursor struct {
 }
 
 func (c timeCursor) encode() string { return encodeCursor(c) }
-
-// decodeTimeCursor returns ok=false for an empty cursor and an Invalid error for a bad one.
-func decodeTimeCursor(raw string) (c timeCursor, ok bool, err error) {
-	p := Problems{}
-	ok = decodeCursor(p, raw, &c, func() bool { return c.ID != uuid.Nil })
-	return c, ok, p.Err()
-}
 
 // encodeTextCursor / decodeTextCursor carry a unique text key (requesters by lower(email),
 // so every key this list hands out holds an @).
@@ -35,4 +29,31 @@ func decodeTextCursor(raw string) (string, error) {
 	}
 	decodeCursor(p, raw, &key, func() bool { return strings.Contains(key, "@") && !strings.ContainsRune(key, 0) })
 	return key, p.Err()
+}
+
+// newestFirst reads one page of q ordered by (createdCol, idCol) descending, after the
+// cursor's key when there is one, and returns the cursor of the next page ("" at the end).
+func newestFirst[T any](q *gorm.DB, createdCol, idCol string, after *timeCursor, limit int, key func(T) timeCursor) ([]T, string, error) {
+	if after != nil {
+		q = q.Where("("+createdCol+", "+idCol+") < (?, ?)", after.At, after.ID)
+	}
+	var items []T
+	if err := q.Order(createdCol + " DESC, " + idCol + " DESC").Limit(limit + 1).Scan(&items).Error; err != nil {
+		return nil, "", err
+	}
+	if len(items) <= limit {
+		return items, "", nil
+	}
+	items = items[:limit]
+	return items, key(items[limit-1]).encode(), nil
+}
+
+// afterCursor reads a timeCursor: nil for the first page, an Invalid error for a bad one.
+func afterCursor(raw string) (*timeCursor, error) {
+	var c timeCursor
+	p := Problems{}
+	if !decodeCursor(p, raw, &c, func() bool { return c.ID != uuid.Nil }) {
+		return nil, p.Err()
+	}
+	return &c, nil
 }

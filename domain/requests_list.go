@@ -11,30 +11,22 @@ import (
 // conversations on the card (one more query per page, not per item).
 func (s *Service) ListCardRequests(ctx context.Context, cardID uuid.UUID, limit int, cursor string) ([]Request, string, error) {
 	limit = peopleListLimit(limit)
-	after, hasAfter, err := decodeTimeCursor(cursor)
+	after, err := afterCursor(cursor)
 	if err != nil {
 		return nil, "", err
 	}
 	if err := s.cardExists(ctx, cardID); err != nil {
 		return nil, "", err
 	}
-	db := s.db.conn(ctx).Table("requests AS r").
+	q := s.db.conn(ctx).Table("requests AS r").
 		Select(`r.card_id, r.requester_id, r.quote, r.source, r.quotes, r.linked_by, r.created_at, r.updated_at,
     q.email, q.name, q.company`).
 		Joins("JOIN requesters q ON q.id = r.requester_id").
 		Where("r.card_id = ?", cardID)
-	if hasAfter {
-		db = db.Where("(r.created_at, r.requester_id) < (?, ?)", after.At, after.ID)
-	}
-	var rows []requestRow
-	if err := db.Order("r.created_at DESC, r.requester_id DESC").Limit(limit + 1).Scan(&rows).Error; err != nil {
+	rows, next, err := newestFirst(q, "r.created_at", "r.requester_id", after, limit,
+		func(r requestRow) timeCursor { return timeCursor{At: r.CreatedAt, ID: r.RequesterID} })
+	if err != nil {
 		return nil, "", err
-	}
-	next := ""
-	if len(rows) > limit {
-		rows = rows[:limit]
-		last := rows[limit-1]
-		next = timeCursor{At: last.CreatedAt, ID: last.RequesterID}.encode()
 	}
 	items := make([]Request, len(rows))
 	ids := make([]uuid.UUID, len(rows))
@@ -78,7 +70,7 @@ type RequesterRequest struct {
 // ListRequesterRequests pages through everything one person asked for, newest first.
 func (s *Service) ListRequesterRequests(ctx context.Context, requesterID uuid.UUID, limit int, cursor string) ([]RequesterRequest, string, error) {
 	limit = peopleListLimit(limit)
-	after, hasAfter, err := decodeTimeCursor(cursor)
+	after, err := afterCursor(cursor)
 	if err != nil {
 		return nil, "", err
 	}
@@ -89,24 +81,12 @@ func (s *Service) ListRequesterRequests(ctx context.Context, requesterID uuid.UU
 	if n == 0 {
 		return nil, "", NotFound("requester")
 	}
-	db := s.db.conn(ctx).Table("requests AS r").
+	q := s.db.conn(ctx).Table("requests AS r").
 		Select(`r.card_id, c.title, c.board_id, c.column_id, col.name AS column_name, col.stage,
     c.shipped_at, c.archived_at, r.quote, r.source, r.created_at`).
 		Joins("JOIN cards c ON c.id = r.card_id").
 		Joins("JOIN columns col ON col.id = c.column_id").
 		Where("r.requester_id = ?", requesterID)
-	if hasAfter {
-		db = db.Where("(r.created_at, r.card_id) < (?, ?)", after.At, after.ID)
-	}
-	var items []RequesterRequest
-	if err := db.Order("r.created_at DESC, r.card_id DESC").Limit(limit + 1).Scan(&items).Error; err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(items) > limit {
-		items = items[:limit]
-		last := items[limit-1]
-		next = timeCursor{At: last.CreatedAt, ID: last.CardID}.encode()
-	}
-	return items, next, nil
+	return newestFirst(q, "r.created_at", "r.card_id", after, limit,
+		func(r RequesterRequest) timeCursor { return timeCursor{At: r.CreatedAt, ID: r.CardID} })
 }
