@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// scaleFigure: the read figures again, on a database of 1M requesters and 100k cards.
+type scaleFigure struct {
+	Requesters      int        `json:"requesters"`
+	Cards           int        `json:"cards"`
+	Requests        int        `json:"requests"`
+	BoardRead       boardRead  `json:"board_read"`
+	CardSearch      loadResult `json:"card_search"`      // GET /boards/{id}/cards?q=
+	RequesterSearch loadResult `json:"requester_search"` // GET /requesters?q=
+}
+
+// Search terms: whole words, two words, a quoted phrase, a half-typed word (served
+// by the trigram index), an exclusion; for requesters, names, companies, addresses.
+var (
+	cardTerms      = []string{"export", "dark mode", `"calendar sync"`, "notif", "webhooks -slack", "gantt", "sign-on", "integr"}
+	requesterTerms = []string{"hopper", "ada lovelace", "company 4711", "scale-123456@", "torv", "perlman", "example.test", "grace ritchie"}
+)
+
+func benchScale(ctx context.Context, h *harness, r *results) error {
+	dbURL, err := h.scaleDatabase(ctx)
+	if err != nil {
+		return err
+	}
+	e := &env{h: h, name: "scale", dbURL: dbURL}
+	if err := e.start(ctx, ""); err != nil {
+		return err
+	}
+	defer e.close()
+	f := &scaleFigure{}
+	if err := countScale(ctx, e.db, f); err != nil {
+		return err
+	}
+	boardID, err := firstBoard(ctx, e.db)
+	if err != nil {
+		return err
+	}
+	if err := checkBoard(ctx, e.api, boardID, 1000); err != nil {
+		return err
+	}
+	o := h.opts
+	logf("scale: board read, %d clients for %v", o.Clients, o.Duration)
+	f.BoardRead = measureBoardRead(ctx, e.api, boardID, 1000, o)
+	logf("  %s", f.BoardRead.loadResult)
+	logf("scale: card search on a board, %d clients for %v", o.Clients, o.Duration)
+	f.CardSearch = measureSearch(ctx, e.api, o, func(i int) string {
+		return boardPagePath(boardID, "", cardTerms[i%len(cardTerms)])
+	})
+	logf("  %s", f.CardSearch)
+	logf("scale: requester search, %d clients for %v", o.Clients, o.Duration)
+	f.RequesterSearch = measureSearch(ctx, e.api, o, func(i int) string {
+		return "/api/v1/requesters?q=" + url.QueryEscape(requesterTerms[i%len(requesterTerms)])
+	})
+	logf("  %s", f.RequesterSearch)
+	r.Scale = f
+
+	size := fmt.Sprintf("at %d requesters / %d cards", f.Requesters, f.Cards)
+	checkRead(r, "board read "+size, f.BoardRead.loadResult)
+	for _, s := range []struct {
+		name string
+		res  loadResult
+	}{{"card search (q=) " + size, f.CardSearch}, {"requester search (q=) " + size, f.RequesterSearch}} {
+		r.check(s.name+fmt.Sprintf(", %d concurrent", s.res.Clients), fmt.Sprintf("p99 %.1f ms (%.0f req/s)", s.res.P99ms, s.res.RPS),
+			"p99 ≤ 50 ms", s.res.Errors == 0 && s.res.P99ms <= 50, errNote(s.res))
+	}
+	return nil
+}
+
+// measureSearch cycles every client through the search paths.
+func measureSearch(ctx context.Context, api *apiClient, o options, path func(i int) string) loadResult {
+	next := make([]int, o.Clients)
+	return runLoad(ctx, o.Clients, o.Duration/10, o.Duration, func(ctx context.Context, c int) error {
+		next[c]++
+		status, body, err := api.do(ctx, "GET", path(c+next[c]), nil)
+		if err == nil && status != 200 {
+			err = fmt.Errorf("status %d: %.200s", status, body)
+		}
+		return err
+	})
+}
+
+func countScale(ctx context.Context, db *pgxpool.Pool, f *scaleFigure) error {
+	return db.QueryRow(ctx, `SELECT (SELECT count(*) FROM requesters), (SELECT count(*) FROM cards), (SELECT count(*) FROM requests)`).
+		Scan(&f.Requesters, &f.Cards, &f.Requests)
+}
+
+// checkRead records the board read targets for a figure.
+func checkRead(r *results, name string, l loadResult) {
+	r.check(name+fmt.Sprintf(", %d concurrent", l.Clients), fmt.Sprintf("%.0f req/s", l.RPS), "≥ 2,000 req/s",
+		l.Errors == 0 && l.RPS >= 2000, errNote(l))
+	r.check(name+" p99", fmt.Sprintf("%.1f ms", l.P99ms), "≤ 25 ms", l.Errors == 0 && l.P99ms <= 25, errNote(l))
+}
+
+func errNote(l loadResult) string {
+	if l.Errors > 0 {
+		return fmt.Sprintf("%d errors", l.Errors)
+	}
+	return ""
+}
