@@ -25,8 +25,9 @@ frontend/node_modules: frontend/package-lock.json
 # deps installs what the tests need on a fresh Debian machine: Chromium for the e2e test,
 # the UI's npm packages, and a running PostgreSQL.
 deps: frontend/node_modules
-	@command -v chromium >/dev/null || { echo "installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; for p in chromium jq curl; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "starting PostgreSQL"; \
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
 

@@ -11,7 +11,7 @@ import (
 )
 
 func TestCreateBoardDefaultColumns(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "  Roadmap  ")
 	got, err := e.svc.Board(ctx, b.ID)
@@ -35,7 +35,7 @@ func TestCreateBoardDefaultColumns(t *testing.T) {
 }
 
 func TestCreateBoardValidation(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	tests := []struct {
 		name string
@@ -65,7 +65,7 @@ func TestCreateBoardValidation(t *testing.T) {
 }
 
 func TestUpdateBoardEmailFields(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	got, err := e.svc.UpdateBoard(ctx, editorActor, b.ID, BoardPatch{
@@ -91,7 +91,7 @@ func TestUpdateBoardEmailFields(t *testing.T) {
 }
 
 func TestListBoardsPages(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	var want []string
 	for i := range 7 {
@@ -138,7 +138,7 @@ func TestListBoardsPages(t *testing.T) {
 }
 
 func TestDeleteBoardCascades(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, other := e.board(t, "Gone"), e.board(t, "Stays")
 	c := e.card(t, b, 0, "Dark mode")

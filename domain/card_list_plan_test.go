@@ -12,7 +12,7 @@ import (
 // plan that reads the expected index in order with the cursor in its Index Cond. A
 // query rewritten so no index can serve it fails here (whatever the table size).
 func TestListCardsPlansUseIndexes(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	b, cards := listFixture(t, e)
 	last := cards[0]
 	tests := []struct {

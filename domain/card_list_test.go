@@ -14,7 +14,7 @@ import (
 
 // listFixture is a board of 30 cards over its four columns with varied kinds, labels,
 // requester counts and times, with ties on purpose so the id tie-breaks matter.
-func listFixture(t *testing.T, e cardsEnv) (Board, []Card) {
+func listFixture(t *testing.T, e testEnv) (Board, []Card) {
 	t.Helper()
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
@@ -54,7 +54,7 @@ func listFixture(t *testing.T, e cardsEnv) (Board, []Card) {
 }
 
 // walk lists every page of f (limit per page) and returns the ids in order.
-func walk(t *testing.T, e cardsEnv, board uuid.UUID, f CardFilter, limit int) []uuid.UUID {
+func walk(t *testing.T, e testEnv, board uuid.UUID, f CardFilter, limit int) []uuid.UUID {
 	t.Helper()
 	f.Limit = limit
 	var ids []uuid.UUID
@@ -79,7 +79,7 @@ func walk(t *testing.T, e cardsEnv, board uuid.UUID, f CardFilter, limit int) []
 }
 
 func TestListCardsSortsAndPages(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	b, cards := listFixture(t, e)
 	colPos := map[uuid.UUID]int{}
 	for _, c := range b.Columns {
@@ -116,7 +116,7 @@ func TestListCardsSortsAndPages(t *testing.T) {
 }
 
 func TestListCardsFilters(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	b, cards := listFixture(t, e)
 	count := func(keep func(Card) bool) int {
 		n := 0
@@ -155,7 +155,7 @@ func TestListCardsFilters(t *testing.T) {
 }
 
 func TestListCardsRefusals(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, other := e.board(t, "Roadmap"), e.board(t, "Other")
 	for i := range 3 {

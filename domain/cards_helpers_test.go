@@ -15,13 +15,13 @@ import (
 	"github.com/closeloop/closeloop/migrations/testdb"
 )
 
-// cardsEnv is a Service on a fresh database, plus the handle to inspect rows.
-type cardsEnv struct {
+// testEnv is a Service on a fresh database, plus the handle to arrange and inspect rows.
+type testEnv struct {
 	svc *Service
 	db  *gorm.DB
 }
 
-func newCardsEnv(t *testing.T, n Notifier) cardsEnv {
+func newTestEnv(t *testing.T, n Notifier) testEnv {
 	t.Helper()
 	g, err := gorm.Open(postgres.Open(testdb.New(t)), &gorm.Config{TranslateError: true, Logger: logger.Discard})
 	if err != nil {
@@ -33,13 +33,13 @@ func newCardsEnv(t *testing.T, n Notifier) cardsEnv {
 	}
 	sqlDB.SetMaxOpenConns(8) // the machine is shared; concurrency tests queue on the pool too
 	t.Cleanup(func() { sqlDB.Close() })
-	return cardsEnv{svc: NewService(NewDB(g), n), db: g}
+	return testEnv{svc: NewService(NewDB(g), n), db: g}
 }
 
 var editorActor = Actor{MemberID: uuid.MustParse("00000000-0000-7000-8000-0000000000ed"), Name: "Eddie Editor", Role: RoleEditor}
 
 // board creates a board with the default columns.
-func (e cardsEnv) board(t *testing.T, name string) Board {
+func (e testEnv) board(t *testing.T, name string) Board {
 	t.Helper()
 	b, err := e.svc.CreateBoard(context.Background(), editorActor, NewBoard{Name: name})
 	if err != nil {
@@ -49,7 +49,7 @@ func (e cardsEnv) board(t *testing.T, name string) Board {
 }
 
 // card creates a card at the end of column col of board b.
-func (e cardsEnv) card(t *testing.T, b Board, col int, title string) Card {
+func (e testEnv) card(t *testing.T, b Board, col int, title string) Card {
 	t.Helper()
 	c, err := e.svc.CreateCard(context.Background(), editorActor, b.ID, NewCard{ColumnID: b.Columns[col].ID, Kind: CardIdea, Title: title})
 	if err != nil {
@@ -59,7 +59,7 @@ func (e cardsEnv) card(t *testing.T, b Board, col int, title string) Card {
 }
 
 // column returns the ids of a column's live cards in position order, read straight from the table.
-func (e cardsEnv) column(t *testing.T, columnID uuid.UUID) []uuid.UUID {
+func (e testEnv) column(t *testing.T, columnID uuid.UUID) []uuid.UUID {
 	t.Helper()
 	var ids []uuid.UUID
 	if err := e.db.Raw(`SELECT id FROM cards WHERE column_id = ? AND archived_at IS NULL ORDER BY position`, columnID).
@@ -70,7 +70,7 @@ func (e cardsEnv) column(t *testing.T, columnID uuid.UUID) []uuid.UUID {
 }
 
 // noDuplicatePositions fails if two live cards of one column share a position.
-func (e cardsEnv) noDuplicatePositions(t *testing.T) {
+func (e testEnv) noDuplicatePositions(t *testing.T) {
 	t.Helper()
 	var dupes int
 	if err := e.db.Raw(`SELECT count(*) FROM (SELECT column_id, position FROM cards WHERE archived_at IS NULL
@@ -80,15 +80,6 @@ func (e cardsEnv) noDuplicatePositions(t *testing.T) {
 	if dupes > 0 {
 		t.Fatalf("%d positions are shared by several cards of a column", dupes)
 	}
-}
-
-func (e cardsEnv) count(t *testing.T, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := e.db.Raw(query, args...).Scan(&n).Error; err != nil {
-		t.Fatal(err)
-	}
-	return n
 }
 
 // fieldsOf returns the field messages of an Invalid error, failing on any other error.

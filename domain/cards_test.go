@@ -10,7 +10,7 @@ import (
 )
 
 func TestCreateCardValidation(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, other := e.board(t, "Roadmap"), e.board(t, "Other")
 	col := b.Columns[0].ID
@@ -63,7 +63,7 @@ func TestCreateCardValidation(t *testing.T) {
 }
 
 func TestCreateCardAppendsAndCleansLabels(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	var ids []uuid.UUID
@@ -89,7 +89,7 @@ func TestCreateCardAppendsAndCleansLabels(t *testing.T) {
 }
 
 func TestUpdateCardIfMatch(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	c := e.card(t, b, 0, "Dark mode")
@@ -133,7 +133,7 @@ func TestUpdateCardIfMatch(t *testing.T) {
 }
 
 func TestArchiveCard(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	c, keep := e.card(t, b, 0, "Dark mode"), e.card(t, b, 0, "Export")
@@ -155,7 +155,7 @@ func TestArchiveCard(t *testing.T) {
 }
 
 func TestCardActivity(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, other := e.board(t, "Roadmap"), e.board(t, "Other")
 	c := e.card(t, b, 0, "Dark mode")

@@ -8,7 +8,7 @@ import (
 )
 
 // columnNames reads a board's columns in order, checking positions are 0..n-1.
-func (e cardsEnv) columnNames(t *testing.T, b Board) []string {
+func (e testEnv) columnNames(t *testing.T, b Board) []string {
 	t.Helper()
 	got, err := e.svc.Board(context.Background(), b.ID)
 	if err != nil {
@@ -25,7 +25,7 @@ func (e cardsEnv) columnNames(t *testing.T, b Board) []string {
 }
 
 func TestColumnsCreateMoveDelete(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 
@@ -63,7 +63,7 @@ func TestColumnsCreateMoveDelete(t *testing.T) {
 }
 
 func TestColumnValidation(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	tests := []struct {
@@ -99,7 +99,7 @@ func TestColumnValidation(t *testing.T) {
 // A column that holds cards, even only archived ones, cannot be deleted; the message
 // says how many and what to do. Once the cards are moved out, it can.
 func TestDeleteColumnWithCardsConflicts(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	live, archived := e.card(t, b, 0, "Live"), e.card(t, b, 0, "Archived")

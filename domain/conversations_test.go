@@ -7,8 +7,8 @@ import (
 )
 
 func TestAddConversation(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card := env.cardInStage(t, "open")
 	ctx := context.Background()
 	url := "https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/215470089327431"
 

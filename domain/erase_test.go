@@ -10,8 +10,8 @@ import (
 )
 
 func TestEraseRequester(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	c1, c2, c3 := env.card(t, "open"), env.card(t, "open"), env.card(t, "done")
+	env := newTestEnv(t, nil)
+	c1, c2, c3 := env.cardInStage(t, "open"), env.cardInStage(t, "open"), env.cardInStage(t, "done")
 	ann := env.link(t, c1, LinkRequestInput{Email: "ann@example.com", Quote: "please", ConversationURL: "https://app.frontapp.com/open/cnv_1"}).Requester
 	env.link(t, c2, LinkRequestInput{Email: "ann@example.com"})
 	env.link(t, c3, LinkRequestInput{Email: "ann@example.com", ConversationURL: "mailto:ann@example.com"})
@@ -61,8 +61,8 @@ func TestEraseRequester(t *testing.T) {
 // Erasing a person while help desks keep linking them never leaves a card whose count
 // disagrees with its requests, and never deadlocks.
 func TestEraseWhileLinking(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	cards := []uuid.UUID{env.card(t, "open"), env.card(t, "open"), env.card(t, "open")}
+	env := newTestEnv(t, nil)
+	cards := []uuid.UUID{env.cardInStage(t, "open"), env.cardInStage(t, "open"), env.cardInStage(t, "open")}
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	errs := make(chan error, 100)

@@ -28,7 +28,7 @@ func runAll(fns []func() error) []error {
 // Twenty people drag the same card around at once: every move applies in turn, and
 // the card ends in one place, with a position no other card of its column has.
 func TestConcurrentMovesOfOneCard(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, model := e.threeColumns(t, 9)
 	card := model[b.Columns[0].ID][0]
@@ -79,7 +79,7 @@ func TestConcurrentMovesOfOneCard(t *testing.T) {
 // Twenty cards dropped into the same slot at once, while five more are created at the
 // end of that column, all get distinct positions between the slot's neighbours.
 func TestConcurrentMovesIntoOneSlot(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b := e.board(t, "Roadmap")
 	var movers []uuid.UUID

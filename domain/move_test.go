@@ -10,7 +10,7 @@ import (
 )
 
 // threeColumns makes a board with columns A, B, C (all open) and n cards spread over them.
-func (e cardsEnv) threeColumns(t *testing.T, n int) (Board, map[uuid.UUID][]uuid.UUID) {
+func (e testEnv) threeColumns(t *testing.T, n int) (Board, map[uuid.UUID][]uuid.UUID) {
 	t.Helper()
 	b, err := e.svc.CreateBoard(context.Background(), editorActor, NewBoard{Name: "Moves",
 		Columns: []ColumnSpec{{"A", StageOpen}, {"B", StageOpen}, {"C", StageOpen}}})
@@ -28,7 +28,7 @@ func (e cardsEnv) threeColumns(t *testing.T, n int) (Board, map[uuid.UUID][]uuid
 // Random moves (to the end, before or after a random card, within and across columns)
 // leave every column in the order an in-memory list model predicts.
 func TestRandomMovesMatchModel(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, model := e.threeColumns(t, 12)
 	r := rand.New(rand.NewPCG(7, 11))
@@ -82,7 +82,7 @@ func TestRandomMovesMatchModel(t *testing.T) {
 }
 
 func TestMoveRefusals(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	b, model := e.threeColumns(t, 6)
 	a, bcol := b.Columns[0].ID, b.Columns[1].ID
@@ -120,7 +120,7 @@ func TestMoveRefusals(t *testing.T) {
 
 // A card moved to another board's column belongs to that board from then on.
 func TestMoveAcrossBoards(t *testing.T) {
-	e := newCardsEnv(t, nil)
+	e := newTestEnv(t, nil)
 	ctx := context.Background()
 	from, to := e.board(t, "Ideas"), e.board(t, "Roadmap")
 	card, first := e.card(t, from, 0, "Dark mode"), e.card(t, to, 1, "Export")

@@ -8,38 +8,13 @@ import (
 	"testing"
 
 	"github.com/google/uuid"
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
-	"github.com/closeloop/closeloop/migrations/testdb"
 )
-
-// peopleEnv is a Service on a fresh database, plus the handle to arrange and inspect rows.
-type peopleEnv struct {
-	svc *Service
-	db  *gorm.DB
-}
-
-func newPeopleEnv(t *testing.T, n Notifier) peopleEnv {
-	t.Helper()
-	g, err := gorm.Open(postgres.Open(testdb.New(t)), &gorm.Config{TranslateError: true, Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, err := g.DB()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sqlDB.Close() })
-	return peopleEnv{svc: NewService(NewDB(g), n), db: g}
-}
 
 var supportActor = Actor{MemberID: uuid.MustParse("00000000-0000-7000-8000-000000000001"), Name: "Sam Support", Role: RoleSupport}
 
-// card inserts a board with one column of the given stage and a card in it, with plain
+// cardInStage inserts a board with one column of the given stage and a card in it, with plain
 // SQL (the cards use cases are written elsewhere).
-func (e peopleEnv) card(t *testing.T, stage string) uuid.UUID {
+func (e testEnv) cardInStage(t *testing.T, stage string) uuid.UUID {
 	t.Helper()
 	board, column, card := newID(), newID(), newID()
 	e.exec(t, `INSERT INTO boards (id, name) VALUES (?, 'Ideas')`, board)
@@ -48,14 +23,14 @@ func (e peopleEnv) card(t *testing.T, stage string) uuid.UUID {
 	return card
 }
 
-func (e peopleEnv) exec(t *testing.T, query string, args ...any) {
+func (e testEnv) exec(t *testing.T, query string, args ...any) {
 	t.Helper()
 	if err := e.db.Exec(query, args...).Error; err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 }
 
-func (e peopleEnv) count(t *testing.T, query string, args ...any) int {
+func (e testEnv) count(t *testing.T, query string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := e.db.Raw(query, args...).Scan(&n).Error; err != nil {
@@ -64,12 +39,12 @@ func (e peopleEnv) count(t *testing.T, query string, args ...any) int {
 	return n
 }
 
-func (e peopleEnv) requesterCount(t *testing.T, cardID uuid.UUID) int {
+func (e testEnv) requesterCount(t *testing.T, cardID uuid.UUID) int {
 	t.Helper()
 	return e.count(t, `SELECT requester_count FROM cards WHERE id = ?`, cardID)
 }
 
-func (e peopleEnv) link(t *testing.T, cardID uuid.UUID, in LinkRequestInput) LinkResult {
+func (e testEnv) link(t *testing.T, cardID uuid.UUID, in LinkRequestInput) LinkResult {
 	t.Helper()
 	res, err := e.svc.LinkRequest(context.Background(), supportActor, cardID, in)
 	if err != nil {

@@ -7,8 +7,8 @@ import (
 )
 
 func TestListRequesters(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card := env.cardInStage(t, "open")
 	for _, in := range []LinkRequestInput{
 		{Email: "zoe@acme.io", Name: "Zoë Quinn", Company: "Acme"},
 		{Email: "Al@Example.com", Name: "Al Bundy", Company: "Shoes 100%"},
@@ -77,8 +77,8 @@ func TestListRequesters(t *testing.T) {
 }
 
 func TestUpdateRequester(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card := env.cardInStage(t, "open")
 	ann := env.link(t, card, LinkRequestInput{Email: "ann@example.com", Name: "Ann"}).Requester
 	env.link(t, card, LinkRequestInput{Email: "bob@example.com"})
 	ctx := context.Background()

@@ -7,8 +7,8 @@ import (
 )
 
 func TestListCardRequests(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card, other := env.card(t, "open"), env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card, other := env.cardInStage(t, "open"), env.cardInStage(t, "open")
 	for i := range 5 {
 		in := LinkRequestInput{Email: fmt.Sprintf("p%d@example.com", i), Quote: fmt.Sprintf("q%d", i)}
 		if i == 1 {
@@ -56,8 +56,8 @@ func TestListCardRequests(t *testing.T) {
 }
 
 func TestListRequesterRequests(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	a, b, c := env.card(t, "open"), env.card(t, "done"), env.card(t, "open")
+	env := newTestEnv(t, nil)
+	a, b, c := env.cardInStage(t, "open"), env.cardInStage(t, "done"), env.cardInStage(t, "open")
 	env.exec(t, `UPDATE cards SET shipped_at = now(), title = 'Shipped one' WHERE id = ?`, b)
 	ann := env.link(t, a, LinkRequestInput{Email: "ann@example.com", Quote: "first"}).Requester
 	env.link(t, b, LinkRequestInput{Email: "ann@example.com", Quote: "second", Source: "call"})

@@ -15,9 +15,9 @@ import (
 // to one shared card and to their own cards, while twenty other people join the shared
 // card: one requester, one request per card, and exact counts.
 func TestLinkRequestRace(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	shared := env.card(t, "open")
-	others := []uuid.UUID{env.card(t, "open"), env.card(t, "planned"), env.card(t, "open")}
+	env := newTestEnv(t, nil)
+	shared := env.cardInStage(t, "open")
+	others := []uuid.UUID{env.cardInStage(t, "open"), env.cardInStage(t, "planned"), env.cardInStage(t, "open")}
 	const n = 20
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -88,8 +88,8 @@ func mixCase(s string, i int) string {
 }
 
 func TestLinkRequestKeepsEveryQuote(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card := env.cardInStage(t, "open")
 	first := env.link(t, card, LinkRequestInput{Email: "Bo@Example.com", Name: "Bo", Company: "Acme", Quote: "I need dark mode", Source: "intercom"})
 	second := env.link(t, card, LinkRequestInput{Email: "bo@example.COM", Source: "call"})
 	third := env.link(t, card, LinkRequestInput{Email: "BO@EXAMPLE.COM", Name: "Bo Li", Quote: "  Still waiting  ", Source: "zendesk"})
@@ -128,8 +128,8 @@ func TestLinkRequestKeepsEveryQuote(t *testing.T) {
 
 func TestLinkRequestToShippedCardNotifiesOnce(t *testing.T) {
 	rec := &joinRecorder{}
-	env := newPeopleEnv(t, rec)
-	shipped, open := env.card(t, "done"), env.card(t, "open")
+	env := newTestEnv(t, rec)
+	shipped, open := env.cardInStage(t, "done"), env.cardInStage(t, "open")
 	env.exec(t, `UPDATE cards SET shipped_at = now() WHERE id = ?`, shipped)
 
 	res := env.link(t, shipped, LinkRequestInput{Email: "late@example.com"})
@@ -151,8 +151,8 @@ func TestLinkRequestToShippedCardNotifiesOnce(t *testing.T) {
 // A notifier failure rolls the link back: no request, no count, no requester.
 func TestLinkRequestNotifierFailureRollsBack(t *testing.T) {
 	rec := &joinRecorder{fail: errors.New("queue unavailable")}
-	env := newPeopleEnv(t, rec)
-	card := env.card(t, "done")
+	env := newTestEnv(t, rec)
+	card := env.cardInStage(t, "done")
 	env.exec(t, `UPDATE cards SET shipped_at = now() WHERE id = ?`, card)
 	if _, err := env.svc.LinkRequest(context.Background(), supportActor, card, LinkRequestInput{Email: "x@example.com"}); err == nil {
 		t.Fatal("LinkRequest succeeded although the notifier failed")
@@ -164,8 +164,8 @@ func TestLinkRequestNotifierFailureRollsBack(t *testing.T) {
 }
 
 func TestLinkRequestRefusals(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	archived := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	archived := env.cardInStage(t, "open")
 	env.exec(t, `UPDATE cards SET archived_at = now() WHERE id = ?`, archived)
 	ctx := context.Background()
 
@@ -195,8 +195,8 @@ func TestLinkRequestRefusals(t *testing.T) {
 }
 
 func TestLinkRequestRecordsConversation(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card := env.cardInStage(t, "open")
 	url := "https://acme.zendesk.com/agent/tickets/4242"
 	res := env.link(t, card, LinkRequestInput{Email: "c@example.com", Quote: "please", ConversationURL: url})
 	c := res.Conversation
@@ -210,8 +210,8 @@ func TestLinkRequestRecordsConversation(t *testing.T) {
 }
 
 func TestUnlinkRequest(t *testing.T) {
-	env := newPeopleEnv(t, nil)
-	card := env.card(t, "open")
+	env := newTestEnv(t, nil)
+	card := env.cardInStage(t, "open")
 	a := env.link(t, card, LinkRequestInput{Email: "a@example.com"})
 	env.link(t, card, LinkRequestInput{Email: "b@example.com"})
 	ctx := context.Background()

@@ -39,16 +39,16 @@ func (r *shipRecorder) RequesterJoinedShippedCard(context.Context, *sql.Tx, uuid
 	return nil
 }
 
-func newShipEnv(t *testing.T) (cardsEnv, *shipRecorder) {
+func newShipEnv(t *testing.T) (testEnv, *shipRecorder) {
 	rec := &shipRecorder{}
-	e := newCardsEnv(t, rec)
+	e := newTestEnv(t, rec)
 	if err := e.db.Exec(`CREATE TABLE shipped_log (card_id uuid NOT NULL)`).Error; err != nil {
 		t.Fatal(err)
 	}
 	return e, rec
 }
 
-func (e cardsEnv) shippedLog(t *testing.T, card uuid.UUID) int {
+func (e testEnv) shippedLog(t *testing.T, card uuid.UUID) int {
 	return e.count(t, "SELECT count(*) FROM shipped_log WHERE card_id = ?", card)
 }
 
