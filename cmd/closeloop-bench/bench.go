@@ -23,8 +23,7 @@ func runBench(ctx context.Context, h *harness) error {
 		name string
 		run  func(context.Context, *harness, *results) error
 	}{
-		{"ceiling", benchCeiling}, {"fanout", benchFanout}, {"move", benchMove},
-		{"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
+		{"fanout", benchFanout}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
 	} {
 		if !o.want(s.name) || ctx.Err() != nil {
 			continue

@@ -29,15 +29,20 @@ type options struct {
 	Kills int
 }
 
-var sections = []string{"ceiling", "fanout", "move", "board", "memory", "scale"}
+// sections of bench: fanout is the raw ceiling, the fan-out and the move latency
+// (measured together, on one server and one sink).
+var sections = []string{"fanout", "board", "memory", "scale"}
+
+// faultNames are the scenarios of faults, in the order they run.
+var faultNames = []string{"crash", "smtp4xx", "smtp5xx", "postgres", "replicas"}
 
 func parseOptions(mode string, args []string) (options, error) {
 	o := options{}
 	fs := flag.NewFlagSet("closeloop-bench "+mode, flag.ContinueOnError)
 	fs.StringVar(&o.PGURL, "pg", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", "PostgreSQL maintenance database URL")
 	fs.StringVar(&o.Bin, "bin", "", "prebuilt closeloop binary (default: go build ./cmd/closeloop into a temp dir)")
-	fs.StringVar(&o.JSON, "json", "bench-results.json", "where bench writes its figures")
-	only := fs.String("only", "", "comma-separated sections to run: "+strings.Join(sections, ","))
+	fs.StringVar(&o.JSON, "json", mode+"-results.json", "where the figures are written")
+	only := fs.String("only", "", "comma-separated sections to run: bench "+strings.Join(sections, ",")+"; faults "+strings.Join(faultNames, ","))
 	fs.BoolVar(&o.Keep, "keep", false, "keep the databases and the temp dir")
 	fs.BoolVar(&o.Verbose, "v", false, "server logs to stderr")
 	fs.IntVar(&o.N, "n", 17385, "requesters of the fan-out card")

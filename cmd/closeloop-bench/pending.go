@@ -1,3 +1,5 @@
+//go:build !notify
+
 package main
 
 import (
@@ -5,6 +7,7 @@ import (
 	"errors"
 )
 
+// Until the notifier is merged, the sections that ship cards cannot run.
 var errNeedsNotifier = errors.New("needs the notifier (branch notify), not merged yet")
 
 type ceiling struct{}
@@ -12,8 +15,6 @@ type fanoutFigure struct{}
 type moveFigure struct{}
 type memoryFigure struct{}
 
-func benchCeiling(context.Context, *harness, *results) error { return errNeedsNotifier }
-func benchFanout(context.Context, *harness, *results) error  { return errNeedsNotifier }
-func benchMove(context.Context, *harness, *results) error    { return errNeedsNotifier }
-func benchMemory(context.Context, *harness, *results) error  { return errNeedsNotifier }
-func runFaults(context.Context, *harness) error              { return errNeedsNotifier }
+func benchFanout(context.Context, *harness, *results) error { return errNeedsNotifier }
+func benchMemory(context.Context, *harness, *results) error { return errNeedsNotifier }
+func runFaults(context.Context, *harness) error             { return errNeedsNotifier }

@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -52,7 +55,6 @@ func (h *harness) startServer(ctx context.Context, cfg serverConfig) (*server, e
 	if err != nil {
 		return nil, err
 	}
-	defer logFile.Close()
 	cmd := exec.Command(h.bin, "serve")
 	cmd.Env = append([]string{
 		"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
@@ -69,13 +71,20 @@ func (h *harness) startServer(ctx context.Context, cfg serverConfig) (*server, e
 	}
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if h.opts.Verbose {
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		w := io.MultiWriter(logFile, os.Stderr)
+		cmd.Stdout, cmd.Stderr = w, w
 	}
 	if err := cmd.Start(); err != nil {
+		logFile.Close()
 		return nil, fmt.Errorf("start %s: %w", h.bin, err)
 	}
 	s := &server{h: h, cfg: cfg, cmd: cmd, URL: "http://" + cfg.Addr, LogPath: logPath, done: make(chan struct{}), pprofAddr: pprofAddr}
-	go func() { cmd.Wait(); s.exited.Store(true); close(s.done) }() //nolint:errcheck // exit status is not interesting: we kill it
+	go func() {
+		cmd.Wait() //nolint:errcheck // the exit status is not interesting: we stop or kill it
+		logFile.Close()
+		s.exited.Store(true)
+		close(s.done)
+	}()
 	h.mu.Lock()
 	h.servers = append(h.servers, s)
 	h.mu.Unlock()
@@ -148,4 +157,18 @@ func freePort() (string, error) {
 	}
 	defer ln.Close()
 	return ln.Addr().String(), nil
+}
+
+// notifierConnections reads how many SMTP connections the server's notifier uses
+// from its start-up log line ("notifier started ... connections=N").
+func (s *server) notifierConnections() (int, error) {
+	b, err := os.ReadFile(s.LogPath)
+	if err != nil {
+		return 0, err
+	}
+	m := regexp.MustCompile(`notifier started.* connections=(\d+)`).FindSubmatch(b)
+	if m == nil {
+		return 0, fmt.Errorf("no 'notifier started ... connections=N' line in %s", s.LogPath)
+	}
+	return strconv.Atoi(string(m[1]))
 }
