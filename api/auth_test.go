@@ -17,8 +17,7 @@ func signIn(t *testing.T, env *testAPI, email, password string) (cookie *http.Co
 	resp := decode[sessionResponse](t, body)
 	req := httptest.NewRequest("POST", "/api/v1/session", strings.NewReader(`{"email":"`+email+`","password":"`+password+`"}`))
 	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	env.srv.Handler().ServeHTTP(rec, req)
+	rec := env.serve(t, req)
 	for _, c := range rec.Result().Cookies() {
 		if c.Name == sessionCookie {
 			if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode {
@@ -38,9 +37,7 @@ func cookieCall(env *testAPI, method, path, body string, cookie *http.Cookie, cs
 	if csrf != "" {
 		req.Header.Set(csrfHeader, csrf)
 	}
-	rec := httptest.NewRecorder()
-	env.srv.Handler().ServeHTTP(rec, req)
-	return rec.Code
+	return env.serve(env.t, req).Code
 }
 
 func TestSessionCookieNeedsCSRFForWrites(t *testing.T) {
@@ -119,9 +116,7 @@ func TestRevokedTokenIsRejected(t *testing.T) {
 	call := func() int {
 		req := httptest.NewRequest("GET", "/api/v1/boards", nil)
 		req.Header.Set("Authorization", "Bearer "+tok.Token)
-		rec := httptest.NewRecorder()
-		env.srv.Handler().ServeHTTP(rec, req)
-		return rec.Code
+		return env.serve(t, req).Code
 	}
 	if got := call(); got == http.StatusUnauthorized {
 		t.Fatalf("fresh token rejected")

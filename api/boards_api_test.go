@@ -26,8 +26,7 @@ func (e *testAPI) callResp(t testing.TB, role domain.Role, method, path string, 
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	rec := httptest.NewRecorder()
-	e.srv.Handler().ServeHTTP(rec, req)
+	rec := e.serve(t, req)
 	return rec, rec.Body.Bytes()
 }
 

@@ -27,6 +27,10 @@ type testAPI struct {
 	svc    *domain.Service
 	db     *gorm.DB
 	tokens map[domain.Role]string
+	// seen records "METHOD /path/{id} status" of every exchange that matched the
+	// contract, when a test wants to know what it covered (nil: not recorded).
+	seen map[string]bool
+	t    testing.TB // the test that made it, for helpers that take no t
 }
 
 var allRoles = []domain.Role{domain.RoleViewer, domain.RoleSupport, domain.RoleEditor, domain.RoleAdmin}
@@ -48,7 +52,7 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 		n = notifier[0]
 	}
 	svc := domain.NewService(domain.NewDB(g), n)
-	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}}
+	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}, t: t}
 	env.srv = New(Deps{Service: svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
@@ -61,7 +65,7 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	return env
 }
 
-// call sends a request as role ("" = anonymous). body may be nil, a string (sent as is)
+// call sends a request as role ("" = anonymous), checked against api/openapi.json (see serve). body may be nil, a string (sent as is)
 // or any value (sent as JSON). It returns the status and the raw response body.
 func (e *testAPI) call(t testing.TB, role domain.Role, method, path string, body any, headers ...string) (int, []byte) {
 	t.Helper()
@@ -89,8 +93,7 @@ func (e *testAPI) call(t testing.TB, role domain.Role, method, path string, body
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	rec := httptest.NewRecorder()
-	e.srv.Handler().ServeHTTP(rec, req)
+	rec := e.serve(t, req)
 	return rec.Code, rec.Body.Bytes()
 }
 

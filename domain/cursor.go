@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 )
@@ -49,7 +50,9 @@ func decodeCursor(p Problems, cursor string, key any, valid func() bool) bool {
 	if err == nil {
 		err = json.Unmarshal(b, key)
 	}
-	if err != nil || !valid() {
+	// A forged cursor may smuggle NUL into a text key; PostgreSQL text cannot hold it
+	// and would fail the query (500) instead of the client's request (422).
+	if err != nil || bytes.Contains(b, []byte(`\u0000`)) || !valid() {
 		p.Add("cursor", "is not a cursor from this list; start again without it")
 		return false
 	}

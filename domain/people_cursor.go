@@ -23,7 +23,8 @@ func decodeTimeCursor(raw string) (c timeCursor, ok bool, err error) {
 	return c, ok, p.Err()
 }
 
-// encodeTextCursor / decodeTextCursor carry a unique text key (requesters by lower(email)).
+// encodeTextCursor / decodeTextCursor carry a unique text key (requesters by lower(email),
+// so every key this list hands out holds an @).
 func encodeTextCursor(key string) string { return encodeCursor(key) }
 
 func decodeTextCursor(raw string) (string, error) {
@@ -32,6 +33,6 @@ func decodeTextCursor(raw string) (string, error) {
 	if raw == "" {
 		p.Add("cursor", "is not a cursor from this list; start again without it")
 	}
-	decodeCursor(p, raw, &key, func() bool { return key != "" && !strings.ContainsRune(key, 0) })
+	decodeCursor(p, raw, &key, func() bool { return strings.Contains(key, "@") && !strings.ContainsRune(key, 0) })
 	return key, p.Err()
 }
