@@ -13,7 +13,8 @@ import (
 // faultCrash: kill -9 the server Kills times while it sends a card's N emails,
 // restarting it each time. Every requester must end with exactly one sent delivery
 // and at least one email; the emails beyond one must not outnumber the sends that
-// were in flight (accepted but not yet recorded) at the kills; and sending must
+// were in flight (accepted by the sink, not yet recorded as sent) at the kills, and
+// those must be at most one per notifier connection at each kill; and sending must
 // resume within 60 s of each kill.
 func faultCrash(ctx context.Context, h *harness, cfg faultConfig, res *faultResult) error {
 	s, err := h.newShipEnv(ctx, "crash", "crash", cfg.N, smtptest.Options{})
@@ -54,15 +55,19 @@ func faultCrash(ctx context.Context, h *harness, cfg faultConfig, res *faultResu
 		if s.srv, err = s.srv.restart(ctx); err != nil {
 			return err
 		}
+		ready := time.Since(killedAt)
 		if !s.waitAccepted(accepted+1, 90*time.Second) {
 			res.fail("kill %d: nothing was sent in the 90 s after the restart", k)
 			return nil
 		}
 		resume := time.Since(killedAt)
 		resumes = append(resumes, resume.Seconds())
-		res.note("kill %d at %d accepted: %d sends in flight (accepted, not yet recorded; the notifier sends over %d connections), sending resumed %.1f s after the kill",
-			k, accepted, n, conns, resume.Seconds())
+		res.note("kill %d at %d accepted: %d sends in flight (accepted, not yet recorded; the notifier sends over %d connections); restarted and ready %.1f s, sending again %.1f s after the kill",
+			k, accepted, n, conns, ready.Seconds(), resume.Seconds())
 		res.expect(resume <= 60*time.Second, "kill %d: sending resumed within 60 s (%.1f s)", k, resume.Seconds())
+		// What a crash may repeat is bounded by the notifier's concurrency: at most one
+		// send per connection can be between "accepted" and "recorded".
+		res.expect(n <= conns, "kill %d: sends in flight %d ≤ the notifier's %d connections", k, n, conns)
 	}
 	if err := s.waitSettled(ctx, card, cfg.N, 5*time.Minute); err != nil {
 		res.fail("%v", err)

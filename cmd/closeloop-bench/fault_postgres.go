@@ -31,6 +31,9 @@ func faultPostgresRestart(ctx context.Context, h *harness, cfg faultConfig, res 
 	if err != nil {
 		return err
 	}
+	// The restart (a checkpoint, then start-up) takes seconds; slow the sink so the
+	// fan-out spans about 30 s and the restart lands in the middle of it.
+	s.sink.SetDelay(30 * time.Second * time.Duration(conns) / time.Duration(cfg.N))
 	card, err := s.card(ctx, "Ships through a database restart", cfg.N)
 	if err != nil {
 		return err
@@ -55,6 +58,10 @@ func faultPostgresRestart(ctx context.Context, h *harness, cfg faultConfig, res 
 		return err
 	}
 	restarted := time.Now()
+	if err := waitPostgres(ctx, h.admin, 30*time.Second); err != nil {
+		load.stop()
+		return err
+	}
 	res.note("PostgreSQL restarted in %.1f s with %d of %d emails accepted", took.Seconds(), s.sink.Total(), cfg.N)
 	recovered := load.waitOK(restarted, 60*time.Second)
 	time.Sleep(5 * time.Second) // keep writing a while after recovery
