@@ -47,7 +47,7 @@ func checkBoard(ctx context.Context, api *apiClient, boardID uuid.UUID, want int
 			} `json:"items"`
 			NextCursor *string `json:"next_cursor"`
 		}
-		if err := api.call(ctx, "GET", boardPagePath(boardID, cursor, ""), nil, &page); err != nil {
+		if err := api.call(ctx, "GET", boardPagePath(boardID, cursor, "", boardPage), nil, &page); err != nil {
 			return err
 		}
 		for _, c := range page.Items {
@@ -67,35 +67,39 @@ func checkBoard(ctx context.Context, api *apiClient, boardID uuid.UUID, want int
 	return nil
 }
 
-func boardPagePath(boardID uuid.UUID, cursor, q string) string {
-	v := url.Values{"limit": {fmt.Sprint(boardPage)}}
+// boardPagePath is a page of the board's cards; limit 0 is the API's default (50).
+func boardPagePath(boardID uuid.UUID, cursor, q string, limit int) string {
+	v := url.Values{}
+	if limit > 0 {
+		v.Set("limit", fmt.Sprint(limit))
+	}
 	if cursor != "" {
 		v.Set("cursor", cursor)
 	}
 	if q != "" {
 		v.Set("q", q)
-		v.Del("limit")
 	}
 	return "/api/v1/boards/" + boardID.String() + "/cards?" + v.Encode()
 }
 
-// measureBoardRead runs the read load against board boardID.
-func measureBoardRead(ctx context.Context, api *apiClient, boardID uuid.UUID, cards int, o options) boardRead {
+// measureBoardRead runs the read load against board boardID, pages of limit cards.
+func measureBoardRead(ctx context.Context, api *apiClient, boardID uuid.UUID, cards, limit int, o options) boardRead {
 	cursors := make([]string, o.Clients)
+	bufs := make([]bytes.Buffer, o.Clients)
 	r := runLoad(ctx, o.Clients, o.Duration/10, o.Duration, func(ctx context.Context, c int) error {
-		status, body, err := api.do(ctx, "GET", boardPagePath(boardID, cursors[c], ""), nil)
+		status, err := api.get(ctx, boardPagePath(boardID, cursors[c], "", limit), &bufs[c])
 		if err != nil {
 			cursors[c] = ""
 			return err
 		}
 		if status != 200 {
 			cursors[c] = ""
-			return fmt.Errorf("status %d: %.200s", status, body)
+			return fmt.Errorf("status %d: %.200s", status, bufs[c].Bytes())
 		}
-		cursors[c] = nextCursor(body)
+		cursors[c] = nextCursor(bufs[c].Bytes())
 		return nil
 	})
-	return boardRead{Cards: cards, PageLimit: boardPage, loadResult: r}
+	return boardRead{Cards: cards, PageLimit: limit, loadResult: r}
 }
 
 // nextCursor reads next_cursor from the end of a list answer without decoding the

@@ -69,6 +69,24 @@ func (c *apiClient) do(ctx context.Context, method, path string, body any) (int,
 	return res.StatusCode, b, err
 }
 
+// get reads a GET answer into buf (reset first), reused across calls by a load
+// client: the load generator shares the machine with the server.
+func (c *apiClient) get(ctx context.Context, path string, buf *bytes.Buffer) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	res, err := c.http.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	buf.Reset()
+	_, err = buf.ReadFrom(res.Body)
+	return res.StatusCode, err
+}
+
 // call expects a 2xx answer and decodes it into out (when not nil).
 func (c *apiClient) call(ctx context.Context, method, path string, body, out any) error {
 	status, b, err := c.do(ctx, method, path, body)

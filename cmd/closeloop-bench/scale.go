@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -48,11 +49,11 @@ func benchScale(ctx context.Context, h *harness, r *results) error {
 	}
 	o := h.opts
 	logf("scale: board read, %d clients for %v", o.Clients, o.Duration)
-	f.BoardRead = measureBoardRead(ctx, e.api, boardID, 1000, o)
+	f.BoardRead = measureBoardRead(ctx, e.api, boardID, 1000, boardPage, o)
 	logf("  %s", f.BoardRead.loadResult)
 	logf("scale: card search on a board, %d clients for %v", o.Clients, o.Duration)
 	f.CardSearch = measureSearch(ctx, e.api, o, func(i int) string {
-		return boardPagePath(boardID, "", cardTerms[i%len(cardTerms)])
+		return boardPagePath(boardID, "", cardTerms[i%len(cardTerms)], 0)
 	})
 	logf("  %s", f.CardSearch)
 	logf("scale: requester search, %d clients for %v", o.Clients, o.Duration)
@@ -77,11 +78,12 @@ func benchScale(ctx context.Context, h *harness, r *results) error {
 // measureSearch cycles every client through the search paths.
 func measureSearch(ctx context.Context, api *apiClient, o options, path func(i int) string) loadResult {
 	next := make([]int, o.Clients)
+	bufs := make([]bytes.Buffer, o.Clients)
 	return runLoad(ctx, o.Clients, o.Duration/10, o.Duration, func(ctx context.Context, c int) error {
 		next[c]++
-		status, body, err := api.do(ctx, "GET", path(c+next[c]), nil)
+		status, err := api.get(ctx, path(c+next[c]), &bufs[c])
 		if err == nil && status != 200 {
-			err = fmt.Errorf("status %d: %.200s", status, body)
+			err = fmt.Errorf("status %d: %.200s", status, bufs[c].Bytes())
 		}
 		return err
 	})
