@@ -62,14 +62,14 @@ func benchBoard(ctx context.Context, h *harness, r *results) error {
 	}
 	logf("board read: %d clients for %v", h.opts.Clients, h.opts.Duration)
 	stopProfile := e.srv.profile(ctx, "board-read", h.opts.Duration)
-	read := measureBoardRead(ctx, e.api, b.ID, 1000, boardPage, h.opts)
+	read := measureBoardRead(ctx, e, b.ID, 1000, boardPage, h.opts)
 	stopProfile()
 	logf("  %s", read.loadResult)
 	r.Board = &read
 	checkRead(r, "board read, 1,000 cards, pages of 200", read.loadResult)
 	// For context, not a target: the same walk in the API's default pages of 50.
 	logf("board read in default pages (50): %d clients for %v", h.opts.Clients, h.opts.Duration)
-	small := measureBoardRead(ctx, e.api, b.ID, 1000, 0, h.opts)
+	small := measureBoardRead(ctx, e, b.ID, 1000, 0, h.opts)
 	logf("  %s", small.loadResult)
 	r.BoardDefault = &small
 	r.info("board read, default pages of 50 (context)", fmt.Sprintf("%.0f req/s, p99 %.1f ms", small.RPS, small.P99ms))

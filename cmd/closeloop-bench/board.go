@@ -83,11 +83,11 @@ func boardPagePath(boardID uuid.UUID, cursor, q string, limit int) string {
 }
 
 // measureBoardRead runs the read load against board boardID, pages of limit cards.
-func measureBoardRead(ctx context.Context, api *apiClient, boardID uuid.UUID, cards, limit int, o options) boardRead {
+func measureBoardRead(ctx context.Context, e *env, boardID uuid.UUID, cards, limit int, o options) boardRead {
 	cursors := make([]string, o.Clients)
 	bufs := make([]bytes.Buffer, o.Clients)
-	r := runLoad(ctx, o.Clients, o.Duration/10, o.Duration, func(ctx context.Context, c int) error {
-		status, err := api.get(ctx, boardPagePath(boardID, cursors[c], "", limit), &bufs[c])
+	r := e.measureLoad(ctx, o, func(ctx context.Context, c int) error {
+		status, err := e.api.get(ctx, boardPagePath(boardID, cursors[c], "", limit), &bufs[c])
 		if err != nil {
 			cursors[c] = ""
 			return err

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -63,6 +65,15 @@ func (e *env) close() {
 	if e.db != nil {
 		e.db.Close()
 	}
+}
+
+// dbName is the env's database name (the last element of its URL's path).
+func (e *env) dbName() string {
+	u, err := url.Parse(e.dbURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Path, "/")
 }
 
 // analyze refreshes the planner's statistics after bulk seeding, as autovacuum would

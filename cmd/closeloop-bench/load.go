@@ -20,6 +20,7 @@ type loadResult struct {
 	P99ms    float64 `json:"p99_ms"`
 	MaxMs    float64 `json:"max_ms"`
 	FirstErr string  `json:"first_error,omitempty"`
+	CPU      cpuUse  `json:"cpu"`
 }
 
 func (r loadResult) String() string {
@@ -28,7 +29,21 @@ func (r loadResult) String() string {
 	if r.Errors > 0 {
 		s += fmt.Sprintf(", %d ERRORS (first: %s)", r.Errors, r.FirstErr)
 	}
+	c := r.CPU
+	s += fmt.Sprintf("; CPU per request: server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; machine %.0f%% busy, %.0f%% by other work",
+		c.ServerMsPerReq, c.PostgresMsPerReq, c.ClientMsPerReq, c.MachineBusyPct, c.OthersPct)
 	return s
+}
+
+// measureLoad warms the server up for a tenth of the duration, then runs the
+// measured load and records where the CPU went.
+func (e *env) measureLoad(ctx context.Context, o options, fn func(ctx context.Context, client int) error) loadResult {
+	runLoad(ctx, o.Clients, 0, o.Duration/10, fn)
+	db := e.dbName()
+	start := e.h.snapCPU(ctx, e.srv.PID(), db, nil)
+	r := runLoad(ctx, o.Clients, 0, o.Duration, fn)
+	r.CPU = e.h.snapCPU(ctx, e.srv.PID(), db, start.pgPIDs).since(start, r.Requests)
+	return r
 }
 
 // runLoad calls fn from clients goroutines for warmup (not counted) then duration.

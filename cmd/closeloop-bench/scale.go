@@ -49,15 +49,15 @@ func benchScale(ctx context.Context, h *harness, r *results) error {
 	}
 	o := h.opts
 	logf("scale: board read, %d clients for %v", o.Clients, o.Duration)
-	f.BoardRead = measureBoardRead(ctx, e.api, boardID, 1000, boardPage, o)
+	f.BoardRead = measureBoardRead(ctx, e, boardID, 1000, boardPage, o)
 	logf("  %s", f.BoardRead.loadResult)
 	logf("scale: card search on a board, %d clients for %v", o.Clients, o.Duration)
-	f.CardSearch = measureSearch(ctx, e.api, o, func(i int) string {
+	f.CardSearch = measureSearch(ctx, e, o, func(i int) string {
 		return boardPagePath(boardID, "", cardTerms[i%len(cardTerms)], 0)
 	})
 	logf("  %s", f.CardSearch)
 	logf("scale: requester search, %d clients for %v", o.Clients, o.Duration)
-	f.RequesterSearch = measureSearch(ctx, e.api, o, func(i int) string {
+	f.RequesterSearch = measureSearch(ctx, e, o, func(i int) string {
 		return "/api/v1/requesters?q=" + url.QueryEscape(requesterTerms[i%len(requesterTerms)])
 	})
 	logf("  %s", f.RequesterSearch)
@@ -76,12 +76,12 @@ func benchScale(ctx context.Context, h *harness, r *results) error {
 }
 
 // measureSearch cycles every client through the search paths.
-func measureSearch(ctx context.Context, api *apiClient, o options, path func(i int) string) loadResult {
+func measureSearch(ctx context.Context, e *env, o options, path func(i int) string) loadResult {
 	next := make([]int, o.Clients)
 	bufs := make([]bytes.Buffer, o.Clients)
-	return runLoad(ctx, o.Clients, o.Duration/10, o.Duration, func(ctx context.Context, c int) error {
+	return e.measureLoad(ctx, o, func(ctx context.Context, c int) error {
 		next[c]++
-		status, err := api.get(ctx, path(c+next[c]), &bufs[c])
+		status, err := e.api.get(ctx, path(c+next[c]), &bufs[c])
 		if err == nil && status != 200 {
 			err = fmt.Errorf("status %d: %.200s", status, bufs[c].Bytes())
 		}
