@@ -49,7 +49,7 @@ test-fuzz:
 	  done; done
 
 test-ui: frontend/node_modules
-	cd frontend && npm run typecheck && npm test && npm run build && node scripts/bundle-size.mjs
+	cd frontend && npm run typecheck && npm test && npm run build
 
 test-e2e: deps ui binary
 	cd frontend && node e2e/run.mjs

@@ -1,0 +1,50 @@
+import { useSession } from '../auth/session'
+import { SignIn } from '../auth/SignIn'
+import { AdminPage } from '../admin/AdminPage'
+import { BoardPage } from '../boards/BoardPage'
+import { BoardsPage } from '../boards/BoardsPage'
+import { RequesterPage } from '../requesters/RequesterPage'
+import { RequestersPage } from '../requesters/RequestersPage'
+import { Empty, Spinner } from '../ui/States'
+import { TopBar } from './TopBar'
+import { Link, match, useLocation } from './router'
+
+export function App() {
+  const { state, retry } = useSession()
+  if (state.status === 'loading') return <Spinner label="Opening Closeloop…" />
+  if (state.status === 'unreachable')
+    return (
+      <main className="page narrow">
+        <Empty title="Closeloop is not answering.">
+          <p>{state.message}</p>
+          <button type="button" className="btn" onClick={retry}>
+            Try again
+          </button>
+        </Empty>
+      </main>
+    )
+  if (state.status === 'signed-out') return <SignIn reason={state.reason} />
+  return (
+    <>
+      <TopBar />
+      <Screen />
+    </>
+  )
+}
+
+function Screen() {
+  const { path } = useLocation()
+  let m: Record<string, string> | null
+  if (path === '/' || path === '/boards') return <BoardsPage />
+  if ((m = match('/boards/:id', path))) return <BoardPage key={m.id} boardId={m.id!} />
+  if (path === '/people') return <RequestersPage />
+  if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
+  if (path === '/admin') return <AdminPage />
+  return (
+    <main className="page narrow">
+      <Empty title="There is no page here.">
+        <Link href="/">Go to your boards</Link>
+      </Empty>
+    </main>
+  )
+}

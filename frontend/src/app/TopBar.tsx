@@ -1,0 +1,30 @@
+import { useSession } from '../auth/session'
+import { Link, useLocation } from './router'
+
+export function TopBar() {
+  const { member, can, signOut } = useSession()
+  const { path } = useLocation()
+  const current = (prefix: string) =>
+    (prefix === '/' ? path === '/' || path.startsWith('/boards') : path.startsWith(prefix)) ? 'page' : undefined
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand" aria-label="Closeloop home">
+        <span className="brand-mark" aria-hidden="true">◎</span> Closeloop
+      </Link>
+      <nav className="topnav" aria-label="Main">
+        <Link href="/" aria-current={current('/')}>Boards</Link>
+        <Link href="/people" aria-current={current('/people')}>People</Link>
+        {can('admin') && (
+          <Link href="/admin" aria-current={current('/admin')}>Members</Link>
+        )}
+      </nav>
+      <div className="whoami">
+        <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>
+        <span className={'role role-' + member?.role} data-testid="role">{member?.role}</span>
+        <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react'
+import { useSession } from './session'
+import { Field, FormError } from '../ui/Field'
+import { formErrors, noErrors, type FormErrors } from '../ui/errors'
+import { ApiError } from '../api/client'
+
+export function SignIn({ reason }: { reason?: string }) {
+  const { signIn } = useSession()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setErrors(noErrors)
+    try {
+      await signIn(email.trim(), password)
+    } catch (err) {
+      const fe = formErrors(err, ['email', 'password'])
+      if (err instanceof ApiError && err.status === 401) fe.form = 'That email and password do not match a member.'
+      setErrors(fe)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="signin">
+      <form className="signin-box" onSubmit={submit} noValidate>
+        <h1>
+          <span className="brand-mark" aria-hidden="true">◎</span> Closeloop
+        </h1>
+        <p className="muted">Sign in to your team’s boards.</p>
+        {reason && <p className="notice">{reason}</p>}
+        <FormError message={errors.form} />
+        <Field label="Email" error={errors.fields.email}>
+          <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus />
+        </Field>
+        <Field label="Password" error={errors.fields.password}>
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </Field>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || !email || !password}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  )
+}

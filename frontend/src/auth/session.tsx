@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client'
+import * as ep from '../api/endpoints'
+import type { Member } from '../api/types'
+import { can, type Right } from './roles'
+
+type State =
+  | { status: 'loading' }
+  | { status: 'signed-out'; reason?: string }
+  | { status: 'signed-in'; member: Member }
+  | { status: 'unreachable'; message: string }
+
+interface SessionValue {
+  state: State
+  member: Member | null
+  can: (right: Right) => boolean
+  signIn: (email: string, password: string) => Promise<void>
+  signOut: () => Promise<void>
+  retry: () => void
+}
+
+const SessionContext = createContext<SessionValue | null>(null)
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const qc = useQueryClient()
+
+  const load = useCallback(() => {
+    setState({ status: 'loading' })
+    ep.getSession().then(
+      (s) => {
+        setCsrfToken(s.csrf_token)
+        setState({ status: 'signed-in', member: s.member })
+      },
+      (e: unknown) => {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 404)) setState({ status: 'signed-out' })
+        else setState({ status: 'unreachable', message: e instanceof Error ? e.message : String(e) })
+      },
+    )
+  }, [])
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken('')
+      qc.clear()
+      setState({ status: 'signed-out', reason: 'Your session ended. Please sign in again.' })
+    })
+    load()
+  }, [load, qc])
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const s = await ep.signIn(email, password)
+    setCsrfToken(s.csrf_token)
+    qc.clear()
+    setState({ status: 'signed-in', member: s.member })
+  }, [qc])
+
+  const signOut = useCallback(async () => {
+    try {
+      await ep.signOut()
+    } finally {
+      setCsrfToken('')
+      qc.clear()
+      setState({ status: 'signed-out' })
+    }
+  }, [qc])
+
+  const value = useMemo<SessionValue>(() => {
+    const member = state.status === 'signed-in' ? state.member : null
+    return { state, member, can: (r) => can(member?.role, r), signIn, signOut, retry: load }
+  }, [state, signIn, signOut, load])
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext)
+  if (!v) throw new Error('useSession outside SessionProvider')
+  return v
+}
+
+/** Renders children only when the signed-in member has the right: actions a role lacks are hidden. */
+export function Can({ right, children }: { right: Right; children: ReactNode }) {
+  const { can } = useSession()
+  return can(right) ? <>{children}</> : null
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import type { CardFilter } from '../api/endpoints'
+import type { Kind } from '../api/types'
+import { setParam, useLocation } from '../app/router'
+import { Can } from '../auth/session'
+import { CardDrawer } from '../cards/CardDrawer'
+import { LoadError, Spinner } from '../ui/States'
+import { BoardCanvas } from './BoardCanvas'
+import { BoardSettings } from './BoardSettings'
+import { BoardToolbar } from './BoardToolbar'
+import { useBoard } from './queries'
+
+const sorts = ['position', 'demand', 'recent'] as const
+const kinds = ['idea', 'issue', 'request'] as const
+
+/** Filters live in the URL so a filtered board can be shared and survives a reload. */
+function filterFrom(params: URLSearchParams): Required<CardFilter> {
+  const sort = params.get('sort')
+  const kind = params.get('kind')
+  return {
+    q: params.get('q') ?? '',
+    kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as Kind) : '',
+    label: params.get('label') ?? '',
+    sort: (sorts as readonly string[]).includes(sort ?? '') ? (sort as CardFilter['sort'] & string) : 'position',
+  }
+}
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const board = useBoard(boardId)
+  const { params } = useLocation()
+  const filter = filterFrom(params)
+  const openCard = params.get('card')
+  const [settings, setSettings] = useState(false)
+
+  if (board.isPending) return <Spinner label="Loading board…" />
+  if (board.isError)
+    return (
+      <main className="page narrow">
+        <LoadError error={board.error} what="board" retry={() => void board.refetch()} />
+      </main>
+    )
+  const b = board.data
+  return (
+    <main className="board-page">
+      <div className="board-head">
+        <div className="board-title">
+          <h1>{b.name}</h1>
+          {b.description && <p className="muted">{b.description}</p>}
+        </div>
+        <Can right="edit">
+          <button type="button" className="btn" onClick={() => setSettings(true)}>
+            Board settings
+          </button>
+        </Can>
+      </div>
+      <BoardToolbar filter={filter} />
+      <BoardCanvas board={b} filter={filter} />
+      {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
+      {settings && <BoardSettings board={b} onClose={() => setSettings(false)} />}
+    </main>
+  )
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react'
+import type { CardFilter } from '../api/endpoints'
+import { setParam } from '../app/router'
+
+/** Search, kind and label filters and the sort; each change is written to the URL. */
+export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
+  const [q, setQ] = useState(filter.q)
+  const [label, setLabel] = useState(filter.label)
+
+  // Typing updates the URL (and so the query) after a short pause, not on every key.
+  useEffect(() => {
+    if (q === filter.q) return
+    const t = window.setTimeout(() => setParam('q', q.trim() || null, { replace: true }), 250)
+    return () => window.clearTimeout(t)
+  }, [q, filter.q])
+  useEffect(() => {
+    if (label === filter.label) return
+    const t = window.setTimeout(() => setParam('label', label.trim() || null, { replace: true }), 250)
+    return () => window.clearTimeout(t)
+  }, [label, filter.label])
+
+  const active = filter.q || filter.kind || filter.label
+  return (
+    <div className="toolbar" role="search">
+      <label className="toolbar-search">
+        <span className="sr-only">Search cards</span>
+        <input type="search" placeholder="Search cards…" value={q} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      <label>
+        <span className="sr-only">Kind</span>
+        <select value={filter.kind} onChange={(e) => setParam('kind', e.target.value || null, { replace: true })}>
+          <option value="">All kinds</option>
+          <option value="idea">Ideas</option>
+          <option value="issue">Issues</option>
+          <option value="request">Requests</option>
+        </select>
+      </label>
+      <label className="toolbar-labelbox">
+        <span className="sr-only">Label</span>
+        <input className="toolbar-label" placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
+      </label>
+      <label>
+        <span className="sr-only">Sort</span>
+        <select value={filter.sort} onChange={(e) => setParam('sort', e.target.value === 'position' ? null : e.target.value, { replace: true })}>
+          <option value="position">Board order</option>
+          <option value="demand">Most asked</option>
+          <option value="recent">Recent</option>
+        </select>
+      </label>
+      {active && (
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => {
+            setQ('')
+            setLabel('')
+            const url = new URL(window.location.href)
+            for (const k of ['q', 'kind', 'label']) url.searchParams.delete(k)
+            window.history.replaceState(null, '', url.pathname + url.search)
+            window.dispatchEvent(new PopStateEvent('popstate'))
+          }}
+        >
+          Clear filters
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,79 @@
+import type { KeyboardEvent } from 'react'
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import type { Card } from '../api/types'
+import { setParam } from '../app/router'
+import { DeliveryProgress } from './DeliveryProgress'
+import { kindName } from './labels'
+
+/** When the last drag ended: the click that ends a drag must not also open the card. */
+export const dragClock = { endedAt: 0 }
+
+// A shipped card keeps showing its email progress for a while after it shipped.
+const watchFor = 30 * 60 * 1000
+
+export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: boolean; dragging?: boolean }) {
+  const recentlyShipped = !!card.shipped_at && Date.now() - new Date(card.shipped_at).getTime() < watchFor
+  return (
+    <div className={'card-tile' + (overlay ? ' card-overlay' : '') + (dragging ? ' card-dragging' : '')}>
+      <div className="card-title">{card.title}</div>
+      <div className="card-meta">
+        <span className={'kind kind-' + card.kind}>{kindName[card.kind] ?? card.kind}</span>
+        {card.labels.map((l) => (
+          <span key={l} className="label">
+            {l}
+          </span>
+        ))}
+      </div>
+      <div className="card-foot">
+        <span className="demand" title={`${card.requester_count} people asked for this`}>
+          <PersonIcon /> {card.requester_count}
+          <span className="sr-only"> requesters</span>
+        </span>
+        {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
+      </div>
+      {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress card={card} compact />}
+    </div>
+  )
+}
+
+/** A card that can be dragged (mouse, touch, keyboard) and opened (click or Enter). */
+export function SortableCard({ card, disabled }: { card: Card; disabled: boolean }) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    disabled,
+    data: { type: 'card' },
+  })
+  const style = { transform: CSS.Translate.toString(transform), transition }
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    listeners?.onKeyDown?.(e)
+    if (e.key === 'Enter' && !e.defaultPrevented && !isDragging) setParam('card', card.id)
+  }
+  return (
+    <li ref={setNodeRef} style={style} className="card-slot" data-card-id={card.id}>
+      <div
+        {...attributes}
+        {...listeners}
+        role="button"
+        tabIndex={0}
+        aria-roledescription={disabled ? "card" : "draggable card"}
+        aria-disabled={undefined}
+        aria-label={`${card.title}, ${kindName[card.kind]}, ${card.requester_count} requesters${card.shipped_at ? ', shipped' : ''}`}
+        className="card-handle"
+        onKeyDown={onKeyDown}
+        onClick={() => Date.now() - dragClock.endedAt > 250 && setParam('card', card.id)}
+      >
+        <CardTile card={card} dragging={isDragging} />
+      </div>
+    </li>
+  )
+}
+
+function PersonIcon() {
+  return (
+    <svg className="person-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="5" r="3" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M2.5 14c.6-3 2.8-4.5 5.5-4.5s4.9 1.5 5.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  )
+}

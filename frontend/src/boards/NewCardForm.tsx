@@ -1,0 +1,74 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import * as ep from '../api/endpoints'
+import type { Board, Column, Kind } from '../api/types'
+import { FormError } from '../ui/Field'
+import { formErrors } from '../ui/errors'
+import { keys } from './queries'
+import { kindName, kinds } from './labels'
+
+/** "+ Add a card" at the bottom of a column: type a title, Enter, type the next one. */
+export function NewCardForm({ board, column }: { board: Board; column: Column }) {
+  const [open, setOpen] = useState(false)
+  const [title, setTitle] = useState('')
+  const [kind, setKind] = useState<Kind>('idea')
+  const input = useRef<HTMLInputElement>(null)
+  const qc = useQueryClient()
+  const create = useMutation({
+    mutationFn: () => ep.createCard(board.id, { column_id: column.id, kind, title: title.trim() }),
+    onSuccess: () => {
+      setTitle('')
+      qc.invalidateQueries({ queryKey: keys.cards(board.id) })
+      input.current?.focus()
+    },
+  })
+  const errors = formErrors(create.error, ['title', 'kind'])
+
+  if (!open)
+    return (
+      <button type="button" className="add-card" onClick={() => setOpen(true)}>
+        + Add a card
+      </button>
+    )
+  function submit(e: FormEvent) {
+    e.preventDefault()
+    if (title.trim()) create.mutate()
+  }
+  return (
+    <form noValidate className="new-card" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <label className="sr-only" htmlFor={`new-${column.id}`}>
+        New card title in {column.name}
+      </label>
+      <input
+        id={`new-${column.id}`}
+        ref={input}
+        autoFocus
+        value={title}
+        maxLength={200}
+        placeholder="Card title"
+        aria-invalid={errors.fields.title ? true : undefined}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      {errors.fields.title && <div className="field-error">{errors.fields.title}</div>}
+      <FormError message={errors.form} />
+      <div className="new-card-row">
+        <label className="sr-only" htmlFor={`kind-${column.id}`}>
+          Kind
+        </label>
+        <select id={`kind-${column.id}`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {kindName[k]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn-primary btn-small" disabled={!title.trim() || create.isPending}>
+          Add
+        </button>
+        <button type="button" className="btn btn-quiet btn-small" onClick={() => setOpen(false)}>
+          Done
+        </button>
+      </div>
+    </form>
+  )
+}

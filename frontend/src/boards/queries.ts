@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query'
+import * as ep from '../api/endpoints'
+import type { CardFilter } from '../api/endpoints'
+
+// Query keys in one place so mutations invalidate exactly what they change.
+export const keys = {
+  boards: ['boards'] as const,
+  board: (id: string) => ['board', id] as const,
+  cards: (boardId: string, f?: CardFilter) => (f ? (['cards', boardId, f] as const) : (['cards', boardId] as const)),
+  card: (id: string) => ['card', id] as const,
+  requests: (cardId: string) => ['requests', cardId] as const,
+  conversations: (cardId: string) => ['conversations', cardId] as const,
+  activity: (cardId: string) => ['activity', cardId] as const,
+  deliveries: (cardId: string) => ['deliveries', cardId] as const,
+  requester: (id: string) => ['requester', id] as const,
+}
+
+export const useBoards = () => useQuery({ queryKey: keys.boards, queryFn: ep.listBoards })
+export const useBoard = (id: string) => useQuery({ queryKey: keys.board(id), queryFn: () => ep.getBoard(id) })

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import * as ep from '../api/endpoints'
+import type { Board, Card } from '../api/types'
+import { setParam } from '../app/router'
+import { shipConsequence } from '../boards/ShipDialog'
+import { stageName } from '../boards/labels'
+import { keys, useBoards } from '../boards/queries'
+import { Field, FormError } from '../ui/Field'
+import { formErrors } from '../ui/errors'
+import { useToast } from '../ui/Toast'
+
+/** Move without dragging: to another column or another board (the card goes to the end). */
+export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
+  const boards = useBoards()
+  const qc = useQueryClient()
+  const toast = useToast()
+  const [boardId, setBoardId] = useState(card.board_id)
+  const [columnId, setColumnId] = useState(card.column_id)
+  const [note, setNote] = useState('')
+  const all = boards.data ?? [board]
+  const target = all.find((b) => b.id === boardId) ?? board
+  const columns = [...(target.columns ?? [])].sort((a, b) => a.position - b.position)
+  const column = columns.find((c) => c.id === columnId)
+  const ships = column?.stage === 'done' && !card.shipped_at
+
+  const move = useMutation({
+    mutationFn: () => ep.moveCard(card.id, { column_id: columnId, release_note: ships ? note.trim() || undefined : undefined }, card.version),
+    onSuccess: (moved) => {
+      qc.setQueryData(keys.card(card.id), moved)
+      for (const id of new Set([card.board_id, moved.board_id])) qc.invalidateQueries({ queryKey: keys.cards(id) })
+      qc.invalidateQueries({ queryKey: keys.activity(card.id) })
+      qc.invalidateQueries({ queryKey: keys.deliveries(card.id) })
+      toast(`Moved “${card.title}” to ${target.id === board.id ? '' : target.name + ' › '}${column?.name ?? 'the column'}.`, 'success')
+      if (moved.board_id !== board.id) setParam('card', null)
+    },
+    onError: () => qc.invalidateQueries({ queryKey: keys.card(card.id) }),
+  })
+  const errors = formErrors(move.error, ['column_id', 'release_note'])
+  const unchanged = columnId === card.column_id
+  function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!unchanged && column) move.mutate()
+  }
+  return (
+    <section className="section" aria-labelledby="move-h">
+      <h3 id="move-h">Move</h3>
+      <form noValidate onSubmit={submit} className="stack">
+        <FormError message={errors.form} />
+        <div className="row">
+          <Field label="Board">
+            <select
+              value={boardId}
+              onChange={(e) => {
+                setBoardId(e.target.value)
+                const b = all.find((x) => x.id === e.target.value)
+                const first = [...(b?.columns ?? [])].sort((a, c) => a.position - c.position)[0]
+                setColumnId(e.target.value === card.board_id ? card.column_id : (first?.id ?? ''))
+              }}
+            >
+              {all.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Column" error={errors.fields.column_id}>
+            <select value={columnId} onChange={(e) => setColumnId(e.target.value)}>
+              {columns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {stageName[c.stage].toLowerCase() === c.name.trim().toLowerCase() ? '' : ` (${stageName[c.stage]})`}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {ships && (
+          <>
+            <p className="ship-consequence">{shipConsequence(card.requester_count)}</p>
+            <Field label="Release note" optional error={errors.fields.release_note}>
+              <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+            </Field>
+          </>
+        )}
+        <div className="actions">
+          <button type="submit" className="btn" disabled={unchanged || !column || move.isPending}>
+            {ships ? (card.requester_count > 0 ? 'Move, ship and email' : 'Move and ship') : 'Move card'}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+
+type Tone = 'info' | 'error' | 'success'
+interface Toast {
+  id: number
+  text: string
+  tone: Tone
+}
+
+const ToastContext = createContext<(text: string, tone?: Tone) => void>(() => {})
+
+/** Short messages at the bottom of the screen, announced to screen readers. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([])
+  const next = useRef(1)
+  const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), [])
+  const push = useCallback(
+    (text: string, tone: Tone = 'info') => {
+      const id = next.current++
+      setToasts((ts) => [...ts.slice(-3), { id, text, tone }])
+      window.setTimeout(() => dismiss(id), tone === 'error' ? 8000 : 4500)
+    },
+    [dismiss],
+  )
+  const value = useMemo(() => push, [push])
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} className={'toast toast-' + t.tone}>
+            <span>{t.text}</span>
+            <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  )
+}
+
+export const useToast = () => useContext(ToastContext)
