@@ -21,6 +21,8 @@ type fanoutFigure struct {
 	Worst       float64   `json:"worst_seconds"`
 	MailsPerSec float64   `json:"mails_per_second"` // N / Seconds
 	Ratio       float64   `json:"ratio_to_raw_ceiling"`
+	// CPU per mail over all the runs (the "load generator" is this process: the sink).
+	CPU cpuUse `json:"cpu_per_mail"`
 }
 
 // moveFigure: the shipping move call, at one requester and at N.
@@ -87,6 +89,8 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 	var atN []time.Duration
 	fan := &fanoutFigure{Requesters: o.N, Connections: conns}
 	stopProfile := s.srv.profile(ctx, "fanout", 10*time.Second)
+	cpuStart := h.snapCPU(ctx, s.srv.PID(), s.dbName(), nil)
+	var cpu cpuUse
 	for i := range o.MovesN {
 		took, err := s.timedShip(ctx, fmt.Sprintf("Dark mode %d", i), o.N)
 		if err != nil {
@@ -94,6 +98,11 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 		}
 		atN = append(atN, took.move)
 		fan.Runs = append(fan.Runs, took.accepted.Seconds())
+		if i == o.MovesN/2 {
+			// Up to here, before the raw ceiling (which runs in this process) runs again.
+			end := h.snapCPU(ctx, s.srv.PID(), s.dbName(), cpuStart.pgPIDs)
+			cpu = end.since(cpuStart, o.N*(i+1))
+		}
 		logf("  card %d: move %.1f ms, all %d accepted after %.2f s (%.0f mails/s)", i+1, ms(took.move), o.N,
 			took.accepted.Seconds(), float64(o.N)/took.accepted.Seconds())
 		if i == o.MovesN/2 {
@@ -114,6 +123,9 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 	fan.Seconds, fan.Worst = median(fan.Runs), slices.Max(fan.Runs)
 	fan.MailsPerSec = float64(o.N) / fan.Seconds
 	fan.Ratio = fan.MailsPerSec / ceil.MailsPerSec
+	fan.CPU = cpu
+	logf("  CPU per mail in the first half of the fan-outs: server %.3f ms, PostgreSQL %.3f ms, sink %.3f ms; machine %.0f%% busy, %.0f%% by other work",
+		cpu.ServerMsPerReq, cpu.PostgresMsPerReq, cpu.ClientMsPerReq, cpu.MachineBusyPct, cpu.OthersPct)
 	r.Ceiling, r.Fanout = ceil, fan
 	r.Move = &moveFigure{At1: newLatency(1, at1), AtN: newLatency(o.N, atN)}
 
