@@ -64,6 +64,7 @@ var notifyRoutesPendingMerge = map[string]bool{
 	"GET /api/v1/cards/:id/email-preview":   true,
 	"GET /u/:token":                         true,
 	"POST /u/:token":                        true,
+	"GET /c/:id":                            true,
 }
 
 const signInPassword = "the fixture password"
@@ -78,6 +79,7 @@ func authzTable() map[string]authzRow {
 	boardPath := func(f *fixtures) string { return "/api/v1/boards/" + f.board.ID.String() }
 	cardPath := func(f *fixtures) string { return "/api/v1/cards/" + f.card.ID.String() }
 	requesterPath := func(f *fixtures) string { return "/api/v1/requesters/" + f.requester.String() }
+	cardPublicPath := func(f *fixtures) string { return "/c/" + f.card.ID.String() }
 	return map[string]authzRow{
 		"GET /healthz":          {"", 200, get(fixed("/healthz"))},
 		"GET /readyz":           {"", 200, get(fixed("/readyz"))},
@@ -86,6 +88,8 @@ func authzTable() map[string]authzRow {
 		"GET /*":                {"", 200, get(fixed("/boards/roadmap"))},
 		// A forged token changes nothing and answers 4xx (404 from the notifier's handler).
 		"GET /u/:token": {"", 404, get(fixed("/u/forged-token"))},
+		// The public page of a shipped card; the fixture card has not shipped.
+		"GET /c/:id": {"", 404, get(cardPublicPath)},
 		"POST /u/:token": {"", 404, func(*fixtures) apiReq {
 			return apiReq{method: "POST", path: "/u/forged-token", body: "List-Unsubscribe=One-Click",
 				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}

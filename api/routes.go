@@ -24,6 +24,8 @@ func (s *Server) routes() {
 	// One-click unsubscribe (RFC 8058): no login, no cookie, no redirect.
 	e.GET("/u/:token", s.unsubscribePage)
 	e.POST("/u/:token", s.unsubscribe)
+	// The public page of a shipped card, linked from the shipped email.
+	e.GET("/c/:id", s.publicCard)
 
 	v1 := e.Group("/api/v1")
 	viewer, support, editor, admin := s.require(domain.RoleViewer), s.require(domain.RoleSupport),

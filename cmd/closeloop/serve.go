@@ -39,8 +39,13 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	var notifier domain.Notifier = domain.NopNotifier{}
-	var mailroom domain.Mailroom
+	notifier, stopNotifier, err := startNotifier(ctx, cfg, db, log, reg)
+	if err != nil {
+		a.close(ctx)
+		return nil, err
+	}
+	a.stops = append(a.stops, stopNotifier)
+	var mailroom domain.Mailroom = notifier
 	svc := domain.NewService(domain.NewDB(db.Gorm), notifier)
 
 	ui, built := frontend.Dist()

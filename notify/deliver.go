@@ -1,0 +1,62 @@
+package notify
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// outcome is the result of one send attempt, for the recorder to write.
+type outcome struct {
+	id          uuid.UUID
+	requesterID uuid.UUID
+	status      string     // sent, failed, suppressed, or queued (to retry at due)
+	lastError   string     // "" when sent
+	messageID   string     // sent only
+	email       string     // the address used
+	at          time.Time  // when the server answered
+	due         *time.Time // queued only
+	bounce      bool       // suppress the address from now on
+	serverWide  bool       // not written; tells the sender to stop its batch
+}
+
+// send renders and sends one delivery and says what became of it. A temporary
+// failure is retried later (never given up); a permanent one fails this delivery
+// only, and suppresses the address when the mailbox does not exist.
+func (sn *sender) send(ctx context.Context, k *skeleton, d claimed) outcome {
+	out := outcome{id: d.ID, requesterID: d.RequesterID, email: d.Email}
+	msgID := messageID(d.ID, sn.s.from.Address)
+	msg, err := sn.s.message(k, d.recipient, d.card, d.RequesterID, msgID)
+	if err != nil {
+		// An address that cannot be written as a header, for instance: sending again
+		// would fail the same way.
+		out.status, out.lastError, out.at = "failed", errorText(err), time.Now()
+		return out
+	}
+	start := time.Now()
+	err = sn.s.mailer.Send(ctx, msg)
+	out.at = time.Now()
+	sn.s.metrics.sendSeconds.Observe(out.at.Sub(start).Seconds())
+	if err == nil {
+		sn.gate.ok()
+		out.status, out.messageID = "sent", msgID
+		return out
+	}
+	v := classify(err)
+	out.lastError = errorText(err)
+	switch {
+	case v.temporary && v.serverWide:
+		due, closed := sn.gate.trip()
+		out.status, out.due, out.serverWide = "queued", &due, true
+		if closed {
+			sn.s.log.Warn("notify: mail server unavailable; all senders wait", "until", due.Format(time.RFC3339Nano), "err", out.lastError)
+		}
+	case v.temporary:
+		due := out.at.Add(backoff(d.Attempts+1, 30*time.Second, time.Hour))
+		out.status, out.due = "queued", &due
+	default:
+		out.status, out.bounce = "failed", v.badMailbox
+	}
+	return out
+}

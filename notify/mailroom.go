@@ -1,0 +1,76 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"net/mail"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/closeloop/closeloop/domain"
+)
+
+// sampleRecipient stands in when a preview names no requester.
+var sampleRecipient = recipient{Name: "Sam Sample", Email: "sam@example.com"}
+
+var errInvalidLink = &domain.Error{Kind: domain.KindNotFound, Message: "this unsubscribe link is not valid"}
+
+// Preview renders the shipped email of a card for one requester (or a sample one),
+// with the board's overrides, exactly as it would be sent; nothing is sent.
+func (s *Service) Preview(ctx context.Context, cardID, requesterID uuid.UUID) (domain.EmailPreview, error) {
+	var c cardInfo
+	err := s.pool.QueryRow(ctx, `
+SELECT c.id, c.title, c.release_note, b.name, b.email_subject, b.email_intro
+FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
+		Scan(&c.ID, &c.Title, &c.ReleaseNote, &c.BoardName, &c.Subject, &c.Intro)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return domain.EmailPreview{}, domain.NotFound("card")
+	} else if err != nil {
+		return domain.EmailPreview{}, err
+	}
+	r := sampleRecipient
+	if requesterID != uuid.Nil {
+		err := s.pool.QueryRow(ctx, `SELECT name, email FROM requesters WHERE id = $1`, requesterID).Scan(&r.Name, &r.Email)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return domain.EmailPreview{}, domain.NotFound("requester")
+		} else if err != nil {
+			return domain.EmailPreview{}, err
+		}
+	}
+	e, err := s.compose(greetingOf(r), c, s.unsubscribeURL(requesterID))
+	if err != nil {
+		return domain.EmailPreview{}, err
+	}
+	to := (&mail.Address{Name: cleanHeader(r.Name), Address: r.Email}).String()
+	return domain.EmailPreview{To: to, Subject: e.Subject, Text: e.Text, HTML: e.HTML}, nil
+}
+
+// UnsubscribeTarget checks a token and returns the address it unsubscribes; "" when
+// the person has been erased meanwhile (there is nothing left to unsubscribe).
+func (s *Service) UnsubscribeTarget(ctx context.Context, token string) (string, error) {
+	id, err := s.tokens.parse(token)
+	if err != nil {
+		return "", errInvalidLink
+	}
+	var email string
+	err = s.pool.QueryRow(ctx, `SELECT email FROM requesters WHERE id = $1`, id).Scan(&email)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	return email, err
+}
+
+// Unsubscribe stops every notification email of this installation to the token's
+// requester, at once. Repeating it changes nothing; a forged or altered token
+// changes nothing and is refused.
+func (s *Service) Unsubscribe(ctx context.Context, token string) error {
+	id, err := s.tokens.parse(token)
+	if err != nil {
+		return errInvalidLink
+	}
+	_, err = s.pool.Exec(ctx, `
+UPDATE requesters SET unsubscribed_at = now(), updated_at = now()
+WHERE id = $1 AND unsubscribed_at IS NULL`, id)
+	return err
+}

@@ -1,0 +1,108 @@
+package notify
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// recorder writes what senders report. A sender hands over each outcome the moment
+// the server answers; one goroutine writes whatever has arrived since its last write
+// in one statement (group commit). So a delivery is marked sent about one database
+// round trip after it was accepted — the sends a crash can repeat are only those —
+// while the database sees a few hundred statements for 17,000 emails, not 17,000.
+type recorder struct {
+	s  *Service
+	in chan recorded
+}
+
+// recorded is an outcome, or the end of a sender's work on a batch. A batch's end
+// always comes after its outcomes, and is written after them.
+type recorded struct {
+	out *outcome
+	end *batchEnd
+}
+
+// batchEnd hands a leased batch back.
+type batchEnd struct {
+	id        uuid.UUID
+	leases    int       // the lease it was taken with; a batch re-leased since is left alone
+	notBefore time.Time // zero: as soon as something in it is due
+}
+
+const recordBatch = 500
+
+func newRecorder(s *Service) *recorder {
+	return &recorder{s: s, in: make(chan recorded, 4*recordBatch)}
+}
+
+func (r *recorder) record(o outcome)  { r.in <- recorded{out: &o} }
+func (r *recorder) finish(e batchEnd) { r.in <- recorded{end: &e} }
+
+// close is called once every sender has stopped; run writes what is left and returns.
+func (r *recorder) close() { close(r.in) }
+
+func (r *recorder) run() {
+	for first := range r.in {
+		outs, ends := []outcome{}, []batchEnd{}
+		add := func(x recorded) {
+			if x.out != nil {
+				outs = append(outs, *x.out)
+			} else {
+				ends = append(ends, *x.end)
+			}
+		}
+		add(first)
+	drain:
+		for len(outs)+len(ends) < recordBatch {
+			select {
+			case x, ok := <-r.in:
+				if !ok {
+					break drain
+				}
+				add(x)
+			default:
+				break drain
+			}
+		}
+		if len(outs) > 0 && r.retry("send outcomes", len(outs), func(ctx context.Context) error { return r.s.writeOutcomes(ctx, outs) }) {
+			r.count(outs)
+		}
+		if len(ends) > 0 {
+			r.retry("batch ends", len(ends), func(ctx context.Context) error { return r.s.endBatches(ctx, ends) })
+		}
+	}
+}
+
+// retry tries for up to a minute (a database restart). If it still fails, the
+// deliveries stay queued in a leased batch and are sent again when the lease ends:
+// a duplicate, never a loss.
+func (r *recorder) retry(what string, n int, write func(context.Context) error) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for attempt := 1; ; attempt++ {
+		err := write(ctx)
+		if err == nil {
+			return true
+		}
+		if attempt == 1 {
+			r.s.log.Warn("notify: recording "+what+" failed; retrying", "err", err, "count", n)
+		}
+		if ctx.Err() != nil {
+			r.s.log.Error("notify: could not record "+what+"; those deliveries will be sent again", "err", err, "count", n)
+			return false
+		}
+		sleepUntil(ctx, time.Now().Add(backoff(attempt, 100*time.Millisecond, 5*time.Second)))
+	}
+}
+
+func (r *recorder) count(outs []outcome) {
+	for _, o := range outs {
+		label := o.status
+		if label == "queued" {
+			label = "retry"
+		}
+		r.s.metrics.deliveries.WithLabelValues(label).Inc()
+	}
+}
