@@ -1,5 +1,3 @@
-//go:build notify
-
 package main
 
 import (
