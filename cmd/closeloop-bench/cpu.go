@@ -97,3 +97,23 @@ func machineJiffies() (busy, total float64) {
 	}
 	return busy, total
 }
+
+// cpuTotal adds up CPU over several measured windows (leaving out what runs between
+// them, such as the raw ceiling in this very process).
+type cpuTotal struct {
+	server, postgres, client, busy, total float64
+	n                                     int
+}
+
+func (t *cpuTotal) add(start, end cpuSnapshot, n int) {
+	t.server += end.server - start.server
+	t.postgres += end.postgres - start.postgres
+	t.client += end.client - start.client
+	t.busy += end.busy - start.busy
+	t.total += end.total - start.total
+	t.n += n
+}
+
+func (t *cpuTotal) use() cpuUse {
+	return cpuSnapshot{server: t.server, postgres: t.postgres, client: t.client, busy: t.busy, total: t.total}.since(cpuSnapshot{}, t.n)
+}

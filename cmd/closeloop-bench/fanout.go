@@ -16,9 +16,11 @@ type fanoutFigure struct {
 	Connections int       `json:"connections"`
 	Runs        []float64 `json:"runs_seconds"`
 	Seconds     float64   `json:"seconds"` // median of Runs
+	Best        float64   `json:"best_seconds"`
 	Worst       float64   `json:"worst_seconds"`
-	MailsPerSec float64   `json:"mails_per_second"` // N / Seconds
-	Ratio       float64   `json:"ratio_to_raw_ceiling"`
+	MailsPerSec float64   `json:"mails_per_second"`      // N / Seconds
+	Ratios      []float64 `json:"ratios_to_raw_ceiling"` // each run over the raw ceiling run just before it
+	Ratio       float64   `json:"ratio_to_raw_ceiling"`  // median of Ratios
 	// CPU per mail over all the runs (the "load generator" is this process: the sink).
 	CPU cpuUse `json:"cpu_per_mail"`
 }
@@ -80,57 +82,52 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 		at1 = append(at1, took.move)
 	}
 
-	logf("fan-out and move latency at N = %d: %d cards", o.N, o.MovesN)
-	if err := runCeiling(); err != nil {
-		return err
-	}
+	// Each fan-out right after its own raw-ceiling run: on a shared machine the two
+	// then see the same load, and the ratio is the median of those pairs.
+	logf("fan-out and move latency at N = %d: %d cards, each after a raw-ceiling run", o.N, o.MovesN)
 	var atN []time.Duration
+	var ratios []float64
 	fan := &fanoutFigure{Requesters: o.N, Connections: conns}
 	stopProfile := s.srv.profile(ctx, "fanout", 10*time.Second)
-	cpuStart := h.snapCPU(ctx, s.srv.PID(), s.dbName(), nil)
-	var cpu cpuUse
+	var cpu cpuTotal
 	for i := range o.MovesN {
+		if err := runCeiling(); err != nil {
+			return err
+		}
+		before := h.snapCPU(ctx, s.srv.PID(), s.dbName(), nil)
 		took, err := s.timedShip(ctx, fmt.Sprintf("Dark mode %d", i), o.N)
 		if err != nil {
 			return err
 		}
+		cpu.add(before, h.snapCPU(ctx, s.srv.PID(), s.dbName(), before.pgPIDs), o.N)
 		atN = append(atN, took.move)
 		fan.Runs = append(fan.Runs, took.accepted.Seconds())
-		if i == o.MovesN/2 {
-			// Up to here, before the raw ceiling (which runs in this process) runs again.
-			end := h.snapCPU(ctx, s.srv.PID(), s.dbName(), cpuStart.pgPIDs)
-			cpu = end.since(cpuStart, o.N*(i+1))
-		}
-		logf("  card %d: move %.1f ms, all %d accepted after %.2f s (%.0f mails/s)", i+1, ms(took.move), o.N,
-			took.accepted.Seconds(), float64(o.N)/took.accepted.Seconds())
-		if i == o.MovesN/2 {
-			if err := runCeiling(); err != nil {
-				return err
-			}
-		}
+		rate := float64(o.N) / took.accepted.Seconds()
+		ratios = append(ratios, rate/ceil.Runs[len(ceil.Runs)-1])
+		logf("  card %d: move %.1f ms, all %d accepted after %.2f s (%.0f mails/s, %.0f%% of the raw ceiling just before)",
+			i+1, ms(took.move), o.N, took.accepted.Seconds(), rate, 100*ratios[len(ratios)-1])
 	}
 	stopProfile()
-	if err := runCeiling(); err != nil {
-		return err
-	}
 	if err := s.checkExactlyOnce(ctx, o.Moves1, o.MovesN); err != nil {
 		return err
 	}
 
 	ceil.MailsPerSec = median(ceil.Runs)
-	fan.Seconds, fan.Worst = median(fan.Runs), slices.Max(fan.Runs)
+	fan.Seconds, fan.Best, fan.Worst = median(fan.Runs), slices.Min(fan.Runs), slices.Max(fan.Runs)
 	fan.MailsPerSec = float64(o.N) / fan.Seconds
-	fan.Ratio = fan.MailsPerSec / ceil.MailsPerSec
-	fan.CPU = cpu
-	logf("  CPU per mail in the first half of the fan-outs: server %.3f ms, PostgreSQL %.3f ms, sink %.3f ms; machine %.0f%% busy, %.0f%% by other work",
-		cpu.ServerMsPerReq, cpu.PostgresMsPerReq, cpu.ClientMsPerReq, cpu.MachineBusyPct, cpu.OthersPct)
+	fan.Ratios, fan.Ratio = ratios, median(ratios)
+	fan.CPU = cpu.use()
+	logf("  CPU per mail during the fan-outs: server %.3f ms, PostgreSQL %.3f ms, sink %.3f ms; machine %.0f%% busy, %.0f%% by other work",
+		fan.CPU.ServerMsPerReq, fan.CPU.PostgresMsPerReq, fan.CPU.ClientMsPerReq, fan.CPU.MachineBusyPct, fan.CPU.OthersPct)
 	r.Ceiling, r.Fanout = ceil, fan
 	r.Move = &moveFigure{At1: newLatency(1, at1), AtN: newLatency(o.N, atN)}
 
-	r.check(fmt.Sprintf("raw ceiling (go-mail, %d connections)", conns), fmt.Sprintf("%.0f mails/s", ceil.MailsPerSec), "(reference)", true, "")
+	r.info(fmt.Sprintf("raw ceiling (go-mail, %d connections; median of %d)", conns, len(ceil.Runs)),
+		fmt.Sprintf("%.0f mails/s (%.0f–%.0f)", ceil.MailsPerSec, slices.Min(ceil.Runs), slices.Max(ceil.Runs)))
 	r.check(fmt.Sprintf("fan-out, %d requesters, all accepted (median of %d)", o.N, len(fan.Runs)),
-		fmt.Sprintf("%.2f s (worst %.2f s), %.0f mails/s", fan.Seconds, fan.Worst, fan.MailsPerSec), "≤ 5 s", fan.Seconds <= 5, "")
-	r.check("fan-out / raw ceiling, same run", fmt.Sprintf("%.0f%%", 100*fan.Ratio), "≥ 70%", fan.Ratio >= 0.7, "")
+		fmt.Sprintf("%.2f s, %.0f mails/s (best %.2f s, worst %.2f s)", fan.Seconds, fan.MailsPerSec, fan.Best, fan.Worst), "≤ 5 s", fan.Seconds <= 5, "")
+	r.check("fan-out / raw ceiling just before it (median of pairs)", fmt.Sprintf("%.0f%% (%.0f–%.0f%%)", 100*fan.Ratio,
+		100*slices.Min(ratios), 100*slices.Max(ratios)), "≥ 70%", fan.Ratio >= 0.7, "")
 	for _, l := range []latency{r.Move.At1, r.Move.AtN} {
 		r.check(fmt.Sprintf("shipping move p99, N = %d (%d moves)", l.Requesters, l.Samples),
 			fmt.Sprintf("%.1f ms (p50 %.1f)", l.P99ms, l.P50ms), "≤ 30 ms", l.P99ms <= 30, "")

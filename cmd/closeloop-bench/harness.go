@@ -99,6 +99,12 @@ func (h *harness) createDatabase(ctx context.Context, name string) (string, erro
 	h.mu.Lock()
 	h.dbs = append(h.dbs, name)
 	h.mu.Unlock()
+	if h.opts.PGLog {
+		// Only this database's sessions log; see the server's log_directory for the lines.
+		if _, err := h.admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{name}.Sanitize()+" SET log_min_duration_statement = 0"); err != nil {
+			return "", err
+		}
+	}
 	return h.databaseURL(name), nil
 }
 

@@ -24,6 +24,7 @@ type options struct {
 	ScaleReq   int
 	ScaleCards int
 	Pprof      string // directory for CPU profiles of the server during fan-out and board read
+	PGLog      bool   // log every statement of the bench databases, with its duration, to the PostgreSQL log
 
 	Short bool // faults: the CI version (fewer requesters, one kill)
 	Kills int
@@ -53,7 +54,8 @@ func parseOptions(mode string, args []string) (options, error) {
 	mem := fs.String("mem", "1000,17385,100000", "fan-out sizes whose server peak RSS is measured")
 	fs.IntVar(&o.ScaleReq, "scale-requesters", 1_000_000, "requesters in the scale database")
 	fs.IntVar(&o.ScaleCards, "scale-cards", 100_000, "cards in the scale database (boards of 1,000)")
-	fs.StringVar(&o.Pprof, "pprof", "", "directory for server CPU profiles (sets CLOSELOOP_PPROF on the server)")
+	fs.StringVar(&o.Pprof, "pprof", "", "directory for server CPU profiles (sets CLOSELOOP_PPROF_ADDR on the server)")
+	fs.BoolVar(&o.PGLog, "pg-log-statements", false, "log every statement of the bench databases, with its duration, to the PostgreSQL server log (profiling)")
 	fs.BoolVar(&o.Short, "short", false, "faults: the shortened CI run")
 	fs.IntVar(&o.Kills, "kills", 3, "faults: kill -9 count during the crash fan-out")
 	if err := fs.Parse(args); err != nil {
