@@ -5,7 +5,7 @@ GO ?= go
 BIN := bin/closeloop
 FUZZTIME ?= 10s
 
-.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint bench faults clean
+.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint bench faults faults-short seed postgres clean
 
 run: build ## build everything, then serve on 127.0.0.1:8080 with local PostgreSQL and .eml mail
 	./$(BIN) serve
@@ -53,6 +53,27 @@ test-ui: frontend/node_modules
 
 test-e2e: deps ui binary
 	cd frontend && node e2e/run.mjs
+
+# Benchmarks and the fault suite (docs/benchmarks.md): each builds and runs a real
+# `closeloop serve` on fresh databases of the local PostgreSQL and an in-process SMTP sink.
+# BENCH_FLAGS passes flags, e.g. BENCH_FLAGS='-only board,scale -pprof bin/prof'.
+BENCH_FLAGS ?=
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+
+bench: postgres
+	$(GO) run ./cmd/closeloop-bench bench $(BENCH_FLAGS)
+
+# seed loads the scale database (1M requesters, 100k cards) that `make bench` reuses.
+seed: postgres
+	$(GO) run ./cmd/closeloop-bench seed $(BENCH_FLAGS)
+
+faults: postgres
+	$(GO) run ./cmd/closeloop-bench faults $(BENCH_FLAGS)
+
+# faults-short is the CI version: fewer requesters, one kill, a few minutes.
+faults-short: postgres
+	$(GO) run ./cmd/closeloop-bench faults -short $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html

@@ -32,10 +32,30 @@ func cardFilterConds(f CardFilter) *conds {
 	if f.Label != "" {
 		w.add("c.labels @> ARRAY[?]::text[]", f.Label) // @> is what the GIN index on labels serves
 	}
-	if f.Query != "" {
-		w.add("(c.search @@ websearch_to_tsquery('simple', ?) OR c.title ILIKE ?)", f.Query, likePattern(f.Query))
-	}
 	return w
+}
+
+// searchCond is the text search of f (nil without one). It is applied outside an
+// "OFFSET 0" subquery that walks the sort's index over the board (see fenced), so a
+// search costs what the board's cards cost. Left to itself, the planner reads the
+// installation-wide GIN indexes instead (it underestimates how many cards a word
+// matches): at 100k cards that is 10,000+ index entries per column for one page of
+// one board, 5–10× slower than walking the board. A board of very many cards with a
+// rare word is the case that trade-off makes slower.
+func searchCond(f CardFilter) *conds {
+	if f.Query == "" {
+		return nil
+	}
+	w := &conds{}
+	w.add("(c.search @@ websearch_to_tsquery('simple', ?) OR c.title ILIKE ?)", f.Query, likePattern(f.Query))
+	return w
+}
+
+// fenced returns "SELECT fields FROM (inner OFFSET 0) c WHERE search" with inner's
+// rows in inner's order; PostgreSQL pushes no condition into a subquery with an
+// OFFSET, so inner keeps its index walk and the search filters what it reads.
+func fenced(inner string, search *conds) string {
+	return "SELECT " + cardFieldsC + " FROM (" + inner + " OFFSET 0) c WHERE " + search.where()
 }
 
 const cardFieldsC = "c.id, c.board_id, c.column_id, c.kind, c.title, c.description, c.labels, c.position, " +
@@ -50,6 +70,15 @@ const cardFieldsC = "c.id, c.board_id, c.column_id, c.kind, c.title, c.descripti
 // "<=" bound on the leading sort column lets the index start at the cursor.
 func cardListSQL(boardID uuid.UUID, f CardFilter, cursor *cardCursor, limit int) (string, []any) {
 	w := cardFilterConds(f)
+	search := searchCond(f)
+	// from is the card rows of w in order; with a search, filtered after the walk.
+	from := func(order string) (string, []any) {
+		if search == nil {
+			return "SELECT " + cardFieldsC + " FROM cards c WHERE " + w.where(), w.args
+		}
+		inner := "SELECT " + cardFieldsC + ", c.search FROM cards c WHERE " + w.where() + " ORDER BY " + order
+		return fenced(inner, search), append(append([]any{}, w.args...), search.args...)
+	}
 	switch f.Sort {
 	case SortDemand:
 		w.add("c.board_id = ?", boardID)
@@ -57,15 +86,17 @@ func cardListSQL(boardID uuid.UUID, f CardFilter, cursor *cardCursor, limit int)
 			w.add("c.requester_count <= ? AND (c.requester_count < ? OR c.created_at < ? OR (c.created_at = ? AND c.id > ?))",
 				cursor.Count, cursor.Count, cursor.At, cursor.At, cursor.ID)
 		}
-		return "SELECT " + cardFieldsC + " FROM cards c WHERE " + w.where() +
-			" ORDER BY c.requester_count DESC, c.created_at DESC, c.id LIMIT ?", append(w.args, limit)
+		const order = "c.requester_count DESC, c.created_at DESC, c.id"
+		q, args := from(order)
+		return q + " ORDER BY " + order + " LIMIT ?", append(args, limit)
 	case SortRecent:
 		w.add("c.board_id = ?", boardID)
 		if cursor != nil {
 			w.add("c.updated_at <= ? AND (c.updated_at < ? OR c.id > ?)", cursor.At, cursor.At, cursor.ID)
 		}
-		return "SELECT " + cardFieldsC + " FROM cards c WHERE " + w.where() +
-			" ORDER BY c.updated_at DESC, c.id LIMIT ?", append(w.args, limit)
+		const order = "c.updated_at DESC, c.id"
+		q, args := from(order)
+		return q + " ORDER BY " + order + " LIMIT ?", append(args, limit)
 	}
 	outer := &conds{}
 	outer.add("col.board_id = ?", boardID)
@@ -78,10 +109,11 @@ func cardListSQL(boardID uuid.UUID, f CardFilter, cursor *cardCursor, limit int)
 		w.add("c.position > CASE WHEN col.position = ? THEN ? ELSE '' END", cursor.ColumnPos, cursor.Position)
 		outer.add("col.position >= ?", cursor.ColumnPos)
 	}
-	query := "SELECT c.*, col.position AS column_position FROM columns col CROSS JOIN LATERAL (SELECT " +
-		cardFieldsC + " FROM cards c WHERE c.column_id = col.id AND " + w.where() +
-		" ORDER BY c.position LIMIT ?) c WHERE " + outer.where() +
+	w.add("c.column_id = col.id")
+	cards, args := from("c.position")
+	query := "SELECT c.*, col.position AS column_position FROM columns col CROSS JOIN LATERAL (" +
+		cards + " ORDER BY c.position LIMIT ?) c WHERE " + outer.where() +
 		" ORDER BY col.position, c.position, c.id LIMIT ?"
-	args := append(w.args, limit)
+	args = append(args, limit)
 	return query, append(append(args, outer.args...), limit)
 }

@@ -13,6 +13,10 @@ type Labels []string
 
 // Scan reads a PostgreSQL text[] (database/sql hands it over in text form).
 func (l *Labels) Scan(src any) error {
+	if out, ok := simpleTextArray(src); ok {
+		*l = out
+		return nil
+	}
 	var out []string
 	// A Map is not safe for concurrent use, and a new one is cheap (it shares the defaults).
 	if err := pgtype.NewMap().SQLScanner(&out).Scan(src); err != nil {
@@ -20,6 +24,34 @@ func (l *Labels) Scan(src any) error {
 	}
 	*l = out
 	return nil
+}
+
+// simpleTextArray parses the common case of a text[] in text form without pgtype (a
+// board page scans hundreds): no element quoted or escaped, none NULL. Anything else
+// reports false and goes through pgtype.
+func simpleTextArray(src any) (Labels, bool) {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return nil, false
+	}
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' || strings.ContainsAny(s, `"\`) {
+		return nil, false
+	}
+	if s == "{}" {
+		return Labels{}, true
+	}
+	out := strings.Split(s[1:len(s)-1], ",")
+	for _, e := range out {
+		if e == "" || strings.EqualFold(e, "NULL") || strings.ContainsAny(e, "{} \t\n") {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // Value writes a PostgreSQL text[] literal; nil is the empty array (the column is NOT NULL).

@@ -17,6 +17,7 @@ type config struct {
 	DataDir     string
 	SMTPURL     string // empty: write .eml files under DataDir/outbox
 	MailFrom    string
+	PprofAddr   string // CLOSELOOP_PPROF_ADDR: serve /debug/pprof there (profiling only; unset in production)
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -27,6 +28,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DataDir:     orDefault(getenv("CLOSELOOP_DATA_DIR"), "./data"),
 		SMTPURL:     getenv("SMTP_URL"),
 		MailFrom:    orDefault(getenv("MAIL_FROM"), "Closeloop <noreply@localhost>"),
+		PprofAddr:   getenv("CLOSELOOP_PPROF_ADDR"),
 	}
 	var problems []string
 	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {

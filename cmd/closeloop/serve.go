@@ -71,6 +71,15 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		a.close(ctx)
 		return nil, fmt.Errorf("listen on CLOSELOOP_ADDR=%s: %w", cfg.Addr, err)
 	}
+	pprofSrv, err := startPprof(cfg.PprofAddr, log)
+	if err != nil {
+		a.listener.Close()
+		a.close(ctx)
+		return nil, fmt.Errorf("listen on CLOSELOOP_PPROF_ADDR=%s: %w", cfg.PprofAddr, err)
+	}
+	if pprofSrv != nil {
+		a.stops = append(a.stops, func(ctx context.Context) { pprofSrv.Shutdown(ctx) }) //nolint:errcheck // profiling only
+	}
 	a.http = &http.Server{
 		Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
