@@ -31,7 +31,7 @@ deps: frontend/node_modules
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "starting PostgreSQL"; \
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
 
-test: deps lint test-go test-fuzz test-ui test-e2e
+test: deps lint test-go test-fuzz test-ui test-e2e faults-short
 	@echo "all tests passed"
 
 lint:
