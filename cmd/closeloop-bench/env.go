@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -21,12 +22,13 @@ type env struct {
 	api   *apiClient
 }
 
-// newEnv creates database closeloop_bench_<name>, starts a server on it (which
-// migrates it) with the given SMTP_URL, and makes an admin token.
+// newEnv creates database closeloop_bench_<pid>_<name> (the pid keeps two runs on
+// one PostgreSQL apart), starts a server on it (which migrates it) with the given
+// SMTP_URL, and makes an admin token.
 func (h *harness) newEnv(ctx context.Context, name, smtpURL string, extraEnv ...string) (*env, error) {
 	e := &env{h: h, name: name}
 	var err error
-	if e.dbURL, err = h.createDatabase(ctx, "closeloop_bench_"+name); err != nil {
+	if e.dbURL, err = h.createDatabase(ctx, fmt.Sprintf("closeloop_bench_%d_%s", os.Getpid(), name)); err != nil {
 		return nil, err
 	}
 	return e, e.start(ctx, smtpURL, extraEnv...)
