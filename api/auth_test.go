@@ -95,7 +95,8 @@ func TestSignInFailuresAndRateLimit(t *testing.T) {
 			t.Errorf("%s: status %d, want %d (%s)", tt.name, got, tt.want, body)
 		}
 	}
-	// The account had one failed attempt above; four more use up its burst, then 429 even with the right password.
+	// The account had one failed attempt above; four more reach its limit of 5 failures in 15 minutes,
+	// then 429 even with the right password (only failures count, so time cannot refill it mid-test).
 	for i := 0; i < 4; i++ {
 		env.call(t, "", "POST", "/api/v1/session", map[string]string{"email": "bo@example.com", "password": "wrong wrong"})
 	}

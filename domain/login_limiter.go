@@ -3,55 +3,72 @@ package domain
 import (
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
-// loginLimiter slows down password guessing: each account and each client address
-// gets a small burst of attempts, then one every few seconds.
+// loginLimiter slows down password guessing: after accountLimit failed sign-ins for one
+// account, or addressLimit from one client address, within limitWindow, further
+// attempts are refused until the oldest failure leaves the window. Only failures
+// count, so a team signing in from one office address is never locked out.
 type loginLimiter struct {
 	mu       sync.Mutex
-	limiters map[string]*rate.Limiter
+	failures map[string][]time.Time // key → failure times, oldest first, within the window
 	swept    time.Time
 }
 
 const (
-	accountBurst = 5
-	addressBurst = 20
-	refillEvery  = 6 * time.Second
+	accountLimit = 5
+	addressLimit = 20
+	limitWindow  = 15 * time.Minute
 )
 
 func newLoginLimiter() *loginLimiter {
-	return &loginLimiter{limiters: map[string]*rate.Limiter{}, swept: time.Now()}
+	return &loginLimiter{failures: map[string][]time.Time{}}
 }
 
-func (l *loginLimiter) allow(account, address string) bool {
+// blocked reports whether a sign-in for account from address must be refused now.
+func (l *loginLimiter) blocked(account, address string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if time.Since(l.swept) > 10*time.Minute {
-		// Drop limiters that have refilled completely; they carry no state worth keeping.
-		for k, lim := range l.limiters {
-			if lim.Tokens() >= float64(lim.Burst()) {
-				delete(l.limiters, k)
-			}
-		}
-		l.swept = time.Now()
-	}
-	acc := l.get("account:"+account, accountBurst)
-	addr := l.get("address:"+address, addressBurst)
-	// Take from both only when both have a token, so one cannot drain the other.
-	now := time.Now()
-	if acc.TokensAt(now) < 1 || addr.TokensAt(now) < 1 {
-		return false
-	}
-	return acc.AllowN(now, 1) && addr.AllowN(now, 1)
+	return len(l.recent("account:"+account, now)) >= accountLimit ||
+		len(l.recent("address:"+address, now)) >= addressLimit
 }
 
-func (l *loginLimiter) get(key string, burst int) *rate.Limiter {
-	lim, ok := l.limiters[key]
-	if !ok {
-		lim = rate.NewLimiter(rate.Every(refillEvery), burst)
-		l.limiters[key] = lim
+// failed records a failed sign-in.
+func (l *loginLimiter) failed(account, address string, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, key := range []string{"account:" + account, "address:" + address} {
+		l.failures[key] = append(l.recent(key, now), now)
 	}
-	return lim
+	if now.Sub(l.swept) > limitWindow {
+		for key := range l.failures {
+			if len(l.recent(key, now)) == 0 {
+				delete(l.failures, key)
+			}
+		}
+		l.swept = now
+	}
+}
+
+// succeeded forgets an account's failures once its owner signs in.
+func (l *loginLimiter) succeeded(account string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.failures, "account:"+account)
+}
+
+// recent drops the failures of key that left the window and returns the rest.
+func (l *loginLimiter) recent(key string, now time.Time) []time.Time {
+	times := l.failures[key]
+	i := 0
+	for i < len(times) && now.Sub(times[i]) >= limitWindow {
+		i++
+	}
+	times = times[i:]
+	if len(times) == 0 {
+		delete(l.failures, key)
+		return nil
+	}
+	l.failures[key] = times
+	return times
 }

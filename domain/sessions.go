@@ -35,13 +35,24 @@ func (sessionRow) TableName() string { return "sessions" }
 
 var errBadLogin = Unauthorized("email or password is wrong")
 
-// SignIn checks a member's password and opens a session. Attempts are rate-limited
-// per account and per client address.
+// SignIn checks a member's password and opens a session. Failed attempts are limited
+// per account and per client address (loginLimiter).
 func (s *Service) SignIn(ctx context.Context, email, password, remoteAddr string) (Session, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	if !s.logins.allow(email, remoteAddr) {
-		return Session{}, RateLimited("too many sign-in attempts; wait a minute and try again")
+	if s.logins.blocked(email, remoteAddr, s.now()) {
+		return Session{}, RateLimited("too many failed sign-in attempts; wait 15 minutes or ask an admin to reset the password")
 	}
+	sess, err := s.signIn(ctx, email, password)
+	switch {
+	case errors.Is(err, errBadLogin):
+		s.logins.failed(email, remoteAddr, s.now())
+	case err == nil:
+		s.logins.succeeded(email)
+	}
+	return sess, err
+}
+
+func (s *Service) signIn(ctx context.Context, email, password string) (Session, error) {
 	var m Member
 	err := gorm.ErrRecordNotFound
 	// No member's address holds NUL, and PostgreSQL text cannot carry it: asking would fail.
