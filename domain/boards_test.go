@@ -146,10 +146,14 @@ func TestDeleteBoardCascades(t *testing.T) {
 	if _, err := e.svc.MoveCard(ctx, editorActor, c.ID, Move{ColumnID: b.Columns[1].ID}); err != nil {
 		t.Fatal(err)
 	}
+	// A delivery of the card goes with it (a trigger: deliveries have no foreign keys).
+	e.exec(t, `INSERT INTO requesters (id, email) VALUES (?, 'ann@example.com')`, uuid.Nil)
+	e.exec(t, `INSERT INTO deliveries (card_id, requester_id, kind, email, status, sent_at)
+VALUES (?, ?, 'shipped', 'ann@example.com', 'sent', now())`, c.ID, uuid.Nil)
 	if err := e.svc.DeleteBoard(ctx, editorActor, b.ID); err != nil {
 		t.Fatal(err)
 	}
-	for table, want := range map[string]int{"boards": 1, "columns": 4, "cards": 1, "activities": 1} {
+	for table, want := range map[string]int{"boards": 1, "columns": 4, "cards": 1, "activities": 1, "deliveries": 0} {
 		if n := e.count(t, "SELECT count(*) FROM "+table); n != want {
 			t.Errorf("%s: %d rows left, want %d", table, n, want)
 		}

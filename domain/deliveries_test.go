@@ -141,7 +141,9 @@ func TestErasedRequesterDeliveryStaysCounted(t *testing.T) {
 	w := newDeliveryWorld(t)
 	ctx := context.Background()
 	queued := w.requesters[4]
-	w.exec(t, `DELETE FROM requesters WHERE id = ?`, queued)
+	if err := w.svc.EraseRequester(ctx, editorActor, queued); err != nil {
+		t.Fatal(err)
+	}
 
 	got, err := w.svc.CardDeliveries(ctx, w.card, DeliveryFilter{Status: "suppressed"})
 	if err != nil {

@@ -17,8 +17,9 @@ func (s *Service) EraseRequester(ctx context.Context, actor Actor, id uuid.UUID)
 	return s.db.WithTx(ctx, func(ctx context.Context) error {
 		db := s.db.conn(ctx)
 		// Lock order is requester, then cards — the same as LinkRequest — so an erase and
-		// a link never deadlock. NO KEY UPDATE blocks new links (their upsert locks the row)
-		// while letting a shipping transaction insert deliveries that reference it.
+		// a link never deadlock. NO KEY UPDATE blocks new links (their upsert locks the
+		// row); on the cards it waits for a fan-out transaction in progress (it holds its
+		// card FOR SHARE) and holds the next one off until this erase has committed.
 		var found []uuid.UUID
 		if err := db.Raw(`SELECT id FROM requesters WHERE id = ? FOR NO KEY UPDATE`, id).Scan(&found).Error; err != nil {
 			return err
@@ -52,6 +53,13 @@ ORDER BY c.id FOR NO KEY UPDATE`, id).Scan(&cards).Error
 			if err := s.recordRequestActivity(ctx, acts...); err != nil {
 				return err
 			}
+		}
+		// Deliveries keep the row (the card's counts add up) but not the person: the
+		// trigger of migrations/00040 empties the address and suppresses what is still
+		// queued. Holding the cards' locks, no fan-out can add one meanwhile
+		// (migrations/00050).
+		if err := db.Exec(`UPDATE deliveries SET requester_id = NULL WHERE requester_id = ?`, id).Error; err != nil {
+			return err
 		}
 		// requests and conversations cascade from the requester row.
 		return db.Exec(`DELETE FROM requesters WHERE id = ?`, id).Error

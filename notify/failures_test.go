@@ -113,7 +113,7 @@ func TestSuppressedRequestersAreNeverEmailed(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	e.exec(`UPDATE requesters SET unsubscribed_at = now() WHERE id = $1`, ids[2])
-	e.exec(`DELETE FROM requesters WHERE id = $1`, ids[3]) // erasure: requests and the requester go
+	e.erase(ids[3])
 	e.sink.SetTempFail(false)
 	e.settle(card, n, 30*time.Second)
 

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -53,7 +54,19 @@ func (w *fanoutWorker) Work(ctx context.Context, job *river.Job[fanoutArgs]) err
 		if err != nil {
 			return err
 		}
-		res, err := w.s.insertDeliveries(ctx, tx, args)
+		// The card FOR SHARE first: an erasure (which locks the card) either finished
+		// before, so its requester is not read below, or waits for this commit and then
+		// detaches the deliveries inserted here (migrations/00050).
+		var found bool
+		err = tx.QueryRow(ctx, `SELECT true FROM cards WHERE id = $1 FOR SHARE`, args.CardID).Scan(&found)
+		if errors.Is(err, pgx.ErrNoRows) { // deleted with its board: nobody to tell
+			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck
+			return nil
+		}
+		var res fanoutResult
+		if err == nil {
+			res, err = w.s.insertDeliveries(ctx, tx, args)
+		}
 		if err == nil && res.queued > 0 {
 			_, err = tx.Exec(ctx, `SELECT pg_notify($1, '')`, wakeChannel)
 		}

@@ -15,6 +15,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/migrations/testdb"
 	"github.com/closeloop/closeloop/notify/smtptest"
 )
@@ -35,6 +36,8 @@ type env struct {
 	sink *smtptest.Sink
 	svc  *Service
 	reg  *prometheus.Registry
+
+	domain *domain.Service // for erase, made on first use
 }
 
 // newEnv builds the world; cfg may adjust the notifier's config before New. The

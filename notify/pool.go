@@ -10,21 +10,30 @@ import (
 // openPool connects the notifier's own pool: its senders, recorder, River and the
 // mailroom's queries (LISTEN holds one more connection outside it).
 //
-// enable_seqscan=off: deliveries and delivery_batches grow from nothing to tens of
-// thousands of rows within a second of a ship. A plan made while they were small,
-// which pgx's prepared statements then keep, would scan them whole (a hundred times
-// the cost once they are full), and statistics lag far behind such growth. Every
-// query of the notifier has an index path bounded by its batch (checked with the
-// generic plans on empty tables), so this pins those plans, cached and cheap to run,
-// whatever the tables' sizes. Planning each run instead cost a third more database
-// CPU per email.
+// Plans: deliveries and delivery_batches grow from nothing to tens of thousands of
+// rows within a second of a ship, and a card's requests can arrive in one burst, so
+// the statistics the planner has lag far behind. Two plans went wrong that way: a
+// generic plan cached while deliveries held fifty rows walked the whole table for
+// every recorded outcome (seconds per statement at 17,000), and a stale row estimate
+// for a card's requests sorted all of them for every thousand the fan-out takes.
+// Every query of the notifier has an index path bounded by its batch, so:
+//   - plan_cache_mode=force_custom_plan plans each run with the tables' current
+//     sizes, never with a plan cached when they were small (a few hundred
+//     statements per 17,000 emails, so planning costs little);
+//   - enable_seqscan=off and enable_bitmapscan=off leave the planner the ordered
+//     index walks those paths are, whatever it believes about row counts;
+//   - jit=off: a disabled scan that has no alternative (River's small tables, the
+//     queue-depth sum) is costed so high that PostgreSQL JIT-compiled it, 100 ms of
+//     CPU each time for a query that reads a few rows.
 func openPool(ctx context.Context, databaseURL string, senders int) (*pgxpool.Pool, error) {
 	pc, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("notify: database URL: %w", err)
 	}
 	pc.MaxConns = int32(senders + 8)
-	pc.ConnConfig.RuntimeParams["enable_seqscan"] = "off"
+	for k, v := range map[string]string{"plan_cache_mode": "force_custom_plan", "enable_seqscan": "off", "enable_bitmapscan": "off", "jit": "off"} {
+		pc.ConnConfig.RuntimeParams[k] = v
+	}
 	if pc.ConnConfig.RuntimeParams["application_name"] == "" {
 		pc.ConnConfig.RuntimeParams["application_name"] = "closeloop notifier"
 	}

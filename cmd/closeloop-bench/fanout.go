@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"slices"
 	"time"
 
@@ -64,12 +65,20 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 	}
 	ceil := &ceiling{Messages: o.N, Connections: conns, MessageBytes: tmpl.Size}
 	runCeiling := func() error {
-		rate, err := measureCeiling(ctx, tmpl, s.sink, o.N, conns)
-		if err == nil {
-			logf("  raw ceiling: %d messages over %d connections, %.0f mails/s", o.N, conns, rate)
-			ceil.Runs = append(ceil.Runs, rate)
+		run, err := h.measureCeilingProcess(ctx, tmpl, s.sink, o.N, conns)
+		if err != nil {
+			return err
 		}
-		return err
+		inProc, err := measureCeiling(ctx, tmpl, s.sink, o.N, conns)
+		if err != nil {
+			return err
+		}
+		logf("  raw ceiling: %d messages over %d connections, %.0f mails/s from its own process (%.3f ms CPU per mail), %.0f mails/s from beside the sink",
+			o.N, conns, run.MailsPerSec, run.CPUmsPerMsg, inProc)
+		ceil.Runs = append(ceil.Runs, run.MailsPerSec)
+		ceil.SenderCPUms = append(ceil.SenderCPUms, run.CPUmsPerMsg)
+		ceil.InProcessRuns = append(ceil.InProcessRuns, inProc)
+		return nil
 	}
 
 	logf("move latency at N = 1: %d cards", o.Moves1)
@@ -112,7 +121,7 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 		return err
 	}
 
-	ceil.MailsPerSec = median(ceil.Runs)
+	ceil.MailsPerSec, ceil.InProcessPerSec = median(ceil.Runs), median(ceil.InProcessRuns)
 	fan.Seconds, fan.Best, fan.Worst = median(fan.Runs), slices.Min(fan.Runs), slices.Max(fan.Runs)
 	fan.MailsPerSec = float64(o.N) / fan.Seconds
 	fan.Ratios, fan.Ratio = ratios, median(ratios)
@@ -122,8 +131,11 @@ func benchFanout(ctx context.Context, h *harness, r *results) error {
 	r.Ceiling, r.Fanout = ceil, fan
 	r.Move = &moveFigure{At1: newLatency(1, at1), AtN: newLatency(o.N, atN)}
 
-	r.info(fmt.Sprintf("raw ceiling (go-mail, %d connections; median of %d)", conns, len(ceil.Runs)),
+	r.info(fmt.Sprintf("raw ceiling (go-mail in its own process, %d connections; median of %d)", conns, len(ceil.Runs)),
 		fmt.Sprintf("%.0f mails/s (%.0f–%.0f)", ceil.MailsPerSec, slices.Min(ceil.Runs), slices.Max(ceil.Runs)))
+	r.info("raw ceiling from inside the sink's process (context)",
+		fmt.Sprintf("%.0f mails/s (%.0f–%.0f); fan-out %.0f%% of it", ceil.InProcessPerSec,
+			slices.Min(ceil.InProcessRuns), slices.Max(ceil.InProcessRuns), 100*fan.MailsPerSec/ceil.InProcessPerSec))
 	r.check(fmt.Sprintf("fan-out, %d requesters, all accepted (median of %d)", o.N, len(fan.Runs)),
 		fmt.Sprintf("%.2f s, %.0f mails/s (best %.2f s, worst %.2f s)", fan.Seconds, fan.MailsPerSec, fan.Best, fan.Worst), "≤ 5 s", fan.Seconds <= 5, "")
 	r.check("fan-out / raw ceiling just before it (median of pairs)", fmt.Sprintf("%.0f%% (%.0f–%.0f%%)", 100*fan.Ratio,
@@ -149,6 +161,20 @@ func (s *shipEnv) timedShip(ctx context.Context, title string, n int) (shipTimes
 	move, err := s.ship(ctx, card)
 	if err != nil {
 		return shipTimes{}, err
+	}
+	if s.h.opts.Trace {
+		go func() {
+			var line []string
+			for i := 0; i < 100; i++ {
+				time.Sleep(100 * time.Millisecond)
+				got := s.sink.Total() - before
+				line = append(line, fmt.Sprint(got))
+				if got >= n {
+					break
+				}
+			}
+			logf("trace (accepted every 100 ms): %s", strings.Join(line, " "))
+		}()
 	}
 	if !s.sink.WaitTotal(before+n, 5*time.Minute) {
 		return shipTimes{}, fmt.Errorf("card %s: the sink accepted %d of %d within 5 minutes (log: %s)", card, s.sink.Total()-before, n, s.srv.LogPath)

@@ -28,6 +28,9 @@ func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		args = []string{"bench"}
 	}
+	if args[0] == "ceiling-send" { // the raw ceiling's own process (ceiling_process.go)
+		return ceilingSend(ctx, args[1:])
+	}
 	opts, err := parseOptions(args[0], args[1:])
 	if err != nil {
 		return err

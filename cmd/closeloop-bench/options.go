@@ -25,6 +25,7 @@ type options struct {
 	ScaleCards int
 	Pprof      string // directory for CPU profiles of the server during fan-out and board read
 	PGLog      bool   // log every statement of the bench databases, with its duration, to the PostgreSQL log
+	Trace      bool   // log how many emails the sink had accepted every 100 ms of each fan-out
 
 	Short bool // faults: the CI version (fewer requesters, one kill)
 	Kills int
@@ -56,6 +57,7 @@ func parseOptions(mode string, args []string) (options, error) {
 	fs.IntVar(&o.ScaleCards, "scale-cards", 100_000, "cards in the scale database (boards of 1,000)")
 	fs.StringVar(&o.Pprof, "pprof", "", "directory for server CPU profiles (sets CLOSELOOP_PPROF_ADDR on the server)")
 	fs.BoolVar(&o.PGLog, "pg-log-statements", false, "log every statement of the bench databases, with its duration, to the PostgreSQL server log (profiling)")
+	fs.BoolVar(&o.Trace, "trace", false, "log the sink's accepted count every 100 ms of each fan-out (where time goes)")
 	fs.BoolVar(&o.Short, "short", false, "faults: the shortened CI run")
 	fs.IntVar(&o.Kills, "kills", 3, "faults: kill -9 count during the crash fan-out")
 	if err := fs.Parse(args); err != nil {
