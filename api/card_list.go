@@ -1,18 +1,36 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/closeloop/closeloop/domain"
 )
 
-// listCards answers GET /boards/{id}/cards?column_id=&kind=&q=&label=&sort=&limit=&cursor=.
+// listCards answers GET /boards/{id}/cards?column_id=&kind=&q=&label=&sort=&limit=&cursor=,
+// from cardPages while the board has not changed since the page was made.
 func (s *Server) listCards(c echo.Context) error {
 	boardID, err := pathID(c, "id")
 	if err != nil {
 		return err
+	}
+	ctx := c.Request().Context()
+	// Board views are kept; searches are not: their terms are as varied as the
+	// people typing them, and would only push the board views out.
+	cached := c.QueryParam("q") == ""
+	var version int64
+	var key string
+	if cached {
+		if version, err = s.deps.Service.CardsVersion(ctx, boardID); err != nil {
+			return err
+		}
+		key = s.cardPages.key(boardID, c.QueryParams())
+		if body, ok := s.cardPages.get(key, version); ok {
+			return jsonBlob(c, body)
+		}
 	}
 	limit, cursor, err := pageParams(c)
 	if err != nil {
@@ -31,7 +49,7 @@ func (s *Server) listCards(c echo.Context) error {
 		kind := domain.CardKind(raw)
 		f.Kind = &kind
 	}
-	list, err := s.deps.Service.ListCards(c.Request().Context(), boardID, f)
+	list, err := s.deps.Service.ListCards(ctx, boardID, f)
 	if err != nil {
 		return err
 	}
@@ -39,5 +57,20 @@ func (s *Server) listCards(c echo.Context) error {
 	for i, card := range list.Items {
 		items[i] = toCard(card)
 	}
-	return c.JSON(http.StatusOK, listResponse[cardResponse]{Items: items, NextCursor: nextCursor(list.NextCursor)})
+	body, err := json.Marshal(listResponse[cardResponse]{Items: items, NextCursor: nextCursor(list.NextCursor)})
+	if err != nil {
+		return err
+	}
+	body = append(body, '\n') // as c.JSON writes it
+	if cached {
+		s.cardPages.put(key, version, body)
+	}
+	return jsonBlob(c, body)
+}
+
+// jsonBlob answers 200 with body, its length known up front (written as is, not
+// chunked).
+func jsonBlob(c echo.Context, body []byte) error {
+	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(body)))
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
 }

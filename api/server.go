@@ -38,6 +38,7 @@ type Server struct {
 	echo        *echo.Echo
 	auth        *authState
 	httpMetrics *httpMetrics
+	cardPages   *cardPages
 }
 
 // New builds the server with every route registered.
@@ -51,7 +52,8 @@ func New(deps Deps) *Server {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
-	s := &Server{deps: deps, log: deps.Log, echo: e, auth: newAuthState(), httpMetrics: newHTTPMetrics(deps.Registry)}
+	s := &Server{deps: deps, log: deps.Log, echo: e, auth: newAuthState(), httpMetrics: newHTTPMetrics(deps.Registry),
+		cardPages: newCardPages()}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s

@@ -2,6 +2,8 @@ package domain
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -72,13 +74,16 @@ func (s *Service) RevokeToken(ctx context.Context, id uuid.UUID) error {
 
 // TokenActor resolves a bearer token to an Actor.
 func (s *Service) TokenActor(ctx context.Context, secret string) (Actor, error) {
+	// Every API call asks this, so it goes straight to the pool (no GORM reflection).
 	var t APIToken
-	err := s.db.conn(ctx).Where("token_hash = ? AND revoked_at IS NULL", hashSecret(secret)).Limit(1).Find(&t).Error
+	err := s.db.conn(ctx).Statement.ConnPool.QueryRowContext(ctx,
+		`SELECT id, name, role, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL LIMIT 1`,
+		hashSecret(secret)).Scan(&t.ID, &t.Name, &t.Role, &t.LastUsedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Actor{}, Unauthorized("the API token is not valid or was revoked")
+	}
 	if err != nil {
 		return Actor{}, err
-	}
-	if t.ID == uuid.Nil {
-		return Actor{}, Unauthorized("the API token is not valid or was revoked")
 	}
 	now := s.now()
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
