@@ -21,9 +21,18 @@ func TestCardsVersionMovesWithEveryListedChange(t *testing.T) {
 		moves bool
 		do    func() error
 	}{
-		{"create a card", true, func() error { _, err := e.svc.CreateCard(ctx, editorActor, b.ID, NewCard{ColumnID: b.Columns[0].ID, Kind: CardIdea, Title: "More"}); return err }},
-		{"edit a card", true, func() error { _, err := e.svc.UpdateCard(ctx, editorActor, c.ID, CardPatch{Title: refTo("Dark theme")}); return err }},
-		{"move a card", true, func() error { _, err := e.svc.MoveCard(ctx, editorActor, c.ID, Move{ColumnID: b.Columns[1].ID}); return err }},
+		{"create a card", true, func() error {
+			_, err := e.svc.CreateCard(ctx, editorActor, b.ID, NewCard{ColumnID: b.Columns[0].ID, Kind: CardIdea, Title: "More"})
+			return err
+		}},
+		{"edit a card", true, func() error {
+			_, err := e.svc.UpdateCard(ctx, editorActor, c.ID, CardPatch{Title: refTo("Dark theme")})
+			return err
+		}},
+		{"move a card", true, func() error {
+			_, err := e.svc.MoveCard(ctx, editorActor, c.ID, Move{ColumnID: b.Columns[1].ID})
+			return err
+		}},
 		{"link a requester", true, func() error {
 			res, err := e.svc.LinkRequest(ctx, supportActor, c.ID, LinkRequestInput{Email: "ann@example.com"})
 			requester = res.Requester.ID
@@ -36,12 +45,27 @@ func TestCardsVersionMovesWithEveryListedChange(t *testing.T) {
 			return err
 		}},
 		{"erase them", true, func() error { return e.svc.EraseRequester(ctx, editorActor, requester) }},
-		{"rename a column", true, func() error { _, err := e.svc.UpdateColumn(ctx, editorActor, b.Columns[2].ID, ColumnPatch{Name: refTo("Doing")}); return err }},
-		{"reorder columns", true, func() error { _, err := e.svc.UpdateColumn(ctx, editorActor, b.Columns[3].ID, ColumnPatch{Position: refTo(0)}); return err }},
-		{"add a column", true, func() error { _, err := e.svc.CreateColumn(ctx, editorActor, b.ID, NewColumn{Name: "Later", Stage: StageOpen}); return err }},
+		{"rename a column", true, func() error {
+			_, err := e.svc.UpdateColumn(ctx, editorActor, b.Columns[2].ID, ColumnPatch{Name: refTo("Doing")})
+			return err
+		}},
+		{"reorder columns", true, func() error {
+			_, err := e.svc.UpdateColumn(ctx, editorActor, b.Columns[3].ID, ColumnPatch{Position: refTo(0)})
+			return err
+		}},
+		{"add a column", true, func() error {
+			_, err := e.svc.CreateColumn(ctx, editorActor, b.ID, NewColumn{Name: "Later", Stage: StageOpen})
+			return err
+		}},
 		{"archive a card", true, func() error { return e.svc.ArchiveCard(ctx, editorActor, c.ID, nil) }},
-		{"a card on another board", false, func() error { _, err := e.svc.UpdateCard(ctx, editorActor, elsewhere.ID, CardPatch{Title: refTo("CSV")}); return err }},
-		{"rename the board", false, func() error { _, err := e.svc.UpdateBoard(ctx, editorActor, b.ID, BoardPatch{Name: refTo("Plans")}); return err }},
+		{"a card on another board", false, func() error {
+			_, err := e.svc.UpdateCard(ctx, editorActor, elsewhere.ID, CardPatch{Title: refTo("CSV")})
+			return err
+		}},
+		{"rename the board", false, func() error {
+			_, err := e.svc.UpdateBoard(ctx, editorActor, b.ID, BoardPatch{Name: refTo("Plans")})
+			return err
+		}},
 	}
 	for _, st := range steps {
 		before, err := e.svc.CardsVersion(ctx, b.ID)
