@@ -23,9 +23,11 @@ type options struct {
 	MemSizes   []int
 	ScaleReq   int
 	ScaleCards int
-	Pprof      string // directory for CPU profiles of the server during fan-out and board read
-	PGLog      bool   // log every statement of the bench databases, with its duration, to the PostgreSQL log
-	Trace      bool   // log how many emails the sink had accepted every 100 ms of each fan-out
+	Pprof      string   // directory for CPU profiles of the server during fan-out and board read
+	PGLog      bool     // log every statement of the bench databases, with its duration, to the PostgreSQL log
+	Trace      bool     // log how many emails the sink had accepted every 100 ms of each fan-out
+	SMTPParams string   // appended to the sink's SMTP_URL of the shipping servers, e.g. "&pool=8"
+	ServerEnv  []string // extra KEY=value for every server, e.g. GOGC=100
 
 	Short bool // faults: the CI version (fewer requesters, one kill)
 	Kills int
@@ -58,6 +60,8 @@ func parseOptions(mode string, args []string) (options, error) {
 	fs.StringVar(&o.Pprof, "pprof", "", "directory for server CPU profiles (sets CLOSELOOP_PPROF_ADDR on the server)")
 	fs.BoolVar(&o.PGLog, "pg-log-statements", false, "log every statement of the bench databases, with its duration, to the PostgreSQL server log (profiling)")
 	fs.BoolVar(&o.Trace, "trace", false, "log the sink's accepted count every 100 ms of each fan-out (where time goes)")
+	fs.StringVar(&o.SMTPParams, "smtp-params", "", "appended to SMTP_URL of the shipping servers, e.g. '&pool=8' (the notifier's default is 4 connections)")
+	serverEnv := fs.String("server-env", "", "space-separated KEY=value added to every server's environment, e.g. 'GOGC=100'")
 	fs.BoolVar(&o.Short, "short", false, "faults: the shortened CI run")
 	fs.IntVar(&o.Kills, "kills", 3, "faults: kill -9 count during the crash fan-out")
 	if err := fs.Parse(args); err != nil {
@@ -66,6 +70,7 @@ func parseOptions(mode string, args []string) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
+	o.ServerEnv = strings.Fields(*serverEnv)
 	o.Only = map[string]bool{}
 	for _, s := range strings.Split(*only, ",") {
 		if s = strings.TrimSpace(s); s != "" {

@@ -61,7 +61,7 @@ func (h *harness) startServer(ctx context.Context, cfg serverConfig) (*server, e
 		"DATABASE_URL=" + cfg.DatabaseURL, "CLOSELOOP_ADDR=" + cfg.Addr,
 		"CLOSELOOP_DATA_DIR=" + filepath.Join(h.tmp, "data-"+cfg.Name),
 		"SMTP_URL=" + cfg.SMTPURL, "MAIL_FROM=Acme Product Team <product@acme.test>",
-	}, cfg.Env...)
+	}, append(cfg.Env, h.opts.ServerEnv...)...)
 	var pprofAddr string
 	if h.opts.Pprof != "" {
 		if pprofAddr, err = freePort(); err != nil {

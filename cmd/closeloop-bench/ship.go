@@ -27,7 +27,7 @@ func (h *harness) newShipEnv(ctx context.Context, name, group string, requesters
 	if err != nil {
 		return nil, err
 	}
-	e, err := h.newEnv(ctx, name, sink.URL(), extraEnv...)
+	e, err := h.newEnv(ctx, name, sink.URL()+h.opts.SMTPParams, extraEnv...)
 	if err != nil {
 		sink.Close()
 		return nil, err

@@ -31,6 +31,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	switch cmd := args[0]; {
 	case cmd == "serve" && len(args) == 1:
+		tuneGC(getenv, log)
 		return serve(ctx, cfg, log)
 	case cmd == "migrate" && len(args) == 1:
 		db, err := openDatabase(ctx, cfg, log)
