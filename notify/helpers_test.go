@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,7 +38,8 @@ type env struct {
 	svc  *Service
 	reg  *prometheus.Registry
 
-	domain *domain.Service // for erase, made on first use
+	domain     *domain.Service // for erase, made on first use
+	domainOnce sync.Once
 }
 
 // newEnv builds the world; cfg may adjust the notifier's config before New. The
