@@ -27,7 +27,7 @@ func (s *Server) listCards(c echo.Context) error {
 		if version, err = s.deps.Service.CardsVersion(ctx, boardID); err != nil {
 			return err
 		}
-		key = s.cardPages.key(boardID, c.QueryParams())
+		key = cardPageKey(boardID, c.QueryParams())
 		if body, ok := s.cardPages.get(key, version); ok {
 			return jsonBlob(c, body)
 		}

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/url"
-	"strings"
 
 	"github.com/google/uuid"
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -33,13 +32,10 @@ func newCardPages() *cardPages {
 	return &cardPages{cache: c}
 }
 
-// key names a page: the board and the query parameters that select it, sorted.
-func (p *cardPages) key(boardID uuid.UUID, query url.Values) string {
-	var b strings.Builder
-	b.WriteString(boardID.String())
-	b.WriteByte('?')
-	b.WriteString(query.Encode()) // Encode sorts by key
-	return b.String()
+// cardPageKey names a page: the board and the query parameters that select it
+// (Encode sorts them by name).
+func cardPageKey(boardID uuid.UUID, query url.Values) string {
+	return boardID.String() + "?" + query.Encode()
 }
 
 func (p *cardPages) get(key string, version int64) ([]byte, bool) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 
 	"github.com/closeloop/closeloop/notify/smtptest"
 )
@@ -24,12 +24,8 @@ type ceilingRun struct {
 // says how fast (timing only the sends).
 func (h *harness) measureCeilingProcess(ctx context.Context, tmpl shippedEmail, sink *smtptest.Sink, n, conns int) (ceilingRun, error) {
 	var run ceilingRun
-	path := filepath.Join(h.tmp, "ceiling-template.json")
 	b, err := json.Marshal(tmpl)
 	if err != nil {
-		return run, err
-	}
-	if err := os.WriteFile(path, b, 0o600); err != nil {
 		return run, err
 	}
 	self, err := os.Executable()
@@ -37,9 +33,8 @@ func (h *harness) measureCeilingProcess(ctx context.Context, tmpl shippedEmail, 
 		return run, err
 	}
 	before := sink.Total()
-	cmd := exec.CommandContext(ctx, self, "ceiling-send", "-url", sink.URL(), "-template", path,
-		"-n", fmt.Sprint(n), "-conns", fmt.Sprint(conns))
-	cmd.Stderr = os.Stderr
+	cmd := exec.CommandContext(ctx, self, "ceiling-send", "-url", sink.URL(), "-n", fmt.Sprint(n), "-conns", fmt.Sprint(conns))
+	cmd.Stdin, cmd.Stderr = bytes.NewReader(b), os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
 		return run, fmt.Errorf("raw ceiling process: %w", err)
@@ -53,26 +48,22 @@ func (h *harness) measureCeilingProcess(ctx context.Context, tmpl shippedEmail, 
 	return run, nil
 }
 
-// ceilingSend is the child: closeloop-bench ceiling-send -url U -template F -n N -conns C.
+// ceilingSend is the child: closeloop-bench ceiling-send -url U -n N -conns C, with
+// the shipped email as JSON on standard input.
 func ceilingSend(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("closeloop-bench ceiling-send", flag.ContinueOnError)
 	url := fs.String("url", "", "SMTP_URL of the sink")
-	path := fs.String("template", "", "the shipped email, as JSON")
 	n := fs.Int("n", 0, "messages")
 	conns := fs.Int("conns", 0, "connections")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *url == "" || *path == "" || *n < 1 || *conns < 1 {
-		return errors.New("ceiling-send needs -url, -template, -n and -conns")
-	}
-	b, err := os.ReadFile(*path)
-	if err != nil {
-		return err
+	if *url == "" || *n < 1 || *conns < 1 {
+		return errors.New("ceiling-send needs -url, -n and -conns, and the shipped email as JSON on standard input")
 	}
 	var tmpl shippedEmail
-	if err := json.Unmarshal(b, &tmpl); err != nil {
-		return err
+	if err := json.NewDecoder(os.Stdin).Decode(&tmpl); err != nil {
+		return fmt.Errorf("ceiling-send: the shipped email on standard input: %w", err)
 	}
 	msgs, err := ceilingMessages(tmpl, *n)
 	if err != nil {

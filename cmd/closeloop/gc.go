@@ -23,5 +23,8 @@ func tuneGC(getenv func(string) string, log *slog.Logger) {
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(gcSoftLimit)
 	}
-	log.Debug("garbage collection", "gogc", getenv("GOGC"), "gomemlimit", getenv("GOMEMLIMIT"))
+	// Reading the settings back: a negative argument changes neither.
+	percent := debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	log.Debug("garbage collection", "gogc", percent, "memory_limit_bytes", debug.SetMemoryLimit(-1))
 }
