@@ -78,7 +78,10 @@ func (s *Service) UpdateCard(ctx context.Context, actor Actor, id uuid.UUID, pat
 		if card, err = s.Card(ctx, id); err != nil {
 			return err
 		}
-		return s.record(ctx, actor, card, "edited", nil, nil, map[string]any{"fields": fields})
+		if err := s.record(ctx, actor, card, "edited", nil, nil, map[string]any{"fields": fields}); err != nil {
+			return err
+		}
+		return s.publish(ctx, actor, Event{Type: EventCardUpdated, Card: &card})
 	})
 	return card, err
 }
@@ -94,7 +97,13 @@ func (s *Service) ArchiveCard(ctx context.Context, actor Actor, id uuid.UUID, if
 		if err := s.writeCard(ctx, id, map[string]any{"archived_at": s.clock()}); err != nil {
 			return err
 		}
-		return s.record(ctx, actor, card, "archived", &card.ColumnID, nil, nil)
+		if err := s.record(ctx, actor, card, "archived", &card.ColumnID, nil, nil); err != nil {
+			return err
+		}
+		if card, err = s.Card(ctx, id); err != nil {
+			return err
+		}
+		return s.publish(ctx, actor, Event{Type: EventCardArchived, Card: &card})
 	})
 }
 

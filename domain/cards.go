@@ -105,7 +105,10 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		if err := s.db.conn(ctx).Create(&card).Error; err != nil {
 			return storeErr(err, "card")
 		}
-		return s.record(ctx, actor, card, "created", nil, &col.ID, nil)
+		if err := s.record(ctx, actor, card, "created", nil, &col.ID, nil); err != nil {
+			return err
+		}
+		return s.publish(ctx, actor, Event{Type: EventCardCreated, Card: &card})
 	})
 	return card, err
 }

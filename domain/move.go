@@ -84,8 +84,14 @@ func (s *Service) MoveCard(ctx context.Context, actor Actor, id uuid.UUID, m Mov
 		if err := s.recordMove(ctx, actor, from, card, ships); err != nil {
 			return err
 		}
+		if err := s.publish(ctx, actor, Event{Type: EventCardMoved, FromColumn: from.ColumnID, Card: &card}); err != nil {
+			return err
+		}
 		if !ships {
 			return nil
+		}
+		if err := s.publish(ctx, actor, Event{Type: EventCardShipped, FromColumn: from.ColumnID, Card: &card}); err != nil {
+			return err
 		}
 		tx, err := sqlTx(ctx)
 		if err != nil {

@@ -114,8 +114,12 @@ func (s *Service) LinkRequest(ctx context.Context, actor Actor, cardID uuid.UUID
 			}
 			res.Conversation = &conv
 		}
-		return s.recordRequestActivity(ctx, s.newRequestActivity(cardID, card.BoardID, actor, "request_linked",
+		err = s.recordRequestActivity(ctx, s.newRequestActivity(cardID, card.BoardID, actor, "request_linked",
 			map[string]any{"requester_id": r.ID, "new": created, "source": in.Source}))
+		if err != nil {
+			return err
+		}
+		return s.publish(ctx, actor, Event{Type: EventRequestLinked, BoardID: card.BoardID, CardID: cardID, RequesterID: r.ID})
 	})
 	return res, err
 }

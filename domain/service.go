@@ -13,14 +13,17 @@ type Service struct {
 	notifier Notifier
 	now      func() time.Time
 	logins   *loginLimiter
+	sinks    []EventSink
 }
 
-// NewService builds the service; a nil notifier means NopNotifier.
-func NewService(db *DB, notifier Notifier) *Service {
+// NewService builds the service; a nil notifier means NopNotifier. Every sink hears
+// every Event (events.go).
+func NewService(db *DB, notifier Notifier, sinks ...EventSink) *Service {
 	if notifier == nil {
 		notifier = NopNotifier{}
 	}
-	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, logins: newLoginLimiter()}
+	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, logins: newLoginLimiter(),
+		sinks: sinks}
 }
 
 // DB exposes the transaction helper to wiring code and other packages' services.
