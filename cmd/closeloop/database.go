@@ -60,8 +60,11 @@ func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*database,
 	}
 	d.Gorm, err = gorm.Open(postgres.New(postgres.Config{Conn: d.SQL}), &gorm.Config{
 		TranslateError: true,
+		// Failed and slow statements are logged as SQL with $n placeholders, never with
+		// their arguments: those hold password hashes, addresses, names and quotes.
 		Logger: logger.NewSlogLogger(log, logger.Config{
 			SlowThreshold: 200 * time.Millisecond, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true,
+			ParameterizedQueries: true,
 		}),
 	})
 	if err != nil {

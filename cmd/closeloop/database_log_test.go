@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/migrations/testdb"
+)
+
+// lockedBuffer is a log sink the database's goroutines may write to concurrently.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestFailedStatementsLogNoParameters: a statement that fails (here a second member with
+// the same address, whose INSERT carries the new password hash) is logged without its
+// parameters, so neither hashes nor people's addresses and names reach the log.
+func TestFailedStatementsLogNoParameters(t *testing.T) {
+	ctx := context.Background()
+	var logs lockedBuffer
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	db, err := openDatabase(ctx, config{DatabaseURL: testdb.New(t), DataDir: t.TempDir()}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := domain.NewService(domain.NewDB(db.Gorm), nil)
+	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
+	in := domain.MemberInput{Email: "leaky.person@example.com", Name: "Leaky Person", Role: domain.RoleViewer, Password: "a long password"}
+	if _, err := svc.CreateMember(ctx, admin, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.CreateMember(ctx, admin, in); domain.KindOf(err) != domain.KindConflict {
+		t.Fatalf("second member with the same address: got %v, want a conflict", err)
+	}
+	// A failing statement of any kind: its arguments must not be written either.
+	if err := db.Gorm.Exec("SELECT 1 / (? - ?)", "requester@customer.test", "requester@customer.test").Error; err == nil {
+		t.Fatal("the statement should have failed")
+	}
+	out := logs.String()
+	if !strings.Contains(out, "INSERT INTO") {
+		t.Fatalf("the failed statement was not logged at all, so this test proves nothing:\n%s", out)
+	}
+	for _, secret := range []string{"$argon2id$", "leaky.person@example.com", "Leaky Person", "requester@customer.test"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("the log holds %q:\n%s", secret, out)
+		}
+	}
+}
