@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/closeloop/closeloop/domain"
@@ -69,6 +70,10 @@ func bodyCases(f *fixtures, r writeRoute) []badCase {
 		{name + "larger than 1 MiB", req(with(map[string]any{r.field: strings.Repeat("x", maxBody)})), 413, "body_too_large", ""},
 		{name + "form content type", req(`{}`, "Content-Type", "application/x-www-form-urlencoded"), 415, "unsupported_media_type", ""},
 		{name + "text content type", req(with(nil), "Content-Type", "text/plain"), 415, "unsupported_media_type", ""},
+		// A page on another site can send a body with no Content-Type at all (fetch with a Blob).
+		{name + "no content type", req(with(nil), "Content-Type", ""), 415, "unsupported_media_type", ""},
+		{name + "invalid UTF-8 in a string", req(withRaw(with(nil), r.field, "a\xffb")), 400, "invalid_utf8", r.field},
+		{name + "unpaired surrogate escape", req(withRaw(with(nil), r.field, `a\ud800b`)), 400, "invalid_utf8", r.field},
 	}
 	if r.id != nil {
 		for _, bad := range []string{"not-a-uuid", "1", "01a20bc9-75e6-72fa-8de3-8ae6708cc95", "' OR 1=1 --"} {
@@ -77,6 +82,18 @@ func bodyCases(f *fixtures, r writeRoute) []badCase {
 		}
 	}
 	return cases
+}
+
+// withRaw is body as JSON with field's value replaced by raw, written as is between quotes
+// (for bytes json.Marshal would never write).
+func withRaw(body map[string]any, field, raw string) string {
+	b := map[string]any{}
+	for k, v := range body {
+		b[k] = v
+	}
+	b[field] = "\x00marker"
+	out, _ := json.Marshal(b)
+	return strings.Replace(string(out), `"\u0000marker"`, `"`+raw+`"`, 1)
 }
 
 func urlEscape(s string) string {

@@ -17,15 +17,17 @@ import (
 // maxBody is the largest request body accepted (413 beyond).
 const maxBody = 1 << 20
 
-// decodeJSON reads a JSON object into dst, rejecting unknown fields, wrong types,
-// trailing data and oversize bodies with field messages.
+// decodeJSON reads a JSON object into dst, rejecting a missing or other Content-Type,
+// text that is not UTF-8, unknown fields, wrong types, trailing data and oversize
+// bodies with field messages.
 func decodeJSON(c echo.Context, dst any) error {
 	req := c.Request()
-	if ct := req.Header.Get(echo.HeaderContentType); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			return &requestError{status: http.StatusUnsupportedMediaType, detail: ErrorDetail{
-				Code: "unsupported_media_type", Message: "send the body as JSON with Content-Type: application/json"}}
-		}
+	// The header is required, not only checked when present: a page on another site can
+	// POST a body without one (fetch with a Blob needs no preflight), and only a JSON
+	// Content-Type makes a browser ask first.
+	if mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType)); err != nil || mt != "application/json" {
+		return &requestError{status: http.StatusUnsupportedMediaType, detail: ErrorDetail{
+			Code: "unsupported_media_type", Message: "send the body as JSON with Content-Type: application/json"}}
 	}
 	body, err := io.ReadAll(io.LimitReader(req.Body, maxBody+1))
 	if err != nil {
@@ -42,6 +44,9 @@ func decodeJSON(c echo.Context, dst any) error {
 func decodeBytes(body []byte, dst any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return badRequest("malformed_body", "the request body is empty; send a JSON object", nil)
+	}
+	if field, bad := invalidTextField(body); bad {
+		return errInvalidText(field)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()

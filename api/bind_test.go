@@ -4,12 +4,18 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+	"unicode/utf8"
 )
 
 type sampleRequest struct {
 	Title  string   `json:"title"`
 	Labels []string `json:"labels"`
 	Count  *int     `json:"count"`
+	Meta   *struct {
+		Who []struct {
+			N string `json:"n"`
+		} `json:"who"`
+	} `json:"meta"`
 }
 
 func TestDecodeBytes(t *testing.T) {
@@ -28,6 +34,15 @@ func TestDecodeBytes(t *testing.T) {
 		{"unknown field", `{"title":"x","admin":true}`, "unknown_field", "admin"},
 		{"trailing data", `{"title":"x"} {"title":"y"}`, "malformed_body", ""},
 		{"trailing garbage", `{"title":"x"}garbage`, "malformed_body", ""},
+		{"invalid UTF-8", "{\"title\":\"caf\xe9\"}", "invalid_utf8", "title"},
+		{"invalid UTF-8 in a list", "{\"title\":\"x\",\"labels\":[\"ok\",\"\xc3\"]}", "invalid_utf8", "labels[1]"},
+		{"invalid UTF-8 in a key", "{\"ti\xfftle\":\"x\"}", "invalid_utf8", "ti\ufffdtle"},
+		{"unpaired high surrogate", `{"title":"\ud83d"}`, "invalid_utf8", "title"},
+		{"unpaired low surrogate", `{"title":"a\ude00b"}`, "invalid_utf8", "title"},
+		{"reversed surrogates", `{"title":"\ude00\ud83d"}`, "invalid_utf8", "title"},
+		{"surrogate pair is fine", `{"title":"\ud83d\ude00"}`, "", ""},
+		{"escaped backslash then u is fine", `{"title":"\\ud800"}`, "", ""},
+		{"nested object", "{\"title\":\"x\",\"meta\":{\"who\":[{\"n\":\"\xff\"}]}}", "invalid_utf8", "meta.who[0].n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,13 +70,16 @@ func TestDecodeBytes(t *testing.T) {
 
 // FuzzDecodeBytes: any body either decodes or yields a 4xx requestError; never a panic or a 5xx.
 func FuzzDecodeBytes(f *testing.F) {
-	for _, s := range []string{`{"title":"x"}`, `{"labels":["a",1]}`, `{"count":1e999}`, `{"title":"\u0000"}`, `[]`, `null`, `{"a":`} {
+	for _, s := range []string{`{"title":"x"}`, `{"labels":["a",1]}`, `{"count":1e999}`, `{"title":"\u0000"}`, `{"title":"\ud800"}`, "{\"labels\":[\"\xff\"]}", `[]`, `null`, `{"a":`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var dst sampleRequest
 		err := decodeBytes(body, &dst)
 		if err == nil {
+			if !utf8.Valid(body) || hasLoneSurrogate(body) {
+				t.Fatalf("body %q holds text that is not UTF-8, yet it was accepted", body)
+			}
 			return
 		}
 		var re *requestError
