@@ -70,6 +70,7 @@ func authzTable() map[string]authzRow {
 		"GET /readyz":           {"", 200, get(fixed("/readyz"))},
 		"GET /metrics":          {"", 200, get(fixed("/metrics"))},
 		"GET /api/openapi.json": {"", 200, get(fixed("/api/openapi.json"))},
+		"GET /robots.txt":       {"", 200, get(fixed("/robots.txt"))},
 		"GET /*":                {"", 200, get(fixed("/boards/roadmap"))},
 		// A forged token changes nothing and answers 4xx (404 from the notifier's handler).
 		"GET /u/:token": {"", 404, get(fixed("/u/forged-token"))},

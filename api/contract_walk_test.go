@@ -65,7 +65,7 @@ func TestContractWalk(t *testing.T) {
 	const admin, editor, support, viewer = domain.RoleAdmin, domain.RoleEditor, domain.RoleSupport, domain.RoleViewer
 
 	// Outside the API.
-	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/api/openapi.json"} {
+	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/api/openapi.json", "/robots.txt"} {
 		w.do("", 200, "GET", p, nil)
 	}
 

@@ -63,10 +63,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, detail := s.describe(err, c)
-	if c.Request().Method == http.MethodHead {
-		c.NoContent(status) //nolint:errcheck
-		return
+	if status == http.StatusMethodNotAllowed {
+		allowWithHead(c.Response().Header())
 	}
+	// HEAD is answered as GET (methods.go): the same error, and the server drops the body.
 	c.JSON(status, ErrorBody{Error: detail}) //nolint:errcheck
 }
 

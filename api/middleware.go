@@ -2,6 +2,7 @@ package api
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -18,17 +19,24 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		req, res := c.Request(), c.Response()
 		s.log.Info("http",
-			"method", req.Method, "path", req.URL.Path, "status", res.Status,
+			"method", requestMethod(c), "path", req.URL.Path, "status", res.Status,
 			"took_ms", float64(time.Since(start).Microseconds())/1000,
 			"request_id", res.Header().Get(echo.HeaderXRequestID), "remote", c.RealIP())
 		return nil
 	}
 }
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+// securityHeaders sets the headers every response carries. API answers hold people's
+// names, addresses and quotes: no cache, shared or the browser's, may keep them.
+func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
+		if p := c.Request().URL.Path; p == "/api/v1" || strings.HasPrefix(p, "/api/v1/") {
+			h.Set("Cache-Control", "no-store")
+		}
+		if s.deps.HSTS {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
@@ -57,7 +65,8 @@ func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
 	return m
 }
 
-// measure records request counts and latencies by route pattern (never raw paths: bounded labels).
+// measure records request counts and latencies by route pattern and one of a fixed few
+// methods (never raw paths or methods: what clients send cannot add series).
 func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
@@ -69,7 +78,7 @@ func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
 		if route == "" {
 			route = "unmatched"
 		}
-		method := c.Request().Method
+		method := requestMethod(c)
 		s.httpMetrics.requests.WithLabelValues(method, route, strconv.Itoa(c.Response().Status)).Inc()
 		s.httpMetrics.latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
 		return nil

@@ -13,13 +13,15 @@ func (s *Server) routes() {
 	e.Use(middleware.RequestID())
 	e.Use(s.logRequests)
 	e.Use(middleware.Recover())
-	e.Use(securityHeaders)
+	e.Use(s.securityHeaders)
 	e.Use(s.measure)
+	e.Use(s.apiFallthrough)
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", s.metrics)
 	e.GET("/api/openapi.json", s.openapi)
+	e.GET("/robots.txt", s.robots)
 
 	// One-click unsubscribe (RFC 8058): no login, no cookie, no redirect.
 	e.GET("/u/:token", s.unsubscribePage)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,6 +28,8 @@ type Deps struct {
 	UIBuilt bool
 	// SecureCookies marks the session cookie Secure (when the base URL is https).
 	SecureCookies bool
+	// HSTS sends Strict-Transport-Security on every answer (when the base URL is https).
+	HSTS bool
 	// Mailroom renders previews and handles unsubscribe links; nil until the notifier is wired.
 	Mailroom domain.Mailroom
 }
@@ -39,6 +42,9 @@ type Server struct {
 	auth        *authState
 	httpMetrics *httpMetrics
 	cardPages   *cardPages
+	// routeSet is every "METHOD /path" registered, for Allow headers (methods.go).
+	routeSet     map[string]bool
+	routeSetOnce sync.Once
 }
 
 // New builds the server with every route registered.
@@ -59,8 +65,8 @@ func New(deps Deps) *Server {
 	return s
 }
 
-// Handler returns the root HTTP handler.
-func (s *Server) Handler() http.Handler { return s.echo }
+// Handler returns the root HTTP handler (HEAD is answered as GET: methods.go).
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 // Routes lists every registered method and path (the OpenAPI test compares them).
 func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }

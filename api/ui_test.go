@@ -33,7 +33,7 @@ func TestServeUI(t *testing.T) {
 		{"index never cached", "/", true, 200, "no-cache", "<!doctype html>"},
 		{"client route falls back to index", "/boards/0192/settings", true, 200, "no-cache", "<!doctype html>"},
 		{"missing asset is a 404, not index", "/assets/gone-9z.js", true, 404, "", `{"error"`},
-		{"unknown API path is a JSON 404", "/api/v1/nope", true, 404, "", `{"error"`},
+		{"unknown API path is a JSON 404", "/api/v1/nope", true, 404, "no-store", `{"error"`},
 		{"not built: explains how to build", "/boards/x", false, 200, "no-cache", "<!doctype html>"},
 	}
 	for _, tt := range tests {
