@@ -6,6 +6,7 @@ import (
 	"context"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"sync"
 
@@ -28,6 +29,9 @@ type Deps struct {
 	UIBuilt bool
 	// SecureCookies marks the session cookie Secure (when the base URL is https).
 	SecureCookies bool
+	// TrustedProxies are the peers whose X-Forwarded-For / X-Real-IP name the client
+	// (CLOSELOOP_TRUSTED_PROXIES); from anyone else those headers are ignored.
+	TrustedProxies []*net.IPNet
 	// HSTS sends Strict-Transport-Security on every answer (when the base URL is https).
 	HSTS bool
 	// Mailroom renders previews and handles unsubscribe links; nil until the notifier is wired.
@@ -58,6 +62,7 @@ func New(deps Deps) *Server {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
+	e.IPExtractor = clientIP(deps.TrustedProxies)
 	s := &Server{deps: deps, log: deps.Log, echo: e, auth: newAuthState(), httpMetrics: newHTTPMetrics(deps.Registry),
 		cardPages: newCardPages()}
 	e.HTTPErrorHandler = s.handleError

@@ -18,6 +18,8 @@ type config struct {
 	SMTPURL     string // empty: write .eml files under DataDir/outbox
 	MailFrom    string
 	PprofAddr   string // CLOSELOOP_PPROF_ADDR: serve /debug/pprof there (profiling only; unset in production)
+	// TrustedProxies (CLOSELOOP_TRUSTED_PROXIES) may name the client in X-Forwarded-For.
+	TrustedProxies []*net.IPNet
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -54,6 +56,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if _, err := mail.ParseAddress(cfg.MailFrom); err != nil {
 		problems = append(problems, fmt.Sprintf("MAIL_FROM=%q is not an address like 'Closeloop <noreply@example.com>'", cfg.MailFrom))
 	}
+	var err error
+	if cfg.TrustedProxies, err = parseTrustedProxies(getenv("CLOSELOOP_TRUSTED_PROXIES")); err != nil {
+		problems = append(problems, err.Error())
+	}
 	if abs, err := filepath.Abs(cfg.DataDir); err == nil {
 		cfg.DataDir = abs
 	}
@@ -61,6 +67,31 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("configuration:\n  %s", strings.Join(problems, "\n  "))
 	}
 	return cfg, nil
+}
+
+// parseTrustedProxies reads comma-separated CIDRs; a bare address means just that one.
+func parseTrustedProxies(v string) ([]*net.IPNet, error) {
+	var nets []*net.IPNet
+	for _, part := range strings.Split(v, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if ip := net.ParseIP(part); ip != nil {
+			bits := 8 * len(ip.To16())
+			if ip.To4() != nil {
+				ip, bits = ip.To4(), 32
+			}
+			nets = append(nets, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+			continue
+		}
+		_, n, err := net.ParseCIDR(part)
+		if err != nil {
+			return nil, fmt.Errorf("CLOSELOOP_TRUSTED_PROXIES: %q is not a CIDR; list your proxies' addresses, comma-separated, e.g. 10.0.0.0/8,192.0.2.10/32", part)
+		}
+		nets = append(nets, n)
+	}
+	return nets, nil
 }
 
 // displayAddr turns ":8080" into "localhost:8080" for links.

@@ -31,6 +31,8 @@ func TestConfigErrorsSayWhatToFix(t *testing.T) {
 		{map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL must be a postgres:// URL"},
 		{map[string]string{"SMTP_URL": "http://mail"}, "SMTP_URL"},
 		{map[string]string{"MAIL_FROM": "not an address"}, "MAIL_FROM"},
+		{map[string]string{"CLOSELOOP_TRUSTED_PROXIES": "10.0.0.0/8,proxy.internal"}, `CLOSELOOP_TRUSTED_PROXIES: "proxy.internal" is not a CIDR`},
+		{map[string]string{"CLOSELOOP_TRUSTED_PROXIES": "10.0.0.0/33"}, "CLOSELOOP_TRUSTED_PROXIES"},
 	}
 	for _, tt := range tests {
 		_, err := loadConfig(envFrom(tt.env))
@@ -44,6 +46,20 @@ func TestConfigErrorsSayWhatToFix(t *testing.T) {
 	}
 	if cfg.Addr != "127.0.0.1:8080" || cfg.BaseURL != "http://127.0.0.1:8080" || cfg.MailFrom != "Closeloop <noreply@localhost>" || filepath.Base(cfg.DataDir) != "data" {
 		t.Fatalf("defaults: %+v", cfg)
+	}
+	if cfg.TrustedProxies != nil {
+		t.Fatalf("trusted proxies by default: %v, want none", cfg.TrustedProxies)
+	}
+	cfg, err = loadConfig(envFrom(map[string]string{"CLOSELOOP_TRUSTED_PROXIES": " 10.0.0.0/8, 192.0.2.10 ,2001:db8::/32,"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range cfg.TrustedProxies {
+		got = append(got, n.String())
+	}
+	if strings.Join(got, " ") != "10.0.0.0/8 192.0.2.10/32 2001:db8::/32" {
+		t.Fatalf("CLOSELOOP_TRUSTED_PROXIES parsed as %v", got)
 	}
 }
 
