@@ -106,6 +106,30 @@ func TestSignInFailuresAndRateLimit(t *testing.T) {
 	}
 }
 
+// TestSignInFieldsHaveLengthLimits: an address over 320 bytes or a password over 1,024
+// is 422 with the field's message, before any password is hashed or failure recorded
+// (each failed sign-in used to keep the attempted address, up to 1 MB, in memory).
+func TestSignInFieldsHaveLengthLimits(t *testing.T) {
+	env := newTestAPI(t)
+	for _, tt := range []struct {
+		name, email, password, field string
+	}{
+		{"address of 1 MB", strings.Repeat("a", 1000000) + "@example.com", "a password", "email"},
+		{"address of 321 bytes", strings.Repeat("a", 309) + "@example.com", "a password", "email"},
+		{"password of 1,025 bytes", "bo@example.com", strings.Repeat("p", 1025), "password"},
+	} {
+		before := dbState(t, env)
+		status, body := env.call(t, "", "POST", "/api/v1/session", map[string]string{"email": tt.email, "password": tt.password})
+		mustStatus(t, status, http.StatusUnprocessableEntity, body)
+		if msg := decode[ErrorBody](t, body).Error.Fields[tt.field]; !strings.Contains(msg, "too long") {
+			t.Errorf("%s: message for %s is %q", tt.name, tt.field, msg)
+		}
+		if diff := stateDiff(before, dbState(t, env)); diff != "" {
+			t.Errorf("%s: refused, but changed %s", tt.name, diff)
+		}
+	}
+}
+
 func TestRevokedTokenIsRejected(t *testing.T) {
 	env := newTestAPI(t)
 	status, body := env.call(t, domain.RoleAdmin, "POST", "/api/v1/tokens", map[string]string{"name": "zendesk", "role": "support"})

@@ -12,7 +12,7 @@ type Service struct {
 	db       *DB
 	notifier Notifier
 	now      func() time.Time
-	logins   *loginLimiter
+	limits   *signInLimits
 	sinks    []EventSink
 }
 
@@ -22,7 +22,7 @@ func NewService(db *DB, notifier Notifier, sinks ...EventSink) *Service {
 	if notifier == nil {
 		notifier = NopNotifier{}
 	}
-	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, logins: newLoginLimiter(),
+	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, limits: newSignInLimits(),
 		sinks: sinks}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -35,30 +36,60 @@ func (sessionRow) TableName() string { return "sessions" }
 
 var errBadLogin = Unauthorized("email or password is wrong")
 
+// Longest sign-in fields accepted: RFC 5321's longest address, and far more than any
+// passphrase. Longer ones are refused before anything is hashed or recorded.
+const (
+	maxSignInEmailBytes    = 320
+	maxSignInPasswordBytes = 1024
+)
+
 // SignIn checks a member's password and opens a session. Failed attempts are limited
-// per account and per client address (loginLimiter).
+// per account and per client address across replicas (sign_in_limits.go).
 func (s *Service) SignIn(ctx context.Context, email, password, remoteAddr string) (Session, error) {
+	p := Problems{}
+	if len(email) > maxSignInEmailBytes {
+		p.Add("email", "is too long (at most 320 bytes)")
+	} else if !utf8.ValidString(email) || hasControl(email) {
+		p.Add("email", "must be text without control characters") // as every member's address is
+	}
+	if len(password) > maxSignInPasswordBytes {
+		p.Add("password", "is too long (at most 1,024 bytes)")
+	}
+	if err := p.Err(); err != nil {
+		return Session{}, err
+	}
 	email = strings.ToLower(strings.TrimSpace(email))
-	if s.logins.blocked(email, remoteAddr, s.now()) {
-		return Session{}, RateLimited("too many failed sign-in attempts; wait 15 minutes or ask an admin to reset the password")
+	key := newSignInKey(email, remoteAddr)
+	// A cheap look first, so a flood of refused attempts writes nothing.
+	if err := s.checkLimits(ctx, key, 0); err != nil {
+		return Session{}, err
+	}
+	reserved, err := s.reserveFailure(ctx, key)
+	if err != nil {
+		return Session{}, err
+	}
+	// Clean-ups run even when the caller has gone; if one fails, the row merely counts as
+	// a failure until it leaves the window.
+	cleanup := context.WithoutCancel(ctx)
+	if err := s.checkLimits(ctx, key, reserved); err != nil {
+		s.dropFailure(cleanup, reserved) //nolint:errcheck // see above
+		return Session{}, err
 	}
 	sess, err := s.signIn(ctx, email, password)
 	switch {
-	case errors.Is(err, errBadLogin):
-		s.logins.failed(email, remoteAddr, s.now())
+	case errors.Is(err, errBadLogin): // the reserved row stays: it is this failure
 	case err == nil:
-		s.logins.succeeded(email)
+		s.forgetOwnFailures(cleanup, key) //nolint:errcheck // see above
+	default:
+		s.dropFailure(cleanup, reserved) //nolint:errcheck // see above
 	}
 	return sess, err
 }
 
 func (s *Service) signIn(ctx context.Context, email, password string) (Session, error) {
 	var m Member
-	err := gorm.ErrRecordNotFound
-	// No member's address holds NUL, and PostgreSQL text cannot carry it: asking would fail.
-	if !strings.ContainsRune(email, 0) {
-		err = s.db.conn(ctx).Where("lower(email) = ?", email).First(&m).Error
-	}
+	// SignIn refused control characters (NUL, which PostgreSQL text cannot carry, among them).
+	err := s.db.conn(ctx).Where("lower(email) = ?", email).First(&m).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		checkPassword(dummyHash(), password)
 		return Session{}, errBadLogin
