@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 	mail "github.com/wneessen/go-mail"
 
+	"github.com/closeloop/closeloop/notify/email"
 	"github.com/closeloop/closeloop/notify/smtptest"
 )
 
@@ -120,17 +121,22 @@ func BenchmarkRawGoMail(b *testing.B) {
 
 // prebuiltMessages renders n shipped emails exactly as the notifier does.
 func prebuiltMessages(b *testing.B, n int) []*mail.Msg {
-	s := &Service{cfg: Config{BaseURL: "http://closeloop.test"}.withDefaults(), render: newRenderer(),
-		tokens: tokenSigner{secret: make([]byte, 32)}, listID: "<x.closeloop.test>"}
-	var err error
-	if s.from, err = parseFrom("Acme Product Team <product@acme.test>"); err != nil {
+	sender, err := email.ParseSender("Acme Product Team <product@acme.test>")
+	if err != nil {
 		b.Fatal(err)
 	}
-	card := cardInfo{ID: uuid.New(), Title: "Dark mode", ReleaseNote: "Settings → Appearance → Dark.\n\nThanks for asking."}
+	emails, err := email.NewRenderer(email.Settings{BaseURL: "http://closeloop.test", Sender: sender,
+		Secret: make([]byte, 32), InstallationID: "x"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &Service{emails: emails}
+	card := email.Card{ID: uuid.New(), Title: "Dark mode", ReleaseNote: "Settings → Appearance → Dark.\n\nThanks for asking."}
 	msgs := make([]*mail.Msg, n)
 	for i := range msgs {
-		r := recipient{Name: fmt.Sprint("Bench ", i+1), Email: fmt.Sprint("bench", i+1, "@example.com")}
-		if msgs[i], err = s.message(nil, r, card, uuid.New(), uuid.NewString()+"@acme.test"); err != nil {
+		d := claimed{RequesterID: uuid.New(), card: card,
+			Recipient: email.Recipient{Name: fmt.Sprint("Bench ", i+1), Email: fmt.Sprint("bench", i+1, "@example.com")}}
+		if msgs[i], err = s.message(email.Shipped, nil, d, uuid.NewString()+"@acme.test"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -104,7 +104,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 	counts := e.sink.Counts()
 	duplicates, missing := 0, 0
 	for i := 1; i <= n; i++ {
-		switch c := counts[email("crash", i)]; {
+		switch c := counts[addressOf("crash", i)]; {
 		case c == 0:
 			missing++
 		case c > 1:

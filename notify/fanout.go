@@ -9,11 +9,13 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
+
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 const (
-	kindShipped = "shipped" // deliveries.kind of the "your request shipped" email
-	fanoutBatch = 1000      // requesters turned into deliveries per transaction
+	kindShipped = string(email.Shipped) // deliveries.kind of the "your request shipped" email
+	fanoutBatch = 1000                  // requesters turned into deliveries per transaction
 )
 
 // fanoutSlice bounds one job's run; a longer fan-out continues in a new job that

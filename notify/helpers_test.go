@@ -223,4 +223,4 @@ func (e *env) statuses(card uuid.UUID) map[string]int {
 	return out
 }
 
-func email(prefix string, i int) string { return fmt.Sprintf("%s%d@example.com", prefix, i) }
+func addressOf(prefix string, i int) string { return fmt.Sprintf("%s%d@example.com", prefix, i) }
