@@ -113,7 +113,7 @@ func (e *env) count(query string, args ...any) int {
 	return n
 }
 
-// card makes a board with a done column and a card in it, as the cards work would
+// card makes a board with a done column and a card in it, as domain.MoveCard would
 // leave a shipped card; title and note as given.
 func (e *env) card(title, note string) uuid.UUID {
 	e.t.Helper()
