@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -173,8 +174,7 @@ func (e *env) inTx(fn func(tx *sql.Tx) error) {
 		e.t.Fatal(err)
 	}
 	if err := fn(tx); err != nil {
-		tx.Rollback()
-		e.t.Fatal(err)
+		e.t.Fatal(errors.Join(err, tx.Rollback()))
 	}
 	if err := tx.Commit(); err != nil {
 		e.t.Fatal(err)

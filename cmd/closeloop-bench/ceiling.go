@@ -88,7 +88,7 @@ func sendCeiling(ctx context.Context, smtpURL string, msgs chan *mail.Msg, conns
 				errs <- err
 				return
 			}
-			defer client.CloseWithSMTPClient(c) //nolint:errcheck
+			defer client.CloseWithSMTPClient(c) //nolint:errcheck // QUIT after the measured sends
 			for m := range msgs {
 				if err := client.SendWithSMTPClient(c, m); err != nil {
 					errs <- err
