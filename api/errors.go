@@ -67,7 +67,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		allowWithHead(c.Response().Header())
 	}
 	// HEAD is answered as GET (methods.go): the same error, and the server drops the body.
-	c.JSON(status, ErrorBody{Error: detail}) //nolint:errcheck
+	if err := c.JSON(status, ErrorBody{Error: detail}); err != nil { // the client went away: nobody is left to tell but the log
+		s.log.Debug("writing an error response failed", "err", err, "status", status, "path", c.Path())
+	}
 }
 
 func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
