@@ -168,7 +168,7 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/requesters/:id/requests":   {viewer, 200, get(func(f *fixtures) string { return requesterPath(f) + "/requests" })},
 		"GET /api/v1/requesters/:id/deliveries": {viewer, 200, get(func(f *fixtures) string { return requesterPath(f) + "/deliveries" })},
 		"GET /api/v1/cards/:id/deliveries":      {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/deliveries" })},
-		"GET /api/v1/cards/:id/email-preview": {viewer, 200, get(func(f *fixtures) string {
+		"GET /api/v1/cards/:id/email-preview": {editor, 200, get(func(f *fixtures) string {
 			return cardPath(f) + "/email-preview?requester_id=" + f.requester.String()
 		})},
 	}

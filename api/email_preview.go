@@ -14,7 +14,8 @@ var errNoMailroom = &requestError{status: http.StatusServiceUnavailable,
 
 // emailPreview: GET /api/v1/cards/{id}/email-preview?requester_id= renders the shipped
 // email as that requester (or a sample one) would get it, with the board's subject
-// and intro; nothing is sent.
+// and intro, and an unusable unsubscribe link; nothing is sent. Editors only: they
+// write what the email says.
 func (s *Server) emailPreview(c echo.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {

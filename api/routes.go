@@ -76,7 +76,7 @@ func (s *Server) routes() {
 	v1.GET("/requesters/:id/deliveries", s.listRequesterDeliveries, viewer)
 
 	v1.GET("/cards/:id/deliveries", s.listDeliveries, viewer)
-	v1.GET("/cards/:id/email-preview", s.emailPreview, viewer)
+	v1.GET("/cards/:id/email-preview", s.emailPreview, editor) // issue 9: an editor's, with an unusable unsubscribe link
 
 	s.serveUI()
 }

@@ -13,6 +13,9 @@ import (
 // their own, so GET only asks; the button POSTs the same one-click form RFC 8058
 // mail providers send.
 func (s *Server) unsubscribePage(c echo.Context) error {
+	if c.Param("token") == domain.PreviewUnsubscribeToken {
+		return renderPublic(c, http.StatusNotFound, previewUnsubscribeLink)
+	}
 	if s.deps.Mailroom == nil {
 		return errNoMailroom
 	}
@@ -37,6 +40,9 @@ func (s *Server) unsubscribePage(c echo.Context) error {
 // unsubscribe: POST /u/{token}, normally with the body List-Unsubscribe=One-Click.
 // It acts at once: no login, no cookie, no redirect, 200. Repeating it is harmless.
 func (s *Server) unsubscribe(c echo.Context) error {
+	if c.Param("token") == domain.PreviewUnsubscribeToken {
+		return renderPublic(c, http.StatusNotFound, previewUnsubscribeLink)
+	}
 	if s.deps.Mailroom == nil {
 		return errNoMailroom
 	}
@@ -55,6 +61,13 @@ func (s *Server) unsubscribe(c echo.Context) error {
 var invalidUnsubscribeLink = publicPage{
 	Title: "Link not valid", Heading: "This unsubscribe link is not valid",
 	Paragraphs: []string{"It may have been cut short or changed on the way. Open the link in the email again, or reply to the email and we will take you off the list."},
+}
+
+// previewUnsubscribeLink answers the link of an email preview, which stands for each
+// requester's own.
+var previewUnsubscribeLink = publicPage{
+	Title: "Preview link", Heading: "This unsubscribe link is a preview's",
+	Paragraphs: []string{"It comes from a preview of an email, so it stands for the link each person gets: in the emails that are sent, every recipient has an unsubscribe link of their own. Nobody was unsubscribed."},
 }
 
 // maskEmail shows enough of an address to recognise it, not to harvest it:

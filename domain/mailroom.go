@@ -17,6 +17,12 @@ type Mailroom interface {
 	Unsubscribe(ctx context.Context, token string) error
 }
 
+// PreviewUnsubscribeToken stands in a preview for the requester's unsubscribe token
+// ("<base>/u/preview"): a preview shows where the link goes, but whoever may preview
+// an email must not be handed a link that unsubscribes its requester. No real token
+// looks like it (they are 43 base64url characters), and /u/preview unsubscribes nobody.
+const PreviewUnsubscribeToken = "preview"
+
 // EmailPreview is a rendered email.
 type EmailPreview struct {
 	To      string `json:"to"`

@@ -17,7 +17,8 @@ var sampleRecipient = email.Recipient{Name: "Sam Sample", Email: "sam@example.co
 var errInvalidLink = &domain.Error{Kind: domain.KindNotFound, Message: "this unsubscribe link is not valid"}
 
 // Preview renders the shipped email of a card for one requester (or a sample one),
-// with the board's overrides, exactly as it would be sent; nothing is sent.
+// with the board's overrides, as it would be sent but for the unsubscribe link, which
+// is an unusable one (domain.PreviewUnsubscribeToken); nothing is sent.
 func (s *Service) Preview(ctx context.Context, cardID, requesterID uuid.UUID) (domain.EmailPreview, error) {
 	var c email.Card
 	err := s.pool.QueryRow(ctx, `
@@ -38,7 +39,7 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 			return domain.EmailPreview{}, err
 		}
 	}
-	e, err := s.emails.Render(email.Shipped, c, r, s.emails.UnsubscribeURL(requesterID))
+	e, err := s.emails.Render(email.Shipped, c, r, s.emails.PreviewUnsubscribeURL())
 	if err != nil {
 		return domain.EmailPreview{}, err
 	}

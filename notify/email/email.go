@@ -19,6 +19,8 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/closeloop/closeloop/domain"
 )
 
 // Kind names an email: which templates render it. It is also deliveries.kind.
@@ -109,6 +111,11 @@ func NewRenderer(s Settings) (*Renderer, error) {
 
 // Tokens returns the signer of this installation's unsubscribe tokens.
 func (r *Renderer) Tokens() Tokens { return r.tokens }
+
+// PreviewUnsubscribeURL is the unusable link a preview carries instead (domain.PreviewUnsubscribeToken).
+func (r *Renderer) PreviewUnsubscribeURL() string {
+	return r.baseURL + "/u/" + domain.PreviewUnsubscribeToken
+}
 
 // UnsubscribeURL is the requester's one-click unsubscribe link.
 func (r *Renderer) UnsubscribeURL(requesterID uuid.UUID) string {
