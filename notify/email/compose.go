@@ -1,6 +1,10 @@
 package email
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/closeloop/closeloop/domain"
+)
 
 // Render renders one email of kind about c for to, with their unsubscribe link.
 func (r *Renderer) Render(kind Kind, c Card, to Recipient, unsubscribeURL string) (Rendered, error) {
@@ -30,9 +34,10 @@ func (r *Renderer) compose(kind Kind, greeting string, c Card, unsubscribeURL st
 	}, cleanHeader(c.Subject), fill)
 }
 
-// greetingOf is how the email greets the requester: their name, or "there".
+// greetingOf is how the email greets the requester: what domain.GreetingName keeps of
+// their name (anyone linking them wrote it: no links, no domains), or "there".
 func greetingOf(to Recipient) string {
-	if g := cleanHeader(to.Name); g != "" {
+	if g := domain.GreetingName(to.Name); g != "" {
 		return g
 	}
 	return "there"

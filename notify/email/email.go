@@ -45,10 +45,10 @@ type Recipient struct {
 	Email string
 }
 
-// String is the recipient as a To header writes them (net/mail quotes or encodes the
-// name as needed; a name cannot break the header).
+// String is the recipient as a To header writes them: the name as the greeting shows
+// it (domain.GreetingName), quoted or encoded by net/mail, so it cannot break the header.
 func (r Recipient) String() string {
-	return (&mail.Address{Name: cleanHeader(r.Name), Address: r.Email}).String()
+	return (&mail.Address{Name: domain.GreetingName(r.Name), Address: r.Email}).String()
 }
 
 // Sender is who every email speaks as: the From address, and the team name and

@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/uuid"
 	mail "github.com/wneessen/go-mail"
+
+	"github.com/closeloop/closeloop/domain"
 )
 
 // Message builds the MIME message of a rendered email: multipart/alternative (text,
@@ -18,7 +20,7 @@ func (r *Renderer) Message(to Recipient, e Rendered, unsubscribeURL, msgID strin
 	if err != nil {
 		return nil, fmt.Errorf("cannot email %q: %w", to.Email, err)
 	}
-	addr.Name = cleanHeader(to.Name) // written by net/mail: quoted or encoded as needed
+	addr.Name = domain.GreetingName(to.Name) // as greeted; written by net/mail, quoted or encoded as needed
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(r.sender.From)
 	m.SetAddrHeaderFromMailAddress(mail.HeaderTo, addr)
