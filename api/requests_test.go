@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -222,4 +223,31 @@ func TestListAndDeleteRequestsAPI(t *testing.T) {
 	if got := peopleCount(t, env, `SELECT requester_count FROM cards WHERE id = ?`, card); got != 2 {
 		t.Errorf("requester_count = %d, want 2", got)
 	}
+}
+
+// TestLateRequesterEmailLimitAnswers429: past its hourly limit of links to shipped
+// cards (each emails the person at once), an actor gets 429 with what to do, and the
+// link is not made.
+func TestLateRequesterEmailLimitAnswers429(t *testing.T) {
+	env := newTestAPI(t)
+	env.svc.WithLimits(domain.Limits{LateEmailsPerHour: 1})
+	f := newFixtures(t, env)
+	if err := env.db.Exec(`UPDATE cards SET shipped_at = now() WHERE id = ?`, f.card.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/v1/cards/" + f.card.ID.String() + "/requests"
+	status, body := env.call(t, domain.RoleSupport, "POST", path, map[string]string{"email": "first-late@example.com"})
+	mustStatus(t, status, http.StatusCreated, body)
+	before := dbState(t, env)
+	status, body = env.call(t, domain.RoleSupport, "POST", path, map[string]string{"email": "second-late@example.com", "name": "Visit evil.example"})
+	mustStatus(t, status, http.StatusTooManyRequests, body)
+	if e := decode[ErrorBody](t, body).Error; e.Code != "rate_limited" || !strings.Contains(e.Message, "1 an hour per member or API token") {
+		t.Errorf("error %+v, want rate_limited saying the limit", e)
+	}
+	if diff := stateDiff(before, dbState(t, env)); diff != "" {
+		t.Errorf("refused, but changed %s", diff)
+	}
+	// Another token has its own count.
+	status, body = env.call(t, domain.RoleEditor, "POST", path, map[string]string{"email": "second-late@example.com"})
+	mustStatus(t, status, http.StatusCreated, body)
 }

@@ -97,6 +97,9 @@ func (s *Service) LinkRequest(ctx context.Context, actor Actor, cardID uuid.UUID
 				return err
 			}
 			if card.ShippedAt != nil {
+				if err := s.takeLateEmail(ctx, actor); err != nil {
+					return err
+				}
 				tx, err := sqlTx(ctx)
 				if err != nil {
 					return err

@@ -12,7 +12,8 @@ type Service struct {
 	db       *DB
 	notifier Notifier
 	now      func() time.Time
-	limits   *signInLimits
+	signIns  *signInLimits
+	limits   Limits
 	sinks    []EventSink
 }
 
@@ -22,7 +23,7 @@ func NewService(db *DB, notifier Notifier, sinks ...EventSink) *Service {
 	if notifier == nil {
 		notifier = NopNotifier{}
 	}
-	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, limits: newSignInLimits(),
+	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, signIns: newSignInLimits(), limits: DefaultLimits,
 		sinks: sinks}
 }
 

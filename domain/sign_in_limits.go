@@ -76,9 +76,9 @@ WHERE failed_at > @since AND id <> @reserved AND (account = @account OR address 
 	switch {
 	case err != nil:
 		return err
-	case n.Address >= s.limits.address:
+	case n.Address >= s.signIns.address:
 		return errTooManyFromAddress
-	case n.Account >= s.limits.account && n.Pair > 0:
+	case n.Account >= s.signIns.account && n.Pair > 0:
 		return errTooManyForAccount
 	}
 	return nil
@@ -109,8 +109,8 @@ func (s *Service) forgetOwnFailures(ctx context.Context, key signInKey) error {
 // pruneFailures deletes rows older than the window, at most once a minute per process.
 func (s *Service) pruneFailures(ctx context.Context) {
 	now := s.now()
-	last := s.limits.lastPrune.Load()
-	if now.Unix()-last < 60 || !s.limits.lastPrune.CompareAndSwap(last, now.Unix()) {
+	last := s.signIns.lastPrune.Load()
+	if now.Unix()-last < 60 || !s.signIns.lastPrune.CompareAndSwap(last, now.Unix()) {
 		return
 	}
 	// Best effort: a failed prune is retried a minute later, and the counts never read old rows.

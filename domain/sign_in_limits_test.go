@@ -120,16 +120,16 @@ func TestSignInLimitsHoldAcrossReplicas(t *testing.T) {
 	}
 	// The per-address limit (lowered here: each failure costs a password hash), over both replicas.
 	for _, r := range rs {
-		r.limits.address = 6
+		r.signIns.address = 6
 	}
-	for i := range rs[0].limits.address {
+	for i := range rs[0].signIns.address {
 		if got := signInKind(t, rs[i%2], fmt.Sprintf("nobody%d@example.com", i), "wrong guess", "198.51.100.2"); got != KindUnauthorized {
 			t.Fatalf("address failure %d: kind %d, want unauthorized", i+1, got)
 		}
 	}
 	for i, r := range rs {
 		if got := signInKind(t, r, "someone-new@example.com", "wrong guess", "198.51.100.2"); got != KindRateLimited {
-			t.Errorf("replica %d after %d failures from one address: kind %d, want rate limited", i, r.limits.address, got)
+			t.Errorf("replica %d after %d failures from one address: kind %d, want rate limited", i, r.signIns.address, got)
 		}
 	}
 }
@@ -193,13 +193,13 @@ func TestAttackedAccountStillSignsIn(t *testing.T) {
 // older than the window are deleted.
 func TestSignInFailuresStayBounded(t *testing.T) {
 	svc := replicas(t, 1)[0]
-	svc.limits.address = 6 // each failure costs a password hash
-	for i := range svc.limits.address + 4 {
+	svc.signIns.address = 6 // each failure costs a password hash
+	for i := range svc.signIns.address + 4 {
 		email := fmt.Sprintf("%d%s@example.com", i, strings.Repeat("x", 300))
 		svc.SignIn(context.Background(), email, strings.Repeat("p", 1024), "198.51.100.3") //nolint:errcheck
 	}
-	if n := failedRows(t, svc); n != int64(svc.limits.address) {
-		t.Errorf("%d rows after %d failures from one address, want %d", n, svc.limits.address+4, svc.limits.address)
+	if n := failedRows(t, svc); n != int64(svc.signIns.address) {
+		t.Errorf("%d rows after %d failures from one address, want %d", n, svc.signIns.address+4, svc.signIns.address)
 	}
 	var widest int64
 	svc.db.gorm.Raw("SELECT max(octet_length(account) + octet_length(address)) FROM sign_in_failures").Scan(&widest)

@@ -6,7 +6,10 @@ import (
 	"net/mail"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/closeloop/closeloop/domain"
 )
 
 // config is everything read from the environment (see the table in README.md).
@@ -20,6 +23,9 @@ type config struct {
 	PprofAddr   string // CLOSELOOP_PPROF_ADDR: serve /debug/pprof there (profiling only; unset in production)
 	// TrustedProxies (CLOSELOOP_TRUSTED_PROXIES) may name the client in X-Forwarded-For.
 	TrustedProxies []*net.IPNet
+	// LateEmailsPerHour (CLOSELOOP_LATE_EMAILS_PER_HOUR): links of new requesters to
+	// shipped cards, each emailing them at once, one member or token may make in an hour.
+	LateEmailsPerHour int
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -55,6 +61,14 @@ func loadConfig(getenv func(string) string) (config, error) {
 	}
 	if _, err := mail.ParseAddress(cfg.MailFrom); err != nil {
 		problems = append(problems, fmt.Sprintf("MAIL_FROM=%q is not an address like 'Closeloop <noreply@example.com>'", cfg.MailFrom))
+	}
+	cfg.LateEmailsPerHour = domain.DefaultLimits.LateEmailsPerHour
+	if v := getenv("CLOSELOOP_LATE_EMAILS_PER_HOUR"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000000 {
+			problems = append(problems, fmt.Sprintf("CLOSELOOP_LATE_EMAILS_PER_HOUR=%q must be a whole number from 1 to 1000000 (default %d)", v, cfg.LateEmailsPerHour))
+		}
+		cfg.LateEmailsPerHour = n
 	}
 	var err error
 	if cfg.TrustedProxies, err = parseTrustedProxies(getenv("CLOSELOOP_TRUSTED_PROXIES")); err != nil {

@@ -33,6 +33,8 @@ func TestConfigErrorsSayWhatToFix(t *testing.T) {
 		{map[string]string{"MAIL_FROM": "not an address"}, "MAIL_FROM"},
 		{map[string]string{"CLOSELOOP_TRUSTED_PROXIES": "10.0.0.0/8,proxy.internal"}, `CLOSELOOP_TRUSTED_PROXIES: "proxy.internal" is not a CIDR`},
 		{map[string]string{"CLOSELOOP_TRUSTED_PROXIES": "10.0.0.0/33"}, "CLOSELOOP_TRUSTED_PROXIES"},
+		{map[string]string{"CLOSELOOP_LATE_EMAILS_PER_HOUR": "lots"}, "CLOSELOOP_LATE_EMAILS_PER_HOUR"},
+		{map[string]string{"CLOSELOOP_LATE_EMAILS_PER_HOUR": "0"}, "CLOSELOOP_LATE_EMAILS_PER_HOUR"},
 	}
 	for _, tt := range tests {
 		_, err := loadConfig(envFrom(tt.env))
@@ -46,6 +48,9 @@ func TestConfigErrorsSayWhatToFix(t *testing.T) {
 	}
 	if cfg.Addr != "127.0.0.1:8080" || cfg.BaseURL != "http://127.0.0.1:8080" || cfg.MailFrom != "Closeloop <noreply@localhost>" || filepath.Base(cfg.DataDir) != "data" {
 		t.Fatalf("defaults: %+v", cfg)
+	}
+	if cfg.LateEmailsPerHour != 100 {
+		t.Fatalf("late emails per hour by default: %d, want 100", cfg.LateEmailsPerHour)
 	}
 	if cfg.TrustedProxies != nil {
 		t.Fatalf("trusted proxies by default: %v, want none", cfg.TrustedProxies)

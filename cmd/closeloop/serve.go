@@ -46,7 +46,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	a.stops = append(a.stops, stopNotifier)
 	var mailroom domain.Mailroom = notifier
-	svc := domain.NewService(domain.NewDB(db.Gorm), notifier)
+	svc := domain.NewService(domain.NewDB(db.Gorm), notifier).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
 
 	ui, built := frontend.Dist()
 	if !built {
