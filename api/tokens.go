@@ -18,13 +18,16 @@ type tokenResponse struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	LastUsedAt *time.Time `json:"last_used_at"`
 	RevokedAt  *time.Time `json:"revoked_at"`
+	// Status: active, revoked, creator_disabled (works again if they are enabled) or creator_deleted.
+	Status    string     `json:"status"`
+	CreatedBy *uuid.UUID `json:"created_by"`
 	// Token is the secret, present only in the answer that creates it.
 	Token string `json:"token,omitempty"`
 }
 
 func toToken(t domain.APIToken) tokenResponse {
 	return tokenResponse{ID: t.ID, Name: t.Name, Role: string(t.Role), Prefix: t.Prefix,
-		CreatedAt: t.CreatedAt, LastUsedAt: t.LastUsedAt, RevokedAt: t.RevokedAt}
+		CreatedAt: t.CreatedAt, LastUsedAt: t.LastUsedAt, RevokedAt: t.RevokedAt, Status: t.TokenStatus(), CreatedBy: t.CreatedBy}
 }
 
 type createTokenRequest struct {

@@ -130,6 +130,9 @@ func (s *Service) UpdateMember(ctx context.Context, actor Actor, id uuid.UUID, p
 			} else {
 				changes["disabled_at"] = nil
 			}
+			if err := s.suspendTokensOf(ctx, id, *patch.Disabled); err != nil {
+				return err
+			}
 		}
 		if err := s.db.conn(ctx).Model(&Member{}).Where("id = ?", id).Updates(changes).Error; err != nil {
 			return err
@@ -157,8 +160,23 @@ func (s *Service) DeleteMember(ctx context.Context, actor Actor, id uuid.UUID) e
 				return err
 			}
 		}
+		// Their tokens are revoked first: the foreign key then forgets who made them.
+		err := s.db.conn(ctx).Exec("UPDATE api_tokens SET revoked_at = ?, revoked_reason = ? WHERE created_by = ? AND revoked_at IS NULL",
+			s.now(), revokedWithCreator, id).Error
+		if err != nil {
+			return err
+		}
 		return s.db.conn(ctx).Exec("DELETE FROM members WHERE id = ?", id).Error
 	})
+}
+
+// suspendTokensOf stops (or starts again) the API tokens a member made, as they are
+// disabled (or enabled): a token never does more than its maker may.
+func (s *Service) suspendTokensOf(ctx context.Context, memberID uuid.UUID, suspend bool) error {
+	if suspend {
+		return s.db.conn(ctx).Exec("UPDATE api_tokens SET suspended_at = ? WHERE created_by = ? AND suspended_at IS NULL", s.now(), memberID).Error
+	}
+	return s.db.conn(ctx).Exec("UPDATE api_tokens SET suspended_at = NULL WHERE created_by = ?", memberID).Error
 }
 
 func (s *Service) lockMember(ctx context.Context, id uuid.UUID, m *Member) error {

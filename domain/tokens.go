@@ -22,7 +22,27 @@ type APIToken struct {
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
 	RevokedAt  *time.Time
+	// SuspendedAt is set while the member who made the token is disabled.
+	SuspendedAt *time.Time
+	// RevokedReason is "creator_deleted" when deleting its creator revoked it.
+	RevokedReason string
 }
+
+// TokenStatus says whether a token works, and if not why: "active", "revoked",
+// "creator_disabled" or "creator_deleted".
+func (t APIToken) TokenStatus() string {
+	switch {
+	case t.RevokedAt != nil && t.RevokedReason == revokedWithCreator:
+		return "creator_deleted"
+	case t.RevokedAt != nil:
+		return "revoked"
+	case t.SuspendedAt != nil:
+		return "creator_disabled"
+	}
+	return "active"
+}
+
+const revokedWithCreator = "creator_deleted"
 
 func (APIToken) TableName() string { return "api_tokens" }
 
@@ -44,10 +64,24 @@ func (s *Service) CreateToken(ctx context.Context, actor Actor, name string, rol
 	}
 	secret := newSecret("cl_")
 	t := APIToken{ID: newID(), Name: name, Role: role, TokenHash: hashSecret(secret), Prefix: secret[:7], CreatedAt: s.now()}
-	if actor.MemberID != uuid.Nil {
-		t.CreatedBy = &actor.MemberID
-	}
-	if err := s.db.conn(ctx).Create(&t).Error; err != nil {
+	err := s.db.WithTx(ctx, func(ctx context.Context) error {
+		if actor.MemberID != uuid.Nil {
+			t.CreatedBy = &actor.MemberID
+			// The creator's row is held until the token is in: a concurrent disable or
+			// delete waits for it, then suspends or revokes it with the others.
+			var creator struct{ Active bool }
+			err := s.db.conn(ctx).Raw(`SELECT disabled_at IS NULL AS active FROM members WHERE id = ? FOR SHARE`, actor.MemberID).
+				Scan(&creator).Error
+			if err != nil {
+				return err
+			}
+			if !creator.Active { // disabled, or no row: deleted
+				return Unauthorized("your account is disabled or deleted; it cannot create API tokens")
+			}
+		}
+		return s.db.conn(ctx).Create(&t).Error
+	})
+	if err != nil {
 		return APIToken{}, "", err
 	}
 	return t, secret, nil
@@ -77,13 +111,16 @@ func (s *Service) TokenActor(ctx context.Context, secret string) (Actor, error) 
 	// Every API call asks this, so it goes straight to the pool (no GORM reflection).
 	var t APIToken
 	err := s.db.conn(ctx).Statement.ConnPool.QueryRowContext(ctx,
-		`SELECT id, name, role, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL LIMIT 1`,
-		hashSecret(secret)).Scan(&t.ID, &t.Name, &t.Role, &t.LastUsedAt)
+		`SELECT id, name, role, last_used_at, suspended_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL LIMIT 1`,
+		hashSecret(secret)).Scan(&t.ID, &t.Name, &t.Role, &t.LastUsedAt, &t.SuspendedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Actor{}, Unauthorized("the API token is not valid or was revoked")
 	}
 	if err != nil {
 		return Actor{}, err
+	}
+	if t.SuspendedAt != nil {
+		return Actor{}, Unauthorized("the member who made this API token is disabled, so it does not work; an admin can enable them again or make a new token")
 	}
 	now := s.now()
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
