@@ -19,6 +19,9 @@ const maxGreetingName = 100
 // characters are kept. "" when nothing with a letter remains: the email then greets
 // "there". Notify renders the result as text (escaped in HTML).
 func GreetingName(name string) string {
+	if plainName(name) {
+		return name // the usual case, on every email of a fan-out: nothing to take out
+	}
 	var b strings.Builder
 	for _, word := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
 		word = strings.TrimLeft(strings.Map(keepInName, word), ".-'’")
@@ -44,6 +47,37 @@ func GreetingName(name string) string {
 		return "" // digits alone are no name (a phone number, an order number)
 	}
 	return b.String()
+}
+
+// plainName reports a name GreetingName would return unchanged, by a quick look: ASCII
+// letters, digits, apostrophes and hyphens, no word starting with an apostrophe or a
+// hyphen, single spaces between words, a letter somewhere, at most 100 bytes.
+func plainName(s string) bool {
+	if s == "" || len(s) > maxGreetingName {
+		return false
+	}
+	letter, wordStart := false, true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9':
+		case c == '\'' || c == '-':
+			if wordStart {
+				return false
+			}
+		case c == ' ':
+			if wordStart {
+				return false // leading or double space
+			}
+			wordStart = true
+			continue
+		default:
+			return false
+		}
+		wordStart = false
+	}
+	return letter && !wordStart
 }
 
 func keepInName(r rune) rune {

@@ -36,6 +36,9 @@ func TestGreetingName(t *testing.T) {
 		{"only digits", "12345", ""},
 		{"emoji", "Ann 🎉", "Ann"},
 		{"leading dots", "...Ann", "Ann"},
+		{"plain ASCII", "Mary-Jane O'Neil 3rd", "Mary-Jane O'Neil 3rd"},
+		{"leading hyphen", "-Ann", "Ann"},
+		{"trailing space", "Ann ", "Ann"},
 		{"long name cut at a word", long, strings.TrimSpace(strings.Repeat("Anna ", 20))},
 		{"one long word", strings.Repeat("a", 150), strings.Repeat("a", 100)},
 	}
@@ -62,6 +65,9 @@ func FuzzGreetingName(f *testing.F) {
 		got := GreetingName(in)
 		if utf8.RuneCountInString(got) > maxGreetingName {
 			t.Fatalf("GreetingName(%q) has %d characters", in, utf8.RuneCountInString(got))
+		}
+		if plainName(in) && got != in {
+			t.Fatalf("GreetingName(%q) = %q, but plainName says it is kept as it is", in, got)
 		}
 		if strings.ContainsAny(got, "@/:<>&\"\\%") {
 			t.Fatalf("GreetingName(%q) = %q keeps a character links or markup are made of", in, got)
