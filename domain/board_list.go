@@ -6,30 +6,20 @@ import (
 	"github.com/google/uuid"
 )
 
-// BoardList is one page of boards, ordered by name (case-insensitive), then id.
-type BoardList struct {
-	Items      []Board
-	NextCursor string // "" on the last page
-}
-
 type boardRow struct {
 	Board    `gorm:"embedded"`
 	SortName string
 }
 
-type boardCursor struct {
-	Name string    `json:"n"`
-	ID   uuid.UUID `json:"id"`
-}
-
-// ListBoards returns a page of boards with their columns (two queries, whatever the size).
-func (s *Service) ListBoards(ctx context.Context, page Page) (BoardList, error) {
+// ListBoards returns a page of boards, ordered by name (case-insensitive), then id,
+// with their columns (two queries, whatever the size).
+func (s *Service) ListBoards(ctx context.Context, page Page) (List[Board], error) {
 	p := Problems{}
 	limit := page.limit(p)
-	var after boardCursor
-	hasCursor := decodeCursor(p, page.Cursor, &after, func() bool { return after.ID != uuid.Nil })
+	var after nameKey
+	hasCursor := page.after(p, &after, after.valid)
 	if err := p.Err(); err != nil {
-		return BoardList{}, err
+		return List[Board]{}, err
 	}
 	q := s.db.conn(ctx).Table("boards").Select("*, lower(name) AS sort_name")
 	if hasCursor {
@@ -38,26 +28,21 @@ func (s *Service) ListBoards(ctx context.Context, page Page) (BoardList, error) 
 	var rows []boardRow
 	// lower(name) matches the boards_name_idx expression, so the index serves order and cursor.
 	if err := q.Order("lower(name), id").Limit(limit + 1).Find(&rows).Error; err != nil {
-		return BoardList{}, err
+		return List[Board]{}, err
 	}
-	var list BoardList
-	if len(rows) > limit {
-		rows = rows[:limit]
-		// PostgreSQL's lower(), not Go's: the cursor must compare like the index does.
-		list.NextCursor = encodeCursor(boardCursor{Name: rows[limit-1].SortName, ID: rows[limit-1].ID})
-	}
-	boards := make([]Board, len(rows))
-	ids := make([]uuid.UUID, len(rows))
-	for i, r := range rows {
-		boards[i], ids[i] = r.Board, r.ID
+	// PostgreSQL's lower(), not Go's: the cursor must compare like the index does.
+	list := listOf(rows, limit, func(r boardRow) any { return nameKey{Name: r.SortName, ID: r.ID} },
+		func(r boardRow) Board { return r.Board })
+	ids := make([]uuid.UUID, len(list.Items))
+	for i, b := range list.Items {
+		ids[i] = b.ID
 	}
 	cols, err := s.columnsOf(ctx, ids...)
 	if err != nil {
-		return BoardList{}, err
+		return List[Board]{}, err
 	}
-	for i := range boards {
-		boards[i].Columns = cols[boards[i].ID]
+	for i := range list.Items {
+		list.Items[i].Columns = cols[list.Items[i].ID]
 	}
-	list.Items = boards
 	return list, nil
 }
