@@ -63,7 +63,7 @@ func (s *Service) record(ctx context.Context, actor Actor, card Card, action str
 // ListActivity returns a card's history, newest first. Ids are time-ordered (UUIDv7),
 // so they break ties between rows written in the same microsecond in the right order.
 func (s *Service) ListActivity(ctx context.Context, cardID uuid.UUID, page Page) (List[Activity], error) {
-	pg, err := page.newest()
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
 		return List[Activity]{}, err
 	}

@@ -102,7 +102,7 @@ RETURNING v.id, v.card_id, v.requester_id, v.url, v.tool, v.external_id, v.excer
 
 // ListConversations pages through a card's conversations, newest first.
 func (s *Service) ListConversations(ctx context.Context, cardID uuid.UUID, page Page) (List[Conversation], error) {
-	pg, err := page.newest()
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
 		return List[Conversation]{}, err
 	}

@@ -85,28 +85,17 @@ func (s *Service) CreateMember(ctx context.Context, actor Actor, in MemberInput)
 
 // ListMembers returns a page of members, by name (case-insensitive), then id.
 func (s *Service) ListMembers(ctx context.Context, page Page) (List[Member], error) {
-	p := Problems{}
-	limit := page.limit(p)
-	var after nameKey
-	hasCursor := page.after(p, &after, after.valid)
-	if err := p.Err(); err != nil {
+	ks, err := checkPage[nameKey](page)
+	if err != nil {
 		return List[Member]{}, err
 	}
-	q := s.db.conn(ctx).Model(&Member{}).Select("*, lower(name) AS sort_name")
-	if hasCursor {
-		q = q.Where("(lower(name), id) > (?, ?)", after.Name, after.ID)
-	}
-	var rows []memberRow
-	if err := q.Order("lower(name), id").Limit(limit + 1).Scan(&rows).Error; err != nil {
-		return List[Member]{}, err
-	}
-	return listOf(rows, limit, func(r memberRow) any { return nameKey{Name: r.SortName, ID: r.ID} },
-		func(r memberRow) Member { return r.Member }), nil
+	return byName(s.db.conn(ctx).Model(&Member{}), ks, func(r memberRow) nameKey { return nameKey{Name: r.SortName, ID: r.ID} },
+		func(r memberRow) Member { return r.Member })
 }
 
 type memberRow struct {
 	Member   `gorm:"embedded"`
-	SortName string // PostgreSQL's lower(name): the cursor compares like the query
+	SortName string
 }
 
 // UpdateMember changes a member's name, role, password or disabled state. The last

@@ -126,30 +126,50 @@ func storableInt(n int) bool { return n >= math.MinInt32 && n <= math.MaxInt32 }
 // storableTime: well inside PostgreSQL's timestamptz range (and RFC 3339's years).
 func storableTime(t time.Time) bool { return t.Year() >= 1 && t.Year() <= 9999 }
 
-// newestPage is a checked page of a newest-first list.
-type newestPage struct {
+// keyset is a checked page of a list whose key type is K.
+type keyset[K any] struct {
 	limit int
-	after *timeKey // nil on the first page
+	after *K // nil on the first page
 }
 
-func (pg Page) newest() (newestPage, error) {
+type cursorKey[K any] interface {
+	*K
+	valid() bool
+}
+
+// checkPage checks the page's limit and reads its cursor as a K.
+func checkPage[K any, P cursorKey[K]](pg Page) (keyset[K], error) {
 	p := Problems{}
-	np := newestPage{limit: pg.limit(p)}
-	var after timeKey
-	if pg.after(p, &after, after.valid) {
-		np.after = &after
+	ks := keyset[K]{limit: pg.limit(p)}
+	var after K
+	if pg.after(p, &after, P(&after).valid) {
+		ks.after = &after
 	}
-	return np, p.Err()
+	return ks, p.Err()
 }
 
 // newestFirst reads one page of q ordered by (createdCol, idCol) descending.
-func newestFirst[T any](q *gorm.DB, createdCol, idCol string, pg newestPage, key func(T) timeKey) (List[T], error) {
-	if pg.after != nil {
-		q = q.Where("("+createdCol+", "+idCol+") < (?, ?)", pg.after.At, pg.after.ID)
+func newestFirst[T any](q *gorm.DB, createdCol, idCol string, ks keyset[timeKey], key func(T) timeKey) (List[T], error) {
+	if ks.after != nil {
+		q = q.Where("("+createdCol+", "+idCol+") < (?, ?)", ks.after.At, ks.after.ID)
 	}
 	var rows []T
-	if err := q.Order(createdCol + " DESC, " + idCol + " DESC").Limit(pg.limit + 1).Scan(&rows).Error; err != nil {
+	if err := q.Order(createdCol + " DESC, " + idCol + " DESC").Limit(ks.limit + 1).Scan(&rows).Error; err != nil {
 		return List[T]{}, err
 	}
-	return listOf(rows, pg.limit, func(r T) any { return key(r) }, func(r T) T { return r }), nil
+	return listOf(rows, ks.limit, func(r T) any { return key(r) }, func(r T) T { return r }), nil
+}
+
+// byName reads one page of q ordered by (lower(name), id). Rows carry sort_name,
+// PostgreSQL's lower(name) (Go's ToLower may differ), for their key.
+func byName[R, T any](q *gorm.DB, ks keyset[nameKey], key func(R) nameKey, item func(R) T) (List[T], error) {
+	q = q.Select("*, lower(name) AS sort_name")
+	if ks.after != nil {
+		q = q.Where("(lower(name), id) > (?, ?)", ks.after.Name, ks.after.ID)
+	}
+	var rows []R
+	if err := q.Order("lower(name), id").Limit(ks.limit + 1).Scan(&rows).Error; err != nil {
+		return List[T]{}, err
+	}
+	return listOf(rows, ks.limit, func(r R) any { return key(r) }, item), nil
 }

@@ -10,7 +10,7 @@ import (
 // ListCardRequests pages through who asked for a card, newest first, each with their
 // conversations on the card (one more query per page, not per item).
 func (s *Service) ListCardRequests(ctx context.Context, cardID uuid.UUID, page Page) (List[Request], error) {
-	pg, err := page.newest()
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
 		return List[Request]{}, err
 	}
@@ -68,7 +68,7 @@ type RequesterRequest struct {
 
 // ListRequesterRequests pages through everything one person asked for, newest first.
 func (s *Service) ListRequesterRequests(ctx context.Context, requesterID uuid.UUID, page Page) (List[RequesterRequest], error) {
-	pg, err := page.newest()
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
 		return List[RequesterRequest]{}, err
 	}

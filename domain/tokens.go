@@ -55,7 +55,7 @@ func (s *Service) CreateToken(ctx context.Context, actor Actor, name string, rol
 
 // ListTokens returns a page of tokens, newest first (secrets are never returned).
 func (s *Service) ListTokens(ctx context.Context, page Page) (List[APIToken], error) {
-	pg, err := page.newest()
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
 		return List[APIToken]{}, err
 	}
