@@ -34,7 +34,7 @@ type Deps struct {
 	TrustedProxies []*net.IPNet
 	// HSTS sends Strict-Transport-Security on every answer (when the base URL is https).
 	HSTS bool
-	// Mailroom renders previews and handles unsubscribe links; nil until the notifier is wired.
+	// Mailroom renders previews and handles unsubscribe links (notify.Service).
 	Mailroom domain.Mailroom
 }
 
@@ -43,7 +43,6 @@ type Server struct {
 	deps        Deps
 	log         *slog.Logger
 	echo        *echo.Echo
-	auth        *authState
 	httpMetrics *httpMetrics
 	cardPages   *cardPages
 	// routeSet is every "METHOD /path" registered, for Allow headers (methods.go).
@@ -63,7 +62,7 @@ func New(deps Deps) *Server {
 	e.HideBanner = true
 	e.HidePort = true
 	e.IPExtractor = clientIP(deps.TrustedProxies)
-	s := &Server{deps: deps, log: deps.Log, echo: e, auth: newAuthState(), httpMetrics: newHTTPMetrics(deps.Registry),
+	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
 		cardPages: newCardPages()}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()

@@ -16,9 +16,6 @@ func (s *Server) unsubscribePage(c echo.Context) error {
 	if c.Param("token") == domain.PreviewUnsubscribeToken {
 		return renderPublic(c, http.StatusNotFound, previewUnsubscribeLink)
 	}
-	if s.deps.Mailroom == nil {
-		return errNoMailroom
-	}
 	email, err := s.deps.Mailroom.UnsubscribeTarget(c.Request().Context(), c.Param("token"))
 	if domain.KindOf(err) == domain.KindNotFound {
 		return renderPublic(c, http.StatusNotFound, invalidUnsubscribeLink)
@@ -42,9 +39,6 @@ func (s *Server) unsubscribePage(c echo.Context) error {
 func (s *Server) unsubscribe(c echo.Context) error {
 	if c.Param("token") == domain.PreviewUnsubscribeToken {
 		return renderPublic(c, http.StatusNotFound, previewUnsubscribeLink)
-	}
-	if s.deps.Mailroom == nil {
-		return errNoMailroom
 	}
 	err := s.deps.Mailroom.Unsubscribe(c.Request().Context(), c.Param("token"))
 	if domain.KindOf(err) == domain.KindNotFound {
