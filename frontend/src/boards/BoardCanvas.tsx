@@ -12,10 +12,10 @@ import { useSession } from '../auth/session'
 import { LoadError } from '../ui/States'
 import { BoardColumn } from './BoardColumn'
 import { CardTile, dragClock } from './CardTile'
-import { ShipDialog } from './ShipDialog'
+import { ShipDialog } from '../shipping/ShipDialog'
 import { announcements, instructions } from './dndText'
 import { boardReducer, emptyBoard, hasMoved, locate, type BoardAction, type BoardState } from './boardState'
-import { keys } from './queries'
+import { keys } from '../api/queries'
 import { useCardMoves } from './useCardMoves'
 
 export function BoardCanvas({ board, filter }: { board: Board; filter: Required<CardFilter> }) {

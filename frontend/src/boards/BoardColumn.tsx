@@ -6,7 +6,7 @@ import { Can, useSession } from '../auth/session'
 import { SortableCard } from './CardTile'
 import { ColumnSettings } from './ColumnSettings'
 import { NewCardForm } from './NewCardForm'
-import { stageName } from './labels'
+import { stageName } from '../ui/names'
 
 interface Props {
   board: Board

@@ -8,8 +8,8 @@ import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { EmailPreviewPanel } from './EmailPreviewPanel'
-import { keys } from './queries'
-import { stageName, stages } from './labels'
+import { keys } from '../api/queries'
+import { stageName, stages } from '../ui/names'
 
 export function BoardSettings({ board, onClose }: { board: Board; onClose: () => void }) {
   const qc = useQueryClient()

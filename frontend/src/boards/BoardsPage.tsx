@@ -6,7 +6,7 @@ import { Can, useSession } from '../auth/session'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
-import { keys, useBoards } from './queries'
+import { keys, useBoards } from '../api/queries'
 
 export function BoardsPage() {
   const boards = useBoards()

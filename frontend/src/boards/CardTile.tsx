@@ -3,8 +3,8 @@ import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type { Card } from '../api/types'
 import { setParam } from '../app/router'
-import { DeliveryProgress } from './DeliveryProgress'
-import { kindName } from './labels'
+import { DeliveryProgress } from '../shipping/DeliveryProgress'
+import { kindName } from '../ui/names'
 
 /** When the last drag ended: the click that ends a drag must not also open the card. */
 export const dragClock = { endedAt: 0 }

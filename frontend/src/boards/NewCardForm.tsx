@@ -4,8 +4,8 @@ import * as ep from '../api/endpoints'
 import type { Board, Column, Kind } from '../api/types'
 import { FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
-import { keys } from './queries'
-import { kindName, kinds } from './labels'
+import { keys } from '../api/queries'
+import { kindName, kinds } from '../ui/names'
 
 /** "+ Add a card" at the bottom of a column: type a title, Enter, type the next one. */
 export function NewCardForm({ board, column }: { board: Board; column: Column }) {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Activity, Board, Card, Tool } from '../api/types'
-import { formatDateTime } from '../boards/labels'
-import { keys } from '../boards/queries'
+import { formatDateTime } from '../ui/dates'
+import { keys } from '../api/queries'
 import { Spinner } from '../ui/States'
 import { toolLabel } from './tools'
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Card, DeliverySummary } from '../api/types'
-import { keys } from './queries'
+import { keys } from '../api/queries'
 
 // Deliveries are created by a background fan-out moments after the card ships, so an empty
 // summary right after shipping means "not yet", not "none": keep asking for a while.
