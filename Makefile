@@ -38,6 +38,13 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# The web app's lint: ESLint (frontend/eslint.config.js), and the API types generated from
+# api/openapi.json (frontend/src/api/schema.gen.ts) must match the document.
+.PHONY: lint-ui
+lint: lint-ui
+lint-ui: frontend/node_modules
+	cd frontend && npm run lint
+
 test-go:
 	$(GO) test -race -count=1 -timeout 20m ./...
 

@@ -16,9 +16,9 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
   const toast = useToast()
   const [form, setForm] = useState({
     name: board.name,
-    description: board.description ?? '',
-    email_subject: board.email_subject ?? '',
-    email_intro: board.email_intro ?? '',
+    description: board.description,
+    email_subject: board.email_subject,
+    email_intro: board.email_intro,
   })
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value })
   const save = useMutation({

@@ -33,7 +33,7 @@ export function BoardsPage() {
               <Link href={`/boards/${b.id}`} className="board-tile">
                 <span className="board-tile-name">{b.name}</span>
                 {b.description && <span className="board-tile-desc">{b.description}</span>}
-                <span className="board-tile-meta">{(b.columns ?? []).map((c) => c.name).join(' · ')}</span>
+                <span className="board-tile-meta">{b.columns.map((c) => c.name).join(' · ')}</span>
               </Link>
             </li>
           ))}

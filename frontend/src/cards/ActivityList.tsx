@@ -51,7 +51,7 @@ const fieldNames: Record<string, string> = { title: 'title', description: 'descr
  * named from the card's current requesters (someone removed or erased is "a requester").
  */
 export function sentence(a: Activity, columnName: (id?: string | null) => string, personName: (id: string) => string | undefined = () => undefined): string {
-  const d = a.detail ?? {}
+  const d = a.detail
   const who = (typeof d.requester_id === 'string' && personName(d.requester_id)) || 'a requester'
   const otherBoard = typeof d.from_board_id === 'string'
   switch (a.action) {

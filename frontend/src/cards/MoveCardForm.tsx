@@ -20,7 +20,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   const [note, setNote] = useState('')
   const all = boards.data ?? [board]
   const target = all.find((b) => b.id === boardId) ?? board
-  const columns = [...(target.columns ?? [])].sort((a, b) => a.position - b.position)
+  const columns = [...target.columns].sort((a, b) => a.position - b.position)
   const column = columns.find((c) => c.id === columnId)
   const ships = column?.stage === 'done' && !card.shipped_at
 

@@ -84,8 +84,8 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
               </tr>
             </thead>
             <tbody>
-              {deliveries.data.items.map((d, i) => (
-                <tr key={d.id ?? i}>
+              {deliveries.data.items.map((d) => (
+                <tr key={d.id}>
                   <td>{d.card_title || '—'}</td>
                   <td>{d.kind}</td>
                   <td>
@@ -112,7 +112,7 @@ function AskedItem({ r }: { r: RequesterRequest }) {
         {r.shipped_at ? (
           <span className="badge badge-shipped">Shipped {formatDate(r.shipped_at)}</span>
         ) : (
-          r.column_name && <span className={'stage stage-' + (r.stage ?? 'open')}>{r.column_name}</span>
+          r.column_name && <span className={'stage stage-' + r.stage}>{r.column_name}</span>
         )}
         {r.archived && <span className="badge">deleted</span>}
       </div>

@@ -12,7 +12,7 @@ interface ShipDialogProps {
 }
 
 export function ShipDialog({ card, column, onShip, onCancel }: ShipDialogProps) {
-  const [note, setNote] = useState(card.release_note ?? '')
+  const [note, setNote] = useState(card.release_note)
   function submit(e: FormEvent) {
     e.preventDefault()
     onShip(note)
