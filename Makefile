@@ -58,8 +58,9 @@ test-fuzz:
 test-ui: frontend/node_modules
 	cd frontend && npm run typecheck && npm test && npm run build
 
+# The browser test (Playwright Test, frontend/playwright.config.ts) on the binary just built.
 test-e2e: deps ui binary
-	cd frontend && node e2e/run.mjs
+	cd frontend && CLOSELOOP_BIN=$(CURDIR)/$(BIN) npm run e2e
 
 # Benchmarks and the fault suite (docs/benchmarks.md): each builds and runs a real
 # `closeloop serve` on fresh databases of the local PostgreSQL and an in-process SMTP sink.
