@@ -24,10 +24,12 @@ export function useModal(onDismiss: () => void, { focusSelf = false } = {}) {
     // Escape is handled here rather than by the browser, so the owner can keep the dialog open
     // (Chromium lets a page refuse the native close request only once per user gesture).
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return
-      e.preventDefault()
-      e.stopPropagation()
-      dismiss()
+      if (e.defaultPrevented) return
+      if (e.key === 'Escape') {
+        e.preventDefault()
+        e.stopPropagation()
+        dismiss()
+      } else if (e.key === 'Tab') keepFocusInside(dialog, e)
     }
     const onCancel = (e: Event) => {
       e.preventDefault()
@@ -55,8 +57,34 @@ export function useModal(onDismiss: () => void, { focusSelf = false } = {}) {
   return ref
 }
 
-/** The field to fill first, else the first action (not the × in the corner), else the dialog. */
+const focusable = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/**
+ * Tab from the last control goes to the first and Shift+Tab from the first to the last: a
+ * modal <dialog> alone lets focus leave the page (to the browser) and come back anywhere.
+ */
+function keepFocusInside(dialog: HTMLDialogElement, e: KeyboardEvent) {
+  // A dialog opened from this one handles its own Tab.
+  if (!(e.target instanceof Element) || e.target.closest('dialog') !== dialog) return
+  const items = [...dialog.querySelectorAll<HTMLElement>(focusable)].filter(
+    (el) => el.closest('dialog') === dialog && el.getClientRects().length > 0,
+  )
+  const first = items[0]
+  const last = items[items.length - 1]
+  if (!first || !last) return
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === dialog)) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault()
+    first.focus()
+  }
+}
+
+/** What the dialog marks (data-autofocus), else the field to fill first, else its first action
+ * (not the × in the corner), else the dialog itself. */
 function focusFirst(dialog: HTMLDialogElement) {
-  const target = dialog.querySelector<HTMLElement>('[data-autofocus], input, textarea, select, button:not([data-dismiss])')
-  ;(target ?? dialog).focus()
+  const pick = (selector: string) => dialog.querySelector<HTMLElement>(selector)
+  const target = pick('[data-autofocus]') ?? pick('input, textarea, select') ?? pick('button:not([data-dismiss])') ?? dialog
+  target.focus()
 }
