@@ -38,6 +38,7 @@ export async function apiAs(page: Page, who: Person) {
     },
     link: (cardId: string, email: string, name: string) => write('post', `/cards/${cardId}/requests`, { email, name }),
     member: (m: Person & { role: string }) => write('post', '/members', m),
+    token: (name: string, role: string) => write('post', '/tokens', { name, role }),
   }
 }
 
