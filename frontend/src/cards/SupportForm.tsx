@@ -6,6 +6,7 @@ import { formatDate } from '../ui/dates'
 import { keys } from '../api/queries'
 import { Field, FormError } from '../ui/Field'
 import { formErrors, type FormErrors } from '../ui/errors'
+import { useUnsavedEdits } from '../ui/unsaved'
 
 const inputs = ['conversation_url', 'email', 'name', 'quote'] as const
 type Form = Record<(typeof inputs)[number], string>
@@ -30,6 +31,7 @@ export function SupportForm({ card }: { card: Card }) {
   const [form, setForm] = useState<Form>(blank)
   const [local, setLocal] = useState<Record<string, string>>({})
   const [done, setDone] = useState<LinkedRequest | null>(null)
+  useUnsavedEdits(Object.values(form).some((v) => v.trim()) ? 'the conversation you were linking' : null)
   const link = useMutation({
     mutationFn: () =>
       ep.createRequest(card.id, {
