@@ -71,16 +71,17 @@ function RequestItem({ card, request: r, conversations }: { card: Card; request:
         {r.requester.name && <span className="muted"> {r.requester.email}</span>}
         {r.requester.company && <span className="company">{r.requester.company}</span>}
         <Can right="link">
+          {/* Words, not a ×: the drawer's own × closes the card, this one unlinks a person. */}
           <button
             type="button"
-            className="icon-btn request-remove"
+            className="btn btn-danger-quiet btn-small request-remove"
             aria-label={`Remove ${r.requester.name || r.requester.email} from this card`}
             disabled={remove.isPending}
             onClick={() => {
               if (window.confirm(`Remove ${r.requester.name || r.requester.email} from this card? They will not be emailed when it ships.`)) remove.mutate()
             }}
           >
-            ×
+            Remove
           </button>
         </Can>
       </div>

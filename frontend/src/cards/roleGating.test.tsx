@@ -43,4 +43,11 @@ describe('the card drawer shows only what the role may do', () => {
     expect(screen.getByRole('heading', { name: 'Dark mode' })).toBeTruthy()
     expect(screen.queryByRole('textbox')).toBeNull()
   })
+
+  it('names the unlink button in words, distinct from the drawer’s Close', async () => {
+    await openDrawer('support')
+    const unlink = screen.getByRole('button', { name: 'Remove Jane from this card' })
+    expect(unlink.textContent).toBe('Remove')
+    expect(screen.getByRole('button', { name: 'Close card' }).textContent).toBe('×')
+  })
 })

@@ -1,7 +1,11 @@
 import { afterEach } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 
 afterEach(() => cleanup())
+
+// findBy… waits up to 5 s instead of 1 s: on a loaded 2-core CI machine a mocked round trip
+// through React Query can take longer than a second. A ceiling, not a target.
+configure({ asyncUtilTimeout: 5000 })
 
 // jsdom has <dialog> but not its modal methods. This stand-in only opens and closes it; what the
 // browser adds (top layer, focus kept inside, inert page behind) is checked in Chromium (e2e/).
