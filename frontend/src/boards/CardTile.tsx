@@ -48,6 +48,8 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
     listeners?.onKeyDown?.(e)
     if (e.key === 'Enter' && !e.defaultPrevented && !isDragging) setParam('card', card.id)
   }
+  // The card's name is what it shows (title, kind, labels, requesters, shipped): an aria-label
+  // would hide the labels and counts people see (axe label-content-name-mismatch).
   return (
     <li ref={setNodeRef} style={style} className="card-slot" data-card-id={card.id}>
       <div
@@ -55,9 +57,8 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
         {...listeners}
         role="button"
         tabIndex={0}
-        aria-roledescription={disabled ? "card" : "draggable card"}
+        aria-roledescription={disabled ? 'card' : 'draggable card'}
         aria-disabled={undefined}
-        aria-label={`${card.title}, ${kindName[card.kind]}, ${card.requester_count} requesters${card.shipped_at ? ', shipped' : ''}`}
         className="card-handle"
         onKeyDown={onKeyDown}
         onClick={() => !justDragged() && setParam('card', card.id)}
