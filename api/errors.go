@@ -63,11 +63,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, detail := s.describe(err, c)
+	var writeErr error
 	if c.Request().Method == http.MethodHead {
-		c.NoContent(status) //nolint:errcheck
-		return
+		writeErr = c.NoContent(status)
+	} else {
+		writeErr = c.JSON(status, ErrorBody{Error: detail})
 	}
-	c.JSON(status, ErrorBody{Error: detail}) //nolint:errcheck
+	if writeErr != nil { // the client went away: nobody is left to tell but the log
+		s.log.Debug("writing an error response failed", "err", writeErr, "status", status, "path", c.Path())
+	}
 }
 
 func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
@@ -78,7 +82,11 @@ func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
 	var de *domain.Error
 	if errors.As(err, &de) {
 		if m, ok := kindStatus[de.Kind]; ok {
-			return m.status, ErrorDetail{Code: m.code, Message: de.Message, Fields: de.Fields}
+			code := m.code
+			if de.Code != "" { // a reason more precise than the kind's (invalid_cursor)
+				code = de.Code
+			}
+			return m.status, ErrorDetail{Code: code, Message: de.Message, Fields: de.Fields}
 		}
 	}
 	var he *echo.HTTPError

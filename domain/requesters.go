@@ -2,6 +2,9 @@ package domain
 
 import (
 	"context"
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -20,6 +23,28 @@ type Requester struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	RequestCount   int // how many cards they asked for (filled by reads, not by upserts)
+}
+
+// ExternalIDs maps another system's name to this person's id there (e.g. "intercom": "5f1c…").
+type ExternalIDs map[string]string
+
+// Scan reads a jsonb column.
+func (e *ExternalIDs) Scan(src any) error {
+	m := map[string]string{}
+	if err := scanJSON(src, &m); err != nil {
+		return fmt.Errorf("external_ids: %w", err)
+	}
+	*e = m
+	return nil
+}
+
+// Value writes a jsonb column.
+func (e ExternalIDs) Value() (driver.Value, error) {
+	if e == nil {
+		return "{}", nil
+	}
+	b, err := json.Marshal(map[string]string(e))
+	return string(b), err
 }
 
 const requesterColumns = `q.id, q.email, q.name, q.company, q.external_ids, q.unsubscribed_at, q.bounced_at, q.created_at, q.updated_at`
@@ -61,15 +86,30 @@ FROM requesters q WHERE q.id = ?`, id).Scan(&rows).Error
 	return rows[0], nil
 }
 
+// emailKey is the requesters list's key: lower(email) as PostgreSQL lowers it, unique,
+// so every key this list hands out holds an @.
+type emailKey struct {
+	Email string `json:"e"`
+}
+
+func (k *emailKey) valid() bool { return strings.Contains(k.Email, "@") }
+
+type requesterRow struct {
+	Requester `gorm:"embedded"`
+	EmailKey  string // the sort key as PostgreSQL lowers it, which Go's ToLower may not match
+}
+
 // ListRequesters pages through requesters in address order; q, when given, keeps those
 // whose name, email or company contains it (served by the trigram index).
-func (s *Service) ListRequesters(ctx context.Context, q string, limit int, cursor string) ([]Requester, string, error) {
+func (s *Service) ListRequesters(ctx context.Context, q string, page Page) (List[Requester], error) {
 	p := Problems{}
 	q = strings.ToLower(checkRequestText(p, "q", q, maxSearchQuery, false))
+	limit := page.limit(p)
+	var after emailKey
+	hasCursor := page.after(p, &after, after.valid)
 	if err := p.Err(); err != nil {
-		return nil, "", err
+		return List[Requester]{}, err
 	}
-	limit = peopleListLimit(limit)
 	db := s.db.conn(ctx).Table("requesters AS q").
 		Select(requesterColumns + `, lower(q.email) AS email_key,
     (SELECT count(*) FROM requests r WHERE r.requester_id = q.id) AS request_count`)
@@ -77,30 +117,15 @@ func (s *Service) ListRequesters(ctx context.Context, q string, limit int, curso
 		// The expression matches requesters_name_trgm_idx exactly, or the index is not used.
 		db = db.Where(`lower(q.name || ' ' || q.email || ' ' || q.company) LIKE ?`, "%"+escapeLike(q)+"%")
 	}
-	if cursor != "" {
-		after, err := decodeTextCursor(cursor)
-		if err != nil {
-			return nil, "", err
-		}
-		db = db.Where("lower(q.email) > ?", after)
+	if hasCursor {
+		db = db.Where("lower(q.email) > ?", after.Email)
 	}
-	var rows []struct {
-		Requester `gorm:"embedded"`
-		EmailKey  string // the sort key as PostgreSQL lowers it, which Go's ToLower may not match
-	}
+	var rows []requesterRow
 	if err := db.Order("lower(q.email)").Limit(limit + 1).Scan(&rows).Error; err != nil {
-		return nil, "", err
+		return List[Requester]{}, err
 	}
-	next := ""
-	if len(rows) > limit {
-		rows = rows[:limit]
-		next = encodeTextCursor(rows[limit-1].EmailKey)
-	}
-	out := make([]Requester, len(rows))
-	for i, r := range rows {
-		out[i] = r.Requester
-	}
-	return out, next, nil
+	return listOf(rows, limit, func(r requesterRow) any { return emailKey{Email: r.EmailKey} },
+		func(r requesterRow) Requester { return r.Requester }), nil
 }
 
 // escapeLike makes s match literally inside a LIKE pattern (backslash is the escape).

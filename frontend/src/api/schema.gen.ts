@@ -637,7 +637,7 @@ export interface components {
         /** @description The one error shape every failure answers with. */
         Error: {
             error: {
-                /** @description Stable machine-readable code, e.g. validation_failed, not_found, unknown_field, csrf_failed. */
+                /** @description Stable machine-readable code, e.g. validation_failed, invalid_cursor (a list's ?cursor= is not one it handed out: start again without it), not_found, unknown_field, csrf_failed. */
                 code: string;
                 /** @description What went wrong, for people. */
                 message: string;
@@ -669,7 +669,7 @@ export interface components {
             /** Format: date-time */
             disabled_at: string | null;
         };
-        /** @description Every member (one page; next_cursor is always null). */
+        /** @description A page of members, by name. */
         MemberList: {
             items: components["schemas"]["Member"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
@@ -706,7 +706,7 @@ export interface components {
         };
         /** @description A token just created: the secret is in token, shown this once. */
         CreatedToken: WithRequired<components["schemas"]["Token"], "token">;
-        /** @description Every API token, without secrets (next_cursor is always null). */
+        /** @description A page of API tokens, newest first, without secrets. */
         TokenList: {
             items: components["schemas"]["Token"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
@@ -1179,7 +1179,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Validation failed; fields says which and why. */
+        /** @description Validation failed; fields says which and why. A ?cursor= the list did not hand out answers the code invalid_cursor (fields.cursor says so). */
         ValidationFailed: {
             headers: {
                 [name: string]: unknown;
@@ -1492,14 +1492,18 @@ export interface operations {
     };
     listMembers: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every member. */
+            /** @description A page of members, by name. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1510,6 +1514,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     createMember: {
@@ -1604,14 +1609,18 @@ export interface operations {
     };
     listTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every token, without secrets. */
+            /** @description A page of tokens, newest first, without secrets. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1622,6 +1631,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     createToken: {

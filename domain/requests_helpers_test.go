@@ -13,7 +13,7 @@ import (
 var supportActor = Actor{MemberID: uuid.MustParse("00000000-0000-7000-8000-000000000001"), Name: "Sam Support", Role: RoleSupport}
 
 // cardInStage inserts a board with one column of the given stage and a card in it, with plain
-// SQL (the cards use cases are written elsewhere).
+// SQL, so these tests do not depend on the cards use cases.
 func (e testEnv) cardInStage(t *testing.T, stage string) uuid.UUID {
 	t.Helper()
 	board, column, card := newID(), newID(), newID()
@@ -86,3 +86,6 @@ func kindFields(t *testing.T, err error, want Kind) map[string]string {
 	errors.As(err, &de)
 	return de.Fields
 }
+
+// pageOf spreads a list into its items and next cursor.
+func pageOf[T any](l List[T], err error) ([]T, string, error) { return l.Items, l.NextCursor, err }
