@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Member, Role } from '../api/types'
+import { roleHelp } from '../auth/roles'
 import { useSession } from '../auth/session'
-import { formatDate } from '../boards/labels'
+import { formatDate } from '../ui/dates'
 import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { LoadError, Spinner } from '../ui/States'
 import { useToast } from '../ui/Toast'
+import { RoleChangeDialog } from './RoleChangeDialog'
 import { RoleSelect } from './RoleSelect'
 
 export function MembersPanel() {
@@ -24,7 +26,7 @@ export function MembersPanel() {
           <thead>
             <tr>
               <th>Name</th>
-              <th>Email</th>
+              <th className="wide-only">Email</th>
               <th>Role</th>
               <th>Since</th>
               <th>
@@ -49,10 +51,18 @@ function MemberRow({ m }: { m: Member }) {
   const toast = useToast()
   const { member: me } = useSession()
   const self = me?.id === m.id
+  const [asked, setAsked] = useState<Role | null>(null)
   const update = useMutation({
     mutationFn: (role: Role) => ep.updateMember(m.id, { role }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['members'] }),
-    onError: (e) => toast(describe(e), 'error'),
+    onSuccess: (saved) => {
+      setAsked(null)
+      toast(`${saved.name} is now ${saved.role} and ${roleHelp[saved.role]}.`, 'success')
+      return qc.invalidateQueries({ queryKey: ['members'] })
+    },
+    onError: (e) => {
+      setAsked(null)
+      toast(describe(e), 'error')
+    },
   })
   const remove = useMutation({
     mutationFn: () => ep.deleteMember(m.id),
@@ -64,13 +74,18 @@ function MemberRow({ m }: { m: Member }) {
       <td>
         {m.name}
         {self && <span className="muted"> (you)</span>}
+        {/* On a phone the email sits under the name instead of in a column of its own. */}
+        <span className="narrow-only muted small">{m.email}</span>
       </td>
-      <td>{m.email}</td>
+      <td className="wide-only">{m.email}</td>
       <td>
         {self ? (
           <span className={'role role-' + m.role}>{m.role}</span>
         ) : (
-          <RoleSelect value={m.role} label={`Role of ${m.name}`} onChange={(r) => update.mutate(r)} />
+          <RoleSelect value={m.role} aria-label={`Role of ${m.name}`} onChange={(r) => r !== m.role && setAsked(r)} />
+        )}
+        {asked && (
+          <RoleChangeDialog member={m} role={asked} busy={update.isPending} onConfirm={() => update.mutate(asked)} onCancel={() => setAsked(null)} />
         )}
       </td>
       <td>{formatDate(m.created_at)}</td>
@@ -121,7 +136,7 @@ function NewMember() {
         </Field>
       </div>
       <div className="row">
-        <Field label="Role" error={errors.fields.role}>
+        <Field label="Role" error={errors.fields.role} hint={`The ${form.role} role ${roleHelp[form.role]}.`}>
           <RoleSelect value={form.role} onChange={(role) => setForm({ ...form, role })} />
         </Field>
         <Field label="Password" error={errors.fields.password} hint="At least 10 characters">

@@ -1,12 +1,19 @@
+import type { SelectHTMLAttributes } from 'react'
 import type { Role } from '../api/types'
-import { roleHelp, roles } from '../auth/roles'
+import { roles } from '../auth/roles'
 
-export function RoleSelect({ value, onChange, id, label }: { value: Role; onChange: (r: Role) => void; id?: string; label?: string }) {
+type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & { value: Role; onChange: (r: Role) => void }
+
+/**
+ * The four roles by name only, so the select stays short enough to read on a phone; what a
+ * role may do is said next to it (roleHelp), not inside the options.
+ */
+export function RoleSelect({ value, onChange, ...rest }: Props) {
   return (
-    <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Role)}>
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value as Role)}>
       {roles.map((r) => (
         <option key={r} value={r}>
-          {r} — {roleHelp[r]}
+          {r}
         </option>
       ))}
     </select>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
-import type { ApiToken, Role } from '../api/types'
-import { formatDate } from '../boards/labels'
+import type { ApiToken, CreatedToken, Role } from '../api/types'
+import { roleHelp } from '../auth/roles'
+import { formatDate } from '../ui/dates'
 import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
@@ -11,12 +12,12 @@ import { RoleSelect } from './RoleSelect'
 
 export function TokensPanel() {
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: ep.listTokens })
-  const [created, setCreated] = useState<ApiToken | null>(null)
+  const [created, setCreated] = useState<CreatedToken | null>(null)
   return (
     <section className="panel" aria-labelledby="tokens-h">
       <h2 id="tokens-h">API tokens</h2>
       <p className="muted">For help-desk integrations and scripts. A support token can link conversations and nothing more.</p>
-      {created?.token && <NewTokenSecret token={created} onDone={() => setCreated(null)} />}
+      {created && <NewTokenSecret token={created} onDone={() => setCreated(null)} />}
       {tokens.isPending ? (
         <Spinner />
       ) : tokens.isError ? (
@@ -64,7 +65,7 @@ function TokenRow({ t }: { t: ApiToken }) {
         <span className={'role role-' + t.role}>{t.role}</span>
       </td>
       <td>
-        <code>{t.prefix ?? '—'}</code>
+        <code>{t.prefix || '—'}</code>
       </td>
       <td>{formatDate(t.created_at)}</td>
       <td>{t.last_used_at ? formatDate(t.last_used_at) : 'never'}</td>
@@ -86,7 +87,7 @@ function TokenRow({ t }: { t: ApiToken }) {
   )
 }
 
-function NewTokenSecret({ token, onDone }: { token: ApiToken; onDone: () => void }) {
+function NewTokenSecret({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
   const [copied, setCopied] = useState(false)
   return (
     <div className="secret" role="status">
@@ -98,7 +99,8 @@ function NewTokenSecret({ token, onDone }: { token: ApiToken; onDone: () => void
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => navigator.clipboard?.writeText(token.token ?? '').then(() => setCopied(true), () => setCopied(false))}
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent on plain-http origins, whatever lib.dom says
+          onClick={() => void navigator.clipboard?.writeText(token.token).then(() => setCopied(true), () => setCopied(false))}
         >
           {copied ? 'Copied' : 'Copy'}
         </button>
@@ -110,7 +112,7 @@ function NewTokenSecret({ token, onDone }: { token: ApiToken; onDone: () => void
   )
 }
 
-function NewToken({ onCreated }: { onCreated: (t: ApiToken) => void }) {
+function NewToken({ onCreated }: { onCreated: (t: CreatedToken) => void }) {
   const qc = useQueryClient()
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('support')
@@ -135,7 +137,7 @@ function NewToken({ onCreated }: { onCreated: (t: ApiToken) => void }) {
         <Field label="Name" error={errors.fields.name} hint="Where it is used, e.g. “Intercom app”">
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field label="Role" error={errors.fields.role}>
+        <Field label="Role" error={errors.fields.role} hint={`The ${role} role ${roleHelp[role]}.`}>
           <RoleSelect value={role} onChange={setRole} />
         </Field>
       </div>

@@ -7,16 +7,24 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { CardFilter } from '../api/endpoints'
-import type { Board } from '../api/types'
+import type { Board, Column } from '../api/types'
 import { useSession } from '../auth/session'
 import { LoadError } from '../ui/States'
 import { BoardColumn } from './BoardColumn'
-import { CardTile, dragClock } from './CardTile'
-import { ShipDialog } from './ShipDialog'
+import { CardTile } from './CardTile'
+import { markDragEnded } from './dragClock'
+import { ShipDialog } from '../shipping/ShipDialog'
 import { announcements, instructions } from './dndText'
-import { boardReducer, emptyBoard, hasMoved, locate, type BoardAction, type BoardState } from './boardState'
-import { keys } from './queries'
+import { boardReducer, emptyBoard, hasMoved, locate, placement, type BoardAction, type BoardState, type Placement } from './boardState'
+import { keys } from '../api/queries'
 import { useCardMoves } from './useCardMoves'
+
+/** A card dropped into a Done column, waiting for the ship dialog: where it was dropped, frozen. */
+interface Shipping {
+  cardId: string
+  column: Column
+  target: Placement
+}
 
 export function BoardCanvas({ board, filter }: { board: Board; filter: Required<CardFilter> }) {
   const { can } = useSession()
@@ -33,13 +41,12 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     return ref.current
   }
   const [activeId, setActiveId] = useState<string | null>(null)
-  const [shipping, setShipping] = useState<string | null>(null)
+  const [shipping, setShipping] = useState<Shipping | null>(null)
   const moves = useCardMoves(board, ref, apply)
 
   const columns = useMemo(() => [...board.columns].sort((a, b) => a.position - b.position), [board.columns])
   useEffect(() => {
     if (cards.data && !activeId) apply({ type: 'load', columns, cards: cards.data, byPosition })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cards.data, columns, byPosition, activeId])
 
   const sensors = useSensors(
@@ -75,7 +82,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
   function onDragEnd({ active, over }: DragEndEvent) {
     const id = String(active.id)
     setActiveId(null)
-    dragClock.endedAt = Date.now()
+    markDragEnded()
     if (over && over.id !== active.id) {
       const to = columnOf(String(over.id))
       const overIndex = to ? ref.current.order[to]!.indexOf(String(over.id)) : -1
@@ -91,14 +98,17 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     }
     const at = locate(ref.current.order, id)!
     const card = ref.current.pending[id]!.card
-    const intoDone = columns.find((c) => c.id === at.column)?.stage === 'done'
-    if (intoDone && !card.shipped_at) setShipping(id)
+    const column = columns.find((c) => c.id === at.column)
+    const target = placement(ref.current.order, id)
+    // The dialog announces this column and ships to this place, whatever happens behind it.
+    if (column?.stage === 'done' && !card.shipped_at && target) setShipping({ cardId: id, column, target })
     else moves.commit(id)
   }
 
   if (cards.isError) return <LoadError error={cards.error} what="cards" retry={() => void cards.refetch()} />
   const loading = cards.isPending
   const active = activeId ? state.cards[activeId] : undefined
+  const shippingCard = shipping ? state.cards[shipping.cardId] : undefined
   const filtered = !!(filter.q || filter.kind || filter.label)
   return (
     <>
@@ -113,7 +123,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         onDragEnd={onDragEnd}
         onDragCancel={({ active }) => {
           setActiveId(null)
-          dragClock.endedAt = Date.now()
+          markDragEnded()
           apply({ type: 'rollback', cardId: String(active.id) })
         }}
         accessibility={{ announcements: announcements(state, columns), screenReaderInstructions: instructions }}
@@ -143,16 +153,16 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
           ) : null}
         </DragOverlay>
       </DndContext>
-      {shipping && state.cards[shipping] && (
+      {shipping && shippingCard && (
         <ShipDialog
-          card={state.cards[shipping]!}
-          column={columns.find((c) => c.id === state.cards[shipping]!.column_id)!}
+          card={shippingCard}
+          column={shipping.column}
           onCancel={() => {
-            apply({ type: 'rollback', cardId: shipping })
+            apply({ type: 'rollback', cardId: shipping.cardId })
             setShipping(null)
           }}
           onShip={(note) => {
-            moves.commit(shipping, note)
+            moves.commit(shipping.cardId, note, shipping.target)
             setShipping(null)
           }}
         />

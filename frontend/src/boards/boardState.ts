@@ -106,7 +106,13 @@ export function hasMoved(state: BoardState, cardId: string): boolean {
  * when it is last, or nothing in an empty column. Neighbours are the cards shown, which with a
  * filter on is still a correct relative place.
  */
-export function placement(order: Order, cardId: string): { column_id: string; before_id?: string; after_id?: string } | null {
+export interface Placement {
+  column_id: string
+  before_id?: string
+  after_id?: string
+}
+
+export function placement(order: Order, cardId: string): Placement | null {
   const at = locate(order, cardId)
   if (!at) return null
   const ids = order[at.column]!

@@ -4,9 +4,9 @@ import * as ep from '../api/endpoints'
 import type { Board } from '../api/types'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
-import { placement, type BoardAction, type BoardState } from './boardState'
-import { keys } from './queries'
-import { peopleAsked } from './ShipDialog'
+import { placement, type BoardAction, type BoardState, type Placement } from './boardState'
+import { keys } from '../api/queries'
+import { peopleAsked } from '../shipping/consequence'
 
 /**
  * Sends a move the board already shows. On success the card takes the server's version; on any
@@ -21,8 +21,9 @@ export function useCardMoves(
   const qc = useQueryClient()
   const toast = useToast()
 
-  function commit(cardId: string, releaseNote?: string) {
-    const target = placement(ref.current.order, cardId)
+  /** Sends the card's move to where the board shows it, or to `to` when the caller fixed it. */
+  function commit(cardId: string, releaseNote?: string, to?: Placement) {
+    const target = to ?? placement(ref.current.order, cardId)
     const origin = ref.current.pending[cardId]
     if (!target || !origin) return
     const before = origin.card

@@ -13,7 +13,7 @@ describe('CardDetails', () => {
       'PATCH /cards/k1': () => makeCard({ title: 'Dark theme', labels: ['ui', 'a11y'], version: 4 }),
     })
     const user = userEvent.setup()
-    await renderApp(<CardDetails card={makeCard()} />)
+    renderApp(<CardDetails card={makeCard()} />)
     const title = await screen.findByLabelText('Title')
     await user.clear(title)
     await user.type(title, 'Dark theme')
@@ -26,29 +26,39 @@ describe('CardDetails', () => {
     expect(patch.body).toEqual({ title: 'Dark theme', description: 'Please', kind: 'idea', labels: ['ui', 'a11y'] })
   })
 
-  it('on 412 tells the person and reloads the card', async () => {
-    let saved = false
+  it('on 412 keeps what was typed and applies it to the fresh version when asked', async () => {
+    let saves = 0
     const card = makeCard()
-    mockApi({
+    const theirs = makeCard({ version: 5, description: 'Rewritten by someone else' })
+    const calls = mockApi({
       'GET /session': () => sessionFor('editor'),
       ...drawerRoutes(card),
-      'GET /cards/k1': () => (saved ? makeCard({ version: 5, title: 'Renamed by someone' }) : card),
+      'GET /cards/k1': () => (saves > 0 ? theirs : card),
       'PATCH /cards/k1': () => {
-        saved = true
-        return [412, { error: { code: 'precondition_failed', message: 'the card changed' } }]
+        saves++
+        if (saves === 1) return [412, { error: { code: 'precondition_failed', message: 'the card changed' } }]
+        return makeCard({ version: 6, title: 'Dark mode!', description: 'Rewritten by someone else' })
       },
     })
     const user = userEvent.setup()
-    await renderApp(<CardDrawer cardId="k1" board={board} onClose={() => {}} />)
+    renderApp(<CardDrawer cardId="k1" board={board} onClose={() => {}} />)
     await user.type(await screen.findByLabelText('Title'), '!')
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
-    expect(await screen.findByText(/Someone else changed this card meanwhile/)).toBeTruthy()
-    await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Renamed by someone'))
+    expect(await screen.findByText(/Someone else saved this card while you were editing/)).toBeTruthy()
+    expect(screen.getByText(/they changed the description/)).toBeTruthy()
+    expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('Dark mode!')
+    await user.click(screen.getByRole('button', { name: 'Apply my changes to their version' }))
+    await waitFor(() => expect(saves).toBe(2))
+    const retry = calls.filter((c) => c.method === 'PATCH')[1]!
+    expect(retry.headers['If-Match']).toBe('5')
+    expect(retry.body).toEqual({ title: 'Dark mode!', description: 'Rewritten by someone else', kind: 'idea', labels: ['ui'] })
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Description').value).toBe('Rewritten by someone else'))
+    expect(screen.queryByText(/Someone else saved this card/)).toBeNull()
   })
 
   it('shows a viewer plain text, no inputs', async () => {
     mockApi({ 'GET /session': () => sessionFor('viewer') })
-    await renderApp(<CardDetails card={makeCard()} />)
+    renderApp(<CardDetails card={makeCard()} />)
     expect(await screen.findByRole('heading', { name: 'Dark mode' })).toBeTruthy()
     expect(screen.queryAllByRole('textbox')).toHaveLength(0)
   })

@@ -1,27 +1,51 @@
 import { useState } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Board } from '../api/types'
-import { Can, useSession } from '../auth/session'
-import { DeliveryProgress } from '../boards/DeliveryProgress'
-import { formatDate, kindName, stageName } from '../boards/labels'
-import { keys } from '../boards/queries'
+import { Can } from '../auth/session'
+import { DeliveryProgress } from '../shipping/DeliveryProgress'
+import { kindName, stageName } from '../ui/names'
+import { formatDate } from '../ui/dates'
+import { keys } from '../api/queries'
 import { Drawer } from '../ui/Drawer'
-import { describe } from '../ui/errors'
 import { LoadError, Spinner } from '../ui/States'
-import { useToast } from '../ui/Toast'
+import { UnsavedEditsProvider, usePendingEdits } from '../ui/unsaved'
 import { ActivityList } from './ActivityList'
 import { CardDetails } from './CardDetails'
+import { DeleteCard } from './DeleteCard'
+import { DiscardDialog } from './DiscardDialog'
 import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
 
-export function CardDrawer({ cardId, board, onClose }: { cardId: string; board: Board; onClose: () => void }) {
+interface Props {
+  cardId: string
+  board: Board
+  onClose: () => void
+}
+
+/** One card in a drawer over the board. Closing it over unsaved edits asks first. */
+export function CardDrawer(props: Props) {
+  return (
+    <UnsavedEditsProvider>
+      <CardPanel {...props} />
+    </UnsavedEditsProvider>
+  )
+}
+
+function CardPanel({ cardId, board, onClose }: Props) {
   const card = useQuery({ queryKey: keys.card(cardId), queryFn: () => ep.getCard(cardId) })
+  const pendingEdits = usePendingEdits()
+  const [asking, setAsking] = useState<string[] | null>(null)
+  const requestClose = () => {
+    const edits = pendingEdits()
+    if (edits.length > 0) setAsking(edits)
+    else onClose()
+  }
   const c = card.data
   const column = c && board.columns.find((col) => col.id === c.column_id)
   return (
-    <Drawer label={c ? `Card: ${c.title}` : 'Card'} onClose={onClose}>
+    <Drawer label={c ? `Card: ${c.title}` : 'Card'} onClose={requestClose}>
       <div className="drawer-head">
         <div className="drawer-crumbs">
           {c && <span className={'kind kind-' + c.kind}>{kindName[c.kind]}</span>}
@@ -33,7 +57,7 @@ export function CardDrawer({ cardId, board, onClose }: { cardId: string; board: 
           )}
           {c && c.board_id !== board.id && <span className="badge">moved to another board</span>}
         </div>
-        <button type="button" className="icon-btn" aria-label="Close card" onClick={onClose}>
+        <button type="button" className="icon-btn" aria-label="Close card" onClick={requestClose}>
           ×
         </button>
       </div>
@@ -66,42 +90,8 @@ export function CardDrawer({ cardId, board, onClose }: { cardId: string; board: 
           </Can>
         </div>
       )}
+      {asking && <DiscardDialog edits={asking} onKeep={() => setAsking(null)} onDiscard={onClose} />}
     </Drawer>
   )
 }
 
-function DeleteCard({ cardId, boardId, title, onDeleted }: { cardId: string; boardId: string; title: string; onDeleted: () => void }) {
-  const qc = useQueryClient()
-  const toast = useToast()
-  const { can } = useSession()
-  const [sure, setSure] = useState(false)
-  const del = useMutation({
-    mutationFn: () => ep.deleteCard(cardId),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: keys.cards(boardId) })
-      toast(`Deleted “${title}”.`)
-      onDeleted()
-    },
-  })
-  if (!can('edit')) return null
-  return (
-    <div className="danger-zone">
-      {sure ? (
-        <>
-          <p>Delete this card with its requests and conversations? The people who asked will not be told.</p>
-          <button type="button" className="btn btn-danger" disabled={del.isPending} onClick={() => del.mutate()}>
-            Delete card
-          </button>{' '}
-          <button type="button" className="btn" onClick={() => setSure(false)}>
-            Keep it
-          </button>
-          {del.error != null && <p className="form-error">{describe(del.error)}</p>}
-        </>
-      ) : (
-        <button type="button" className="btn btn-danger-quiet" onClick={() => setSure(true)}>
-          Delete card…
-        </button>
-      )}
-    </div>
-  )
-}

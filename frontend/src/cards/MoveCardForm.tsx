@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Board, Card } from '../api/types'
 import { setParam } from '../app/router'
-import { shipConsequence } from '../boards/ShipDialog'
-import { stageName } from '../boards/labels'
-import { keys, useBoards } from '../boards/queries'
+import { shipConsequence } from '../shipping/consequence'
+import { stageName } from '../ui/names'
+import { keys, useBoards } from '../api/queries'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
+import { useUnsavedEdits } from '../ui/unsaved'
 
 /** Move without dragging: to another column or another board (the card goes to the end). */
 export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
@@ -20,13 +21,15 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   const [note, setNote] = useState('')
   const all = boards.data ?? [board]
   const target = all.find((b) => b.id === boardId) ?? board
-  const columns = [...(target.columns ?? [])].sort((a, b) => a.position - b.position)
+  const columns = [...target.columns].sort((a, b) => a.position - b.position)
   const column = columns.find((c) => c.id === columnId)
   const ships = column?.stage === 'done' && !card.shipped_at
+  useUnsavedEdits(ships && note.trim() ? 'the release note' : null)
 
   const move = useMutation({
     mutationFn: () => ep.moveCard(card.id, { column_id: columnId, release_note: ships ? note.trim() || undefined : undefined }, card.version),
     onSuccess: (moved) => {
+      setNote('')
       qc.setQueryData(keys.card(card.id), moved)
       for (const id of new Set([card.board_id, moved.board_id])) qc.invalidateQueries({ queryKey: keys.cards(id) })
       qc.invalidateQueries({ queryKey: keys.activity(card.id) })

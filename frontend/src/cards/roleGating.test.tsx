@@ -7,7 +7,7 @@ import { CardDrawer } from './CardDrawer'
 async function openDrawer(role: Role) {
   const card = makeCard()
   mockApi({ 'GET /session': () => sessionFor(role), ...drawerRoutes(card) })
-  await renderApp(<CardDrawer cardId={card.id} board={board} onClose={() => {}} />)
+  renderApp(<CardDrawer cardId={card.id} board={board} onClose={() => {}} />)
   await screen.findByText('“I work at night”')
 }
 
@@ -42,5 +42,12 @@ describe('the card drawer shows only what the role may do', () => {
     expect(conv.getAttribute('href')).toBe('https://app.intercom.com/a/inbox/x/conversation/123')
     expect(screen.getByRole('heading', { name: 'Dark mode' })).toBeTruthy()
     expect(screen.queryByRole('textbox')).toBeNull()
+  })
+
+  it('names the unlink button in words, distinct from the drawer’s Close', async () => {
+    await openDrawer('support')
+    const unlink = screen.getByRole('button', { name: 'Remove Jane from this card' })
+    expect(unlink.textContent).toBe('Remove')
+    expect(screen.getByRole('button', { name: 'Close card' }).textContent).toBe('×')
   })
 })
