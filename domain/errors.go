@@ -26,6 +26,10 @@ type Error struct {
 	Kind    Kind
 	Message string
 	Fields  map[string]string // field name → what is wrong, for KindInvalid
+	// Code, when set, is the machine-readable code answered instead of the kind's
+	// default (e.g. "already_imported" for a Conflict); Data are ids that go with it.
+	Code string
+	Data map[string]string
 }
 
 func (e *Error) Error() string {
