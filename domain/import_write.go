@@ -54,10 +54,10 @@ type boardWriter struct {
 	prog     *importProgress
 	now      time.Time
 
-	cards    []Card
-	pending  []ImportCard // the cards' comments, requests and conversations, same order
-	cardIDs  []uuid.UUID
-	shipped  []uuid.UUID
+	cards   []Card
+	pending []ImportCard // the cards' comments, requests and conversations, same order
+	cardIDs []uuid.UUID
+	shipped []uuid.UUID
 }
 
 // column gives the column's cards positions in file order (archived ones too, so a

@@ -51,10 +51,10 @@ type trelloLabel struct {
 }
 
 type trelloChecklist struct {
-	ID         string    `json:"id"`
-	Name       string    `json:"name"`
-	IDCard     string    `json:"idCard"`
-	Pos        trelloPos `json:"pos"`
+	ID         string            `json:"id"`
+	Name       string            `json:"name"`
+	IDCard     string            `json:"idCard"`
+	Pos        trelloPos         `json:"pos"`
 	CheckItems []trelloCheckItem `json:"checkItems"`
 }
 
