@@ -10,8 +10,8 @@ import (
 // RequestImportRow is one row of a requests spreadsheet. Card names the card by
 // number ("12"), reference ("closeloop-12"), id, or exact title.
 type RequestImportRow struct {
-	Row  int // 1 = the first row after the header
-	Line int // the line of the file it starts on (the header is line 1)
+	Row                                                        int // 1 = the first row after the header
+	Line                                                       int // the line of the file it starts on (the header is line 1)
 	Email, Name, Company, Card, Quote, Source, ConversationURL string
 }
 
