@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -18,6 +19,30 @@ type MergeResult struct {
 	Conversations   int
 	Comments        int
 	Suppressed      int // people already emailed about the source card, marked on the target
+	ShippedEmails   int // the target had shipped: requesters the merge emails now (nobody told them yet)
+	DryRun          bool
+}
+
+// errPreviewDone rolls back a merge that was only a preview.
+var errPreviewDone = errors.New("merge preview: roll back")
+
+// PreviewMerge says what MergeCard would do — requesters moving, already on the
+// target, emails it would send — by doing it in a transaction that is rolled back,
+// so the figures are the merge's own.
+func (s *Service) PreviewMerge(ctx context.Context, actor Actor, id, intoID uuid.UUID) (MergeResult, error) {
+	var res MergeResult
+	err := s.db.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if res, err = s.MergeCard(ctx, actor, id, intoID); err != nil {
+			return err
+		}
+		return errPreviewDone
+	})
+	if errors.Is(err, errPreviewDone) {
+		res.DryRun = true
+		return res, nil
+	}
+	return res, err
 }
 
 // unmergeWindow is how long a merge can be undone.
@@ -68,6 +93,12 @@ func (s *Service) MergeCard(ctx context.Context, actor Actor, id, intoID uuid.UU
 			return err
 		}
 		if dst.ShippedAt != nil {
+			err := s.db.conn(ctx).Raw(`SELECT count(*) FROM requests q WHERE q.card_id = ? AND NOT EXISTS (
+    SELECT 1 FROM deliveries d WHERE d.card_id = q.card_id AND d.requester_id = q.requester_id AND d.kind = 'shipped')`,
+				dst.ID).Scan(&res.ShippedEmails).Error
+			if err != nil {
+				return err
+			}
 			tx, err := sqlTx(ctx)
 			if err != nil {
 				return err
