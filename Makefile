@@ -5,7 +5,7 @@ GO ?= go
 BIN := bin/closeloop
 FUZZTIME ?= 10s
 
-.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint bench faults faults-short seed postgres clean
+.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint golangci-lint bench faults faults-short seed postgres clean
 
 run: build ## build everything, then serve on 127.0.0.1:8080 with local PostgreSQL and .eml mail
 	./$(BIN) serve
@@ -34,9 +34,21 @@ deps: frontend/node_modules
 test: deps lint test-go test-fuzz test-ui test-e2e faults-short
 	@echo "all tests passed"
 
-lint:
+# lint: gofmt, go vet, then golangci-lint with .golangci.yml. The linter is installed
+# into GOPATH/bin (kept between runs, so CI builds it once per machine) when it is
+# missing or not GOLANGCI_VERSION.
+GOLANGCI_VERSION := 2.15.0
+GOLANGCI := $(shell $(GO) env GOPATH)/bin/golangci-lint
+
+lint: golangci-lint
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GOLANGCI) run ./...
+
+golangci-lint:
+	@if [ "$$($(GOLANGCI) version --short 2>/dev/null)" != "$(GOLANGCI_VERSION)" ]; then \
+	  echo "installing golangci-lint v$(GOLANGCI_VERSION) (a few minutes, once per machine)"; \
+	  GOBIN=$(dir $(GOLANGCI)) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v$(GOLANGCI_VERSION); fi
 
 test-go:
 	$(GO) test -race -count=1 -timeout 20m ./...

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -210,8 +209,3 @@ func TestContractWalk(t *testing.T) {
 		t.Errorf("the walk never got these documented answers (add a step): %v", missing)
 	}
 }
-
-var openAPIParam = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
-
-// openAPIToEcho turns /cards/{id} into Echo's /cards/:id.
-func openAPIToEcho(path string) string { return openAPIParam.ReplaceAllString(path, ":$1") }

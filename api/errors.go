@@ -81,11 +81,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, detail := s.describe(err, c)
+	var writeErr error
 	if c.Request().Method == http.MethodHead {
-		c.NoContent(status) //nolint:errcheck
-		return
+		writeErr = c.NoContent(status)
+	} else {
+		writeErr = c.JSON(status, ErrorBody{Error: detail})
 	}
-	c.JSON(status, ErrorBody{Error: detail}) //nolint:errcheck
+	if writeErr != nil { // the client went away: nobody is left to tell but the log
+		s.log.Debug("writing an error response failed", "err", writeErr, "status", status, "path", c.Path())
+	}
 }
 
 func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {

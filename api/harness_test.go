@@ -62,7 +62,11 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { mailroom.Stop(context.Background()) }) //nolint:errcheck
+	t.Cleanup(func() {
+		if err := mailroom.Stop(context.Background()); err != nil {
+			t.Errorf("stop the mailroom: %v", err)
+		}
+	})
 	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {

@@ -100,3 +100,18 @@ func (s *Service) ListActivity(ctx context.Context, cardID uuid.UUID, page Page)
 	}
 	return list, nil
 }
+
+// newRequestActivity is the activity row of a request, conversation or erasure use
+// case: the card it happened on and a detail object (nil is {}).
+func (s *Service) newRequestActivity(cardID, boardID uuid.UUID, actor Actor, action string, detail map[string]any) Activity {
+	return Activity{ID: newID(), CardID: &cardID, BoardID: &boardID, Actor: actor.Label(),
+		Action: action, Detail: ActivityDetail(detail), CreatedAt: s.now()}
+}
+
+// recordRequestActivity writes activity rows in one statement.
+func (s *Service) recordRequestActivity(ctx context.Context, acts ...Activity) error {
+	if len(acts) == 0 {
+		return nil
+	}
+	return s.db.conn(ctx).Create(&acts).Error
+}

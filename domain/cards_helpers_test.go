@@ -3,8 +3,6 @@ package domain
 import (
 	"context"
 	"errors"
-	"maps"
-	"slices"
 	"testing"
 
 	"github.com/google/uuid"
@@ -99,7 +97,5 @@ func wantKind(t *testing.T, err error, want Kind) {
 		t.Fatalf("got error %v (kind %d), want kind %d", err, got, want)
 	}
 }
-
-func fieldNames(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
 
 func refTo[T any](v T) *T { return &v }

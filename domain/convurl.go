@@ -44,7 +44,7 @@ func ParseConversationURL(raw string) (tool, externalID string, err error) {
 	}
 	u, perr := url.Parse(s)
 	if perr != nil || u.Scheme == "" {
-		return "", "", errors.New("must be a link starting with https://, http:// or mailto:")
+		return "", "", errors.New("must be a link starting with https://, http:// or mailto:") //nolint:staticcheck // a field message for people; "mailto:" is the scheme
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
@@ -54,7 +54,7 @@ func ParseConversationURL(raw string) (tool, externalID string, err error) {
 	case "mid":
 		return parseMessageID(u)
 	}
-	return "", "", errors.New("must be a link starting with https://, http:// or mailto:")
+	return "", "", errors.New("must be a link starting with https://, http:// or mailto:") //nolint:staticcheck // as above
 }
 
 func parseWebConversation(u *url.URL) (string, string, error) {

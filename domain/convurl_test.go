@@ -103,7 +103,7 @@ func FuzzParseConversationURL(f *testing.F) {
 			t.Fatalf("ParseConversationURL(%q): unknown tool %q", raw, tool)
 		}
 		lower := strings.ToLower(strings.TrimSpace(raw))
-		if tool == ToolOther && (id != "" || !(strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"))) {
+		if tool == ToolOther && (id != "" || (!strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://"))) {
 			t.Fatalf("ParseConversationURL(%q) = other with id %q", raw, id)
 		}
 	})

@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -71,4 +72,17 @@ func storeErr(err error, what string) error {
 		return Conflict("%s refers to something that no longer exists", what)
 	}
 	return err
+}
+
+// scanJSON reads a jsonb column into dst (NULL leaves it alone).
+func scanJSON(src, dst any) error {
+	switch v := src.(type) {
+	case nil:
+		return nil
+	case []byte:
+		return json.Unmarshal(v, dst)
+	case string:
+		return json.Unmarshal([]byte(v), dst)
+	}
+	return fmt.Errorf("cannot scan %T as JSON", src)
 }

@@ -46,7 +46,7 @@ ORDER BY c.id FOR NO KEY UPDATE`, id).Scan(&cards).Error
 			if err := db.Exec(`UPDATE cards SET requester_count = GREATEST(requester_count - 1, 0) WHERE id IN ?`, ids).Error; err != nil {
 				return err
 			}
-			acts := make([]requestActivity, len(cards))
+			acts := make([]Activity, len(cards))
 			for i, c := range cards {
 				acts[i] = s.newRequestActivity(c.ID, c.BoardID, actor, "requester_erased", nil)
 			}

@@ -57,3 +57,14 @@ func afterCursor(raw string) (*timeCursor, error) {
 	}
 	return &c, nil
 }
+
+// peopleListLimit applies the API's list limit: default 50, at most 200.
+func peopleListLimit(limit int) int {
+	switch {
+	case limit <= 0:
+		return 50
+	case limit > 200:
+		return 200
+	}
+	return limit
+}

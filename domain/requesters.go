@@ -2,6 +2,9 @@ package domain
 
 import (
 	"context"
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -20,6 +23,28 @@ type Requester struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	RequestCount   int // how many cards they asked for (filled by reads, not by upserts)
+}
+
+// ExternalIDs maps another system's name to this person's id there (e.g. "intercom": "5f1c…").
+type ExternalIDs map[string]string
+
+// Scan reads a jsonb column.
+func (e *ExternalIDs) Scan(src any) error {
+	m := map[string]string{}
+	if err := scanJSON(src, &m); err != nil {
+		return fmt.Errorf("external_ids: %w", err)
+	}
+	*e = m
+	return nil
+}
+
+// Value writes a jsonb column.
+func (e ExternalIDs) Value() (driver.Value, error) {
+	if e == nil {
+		return "{}", nil
+	}
+	b, err := json.Marshal(map[string]string(e))
+	return string(b), err
 }
 
 const requesterColumns = `q.id, q.email, q.name, q.company, q.external_ids, q.unsubscribed_at, q.bounced_at, q.created_at, q.updated_at`

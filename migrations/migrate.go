@@ -36,7 +36,7 @@ func Apply(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockKey); err != nil {
 		return fmt.Errorf("migrate: take advisory lock: %w", err)
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockKey) //nolint:errcheck
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockKey) //nolint:errcheck // closing the session (next defer) releases it too
 
 	p, err := provider(db)
 	if err != nil {

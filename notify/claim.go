@@ -6,12 +6,15 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 // lease is a batch a sender took, with the deliveries in it that are due now.
 type lease struct {
 	batchID uuid.UUID
-	leases  int // the batch's lease count when taken; finishing checks it
+	leases  int        // the batch's lease count when taken; finishing checks it
+	kind    email.Kind // deliveries.kind: which email every item gets
 	items   []claimed
 }
 
@@ -21,8 +24,8 @@ type claimed struct {
 	RequesterID uuid.UUID // zero once erased
 	Reason      string    // why it must not be sent (unsubscribed, bounced), or ""
 	Attempts    int
-	recipient
-	card cardInfo
+	email.Recipient
+	card email.Card
 }
 
 // claimSQL leases the batch that has been due longest and that no other sender is
@@ -41,7 +44,7 @@ WITH b AS (
     FROM b WHERE x.id = b.id
     RETURNING x.id, x.leases, x.card_id, x.kind, x.first_requester, x.last_requester
 )
-SELECT l.id, l.leases,
+SELECT l.id, l.leases, l.kind,
        COALESCE(d.id, '00000000-0000-0000-0000-000000000000'),
        COALESCE(d.requester_id, '00000000-0000-0000-0000-000000000000'),
        COALESCE(d.attempts, 0), COALESCE(r.email, ''), COALESCE(r.name, ''),
@@ -71,7 +74,7 @@ func (s *Service) claim(ctx context.Context, query string) (l lease, ok bool, er
 	defer rows.Close()
 	for rows.Next() {
 		var c claimed
-		err := rows.Scan(&l.batchID, &l.leases, &c.ID, &c.RequesterID, &c.Attempts, &c.Email, &c.Name, &c.Reason,
+		err := rows.Scan(&l.batchID, &l.leases, &l.kind, &c.ID, &c.RequesterID, &c.Attempts, &c.Email, &c.Name, &c.Reason,
 			&c.card.ID, &c.card.Title, &c.card.ReleaseNote, &c.card.BoardName, &c.card.Subject, &c.card.Intro)
 		if err != nil {
 			return l, false, err

@@ -3,7 +3,6 @@ package notify
 import (
 	"fmt"
 	"net"
-	"net/mail"
 	"net/url"
 	"strconv"
 	"strings"
@@ -140,13 +139,3 @@ func ParseSMTPURL(raw string) (SMTPSettings, error) {
 
 // Addr is host:port.
 func (s SMTPSettings) Addr() string { return net.JoinHostPort(s.Host, strconv.Itoa(s.Port)) }
-
-// parseFrom checks MAIL_FROM once, at start, rather than on every message.
-func parseFrom(raw string) (*mail.Address, error) {
-	a, err := mail.ParseAddress(raw)
-	if err != nil {
-		return nil, fmt.Errorf("MAIL_FROM %q is not an address: %v", raw, err)
-	}
-	a.Name = cleanHeader(a.Name)
-	return a, nil
-}

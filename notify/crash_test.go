@@ -55,7 +55,7 @@ func startCrashChild(t testing.TB, e *env) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() }) //nolint:errcheck
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() }) //nolint:errcheck // the child may be dead already: killed on purpose
 	line, _ := bufio.NewReader(out).ReadString('\n')
 	if strings.TrimSpace(line) != "started" {
 		t.Fatalf("child did not start: %q", line)
@@ -104,7 +104,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 	counts := e.sink.Counts()
 	duplicates, missing := 0, 0
 	for i := 1; i <= n; i++ {
-		switch c := counts[email("crash", i)]; {
+		switch c := counts[addressOf("crash", i)]; {
 		case c == 0:
 			missing++
 		case c > 1:

@@ -5,6 +5,9 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	mail "github.com/wneessen/go-mail"
+
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 // outcome is the result of one send attempt, for the recorder to write.
@@ -24,10 +27,10 @@ type outcome struct {
 // send renders and sends one delivery and says what became of it. A temporary
 // failure is retried later (never given up); a permanent one fails this delivery
 // only, and suppresses the address when the mailbox does not exist.
-func (sn *sender) send(ctx context.Context, k *skeleton, d claimed) outcome {
+func (sn *sender) send(ctx context.Context, kind email.Kind, k *email.Skeleton, d claimed) outcome {
 	out := outcome{id: d.ID, requesterID: d.RequesterID, email: d.Email}
-	msgID := messageID(d.ID, sn.s.from.Address)
-	msg, err := sn.s.message(k, d.recipient, d.card, d.RequesterID, msgID)
+	msgID := sn.s.emails.MessageID(d.ID)
+	msg, err := sn.s.message(kind, k, d, msgID)
 	if err != nil {
 		// An address that cannot be written as a header, for instance: sending again
 		// would fail the same way.
@@ -59,4 +62,20 @@ func (sn *sender) send(ctx context.Context, k *skeleton, d claimed) outcome {
 		out.status, out.bounce = "failed", v.badMailbox
 	}
 	return out
+}
+
+// message renders d's email, from the batch's skeleton when it has one (k may be
+// nil), and builds the MIME message.
+func (s *Service) message(kind email.Kind, k *email.Skeleton, d claimed, msgID string) (*mail.Msg, error) {
+	link := s.emails.UnsubscribeURL(d.RequesterID)
+	var e email.Rendered
+	if k != nil {
+		e = k.Fill(d.Recipient, link)
+	} else {
+		var err error
+		if e, err = s.emails.Render(kind, d.card, d.Recipient, link); err != nil {
+			return nil, err
+		}
+	}
+	return s.emails.Message(d.Recipient, e, link, msgID)
 }

@@ -74,7 +74,7 @@ func TestErasureDuringFanout(t *testing.T) {
 	}
 
 	for id, i := range erased {
-		if got := e.count(`SELECT count(*) FROM deliveries WHERE requester_id = $1 OR email = $2`, id, email("audit", i)); got != 0 {
+		if got := e.count(`SELECT count(*) FROM deliveries WHERE requester_id = $1 OR email = $2`, id, addressOf("audit", i)); got != 0 {
 			t.Errorf("requester %d was erased but %d deliveries keep their id or address", i, got)
 		}
 	}
@@ -89,8 +89,8 @@ func TestErasureDuringFanout(t *testing.T) {
 		if _, ok := erased[ids[i-1]]; ok {
 			want = -1 // erased: sent before the erasure or not at all
 		}
-		if got := e.sink.Count(email("audit", i)); (want == 1 && got != 1) || got > 1 {
-			t.Errorf("%s received %d emails, want %s", email("audit", i), got, map[int]string{1: "1", -1: "at most 1"}[want])
+		if got := e.sink.Count(addressOf("audit", i)); (want == 1 && got != 1) || got > 1 {
+			t.Errorf("%s received %d emails, want %s", addressOf("audit", i), got, map[int]string{1: "1", -1: "at most 1"}[want])
 		}
 	}
 }

@@ -41,8 +41,8 @@ func TestTemporaryFailuresLoseNothing(t *testing.T) {
 		t.Fatalf("statuses after the outage = %v, want %d sent", got, n)
 	}
 	for i := 1; i <= n; i++ {
-		if got := e.sink.Count(email("hook", i)); got != 1 {
-			t.Errorf("%s received %d emails, want 1", email("hook", i), got)
+		if got := e.sink.Count(addressOf("hook", i)); got != 1 {
+			t.Errorf("%s received %d emails, want 1", addressOf("hook", i), got)
 		}
 	}
 }
@@ -55,7 +55,7 @@ func TestBadMailboxFailsOnlyThatDelivery(t *testing.T) {
 	card := e.card("SSO", "")
 	const n = 12
 	ids := e.requesters(card, "sso", n)
-	bad := email("sso", 3)
+	bad := addressOf("sso", 3)
 	e.sink.Reject(bad)
 
 	e.ship(card)
@@ -86,7 +86,7 @@ func TestBadMailboxFailsOnlyThatDelivery(t *testing.T) {
 		next, ids[2]); got != 1 {
 		t.Errorf("bounced requester's next delivery is not suppressed as bounced")
 	}
-	if got := e.sink.Count(email("scim", 1)); got != 1 {
+	if got := e.sink.Count(addressOf("scim", 1)); got != 1 {
 		t.Errorf("the other requester of the next card received %d emails, want 1", got)
 	}
 }
@@ -137,8 +137,8 @@ func TestSuppressedRequestersAreNeverEmailed(t *testing.T) {
 		t.Errorf("statuses = %v, want %d sent and 4 suppressed", got, n-4)
 	}
 	for i := 1; i <= 4; i++ {
-		if got := e.sink.Count(email("audit", i)); got != 0 {
-			t.Errorf("%s received %d emails, want none", email("audit", i), got)
+		if got := e.sink.Count(addressOf("audit", i)); got != 0 {
+			t.Errorf("%s received %d emails, want none", addressOf("audit", i), got)
 		}
 	}
 	if got := e.count(`SELECT count(*) FROM deliveries WHERE card_id = $1 AND requester_id IS NULL AND email = ''`, card); got != 1 {

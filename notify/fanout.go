@@ -9,11 +9,13 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
+
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 const (
-	kindShipped = "shipped" // deliveries.kind of the "your request shipped" email
-	fanoutBatch = 1000      // requesters turned into deliveries per transaction
+	kindShipped = string(email.Shipped) // deliveries.kind of the "your request shipped" email
+	fanoutBatch = 1000                  // requesters turned into deliveries per transaction
 )
 
 // fanoutSlice bounds one job's run; a longer fan-out continues in a new job that
@@ -60,7 +62,7 @@ func (w *fanoutWorker) Work(ctx context.Context, job *river.Job[fanoutArgs]) err
 		var found bool
 		err = tx.QueryRow(ctx, `SELECT true FROM cards WHERE id = $1 FOR SHARE`, args.CardID).Scan(&found)
 		if errors.Is(err, pgx.ErrNoRows) { // deleted with its board: nobody to tell
-			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck
+			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // nothing was written; a failed rollback closes the connection
 			return nil
 		}
 		var res fanoutResult
@@ -81,7 +83,7 @@ func (w *fanoutWorker) Work(ctx context.Context, job *river.Job[fanoutArgs]) err
 			err = tx.Commit(ctx)
 		}
 		if err != nil {
-			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck
+			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // err is what River retries on; a failed rollback closes the connection
 			return fmt.Errorf("fan-out of card %s after %s: %w", args.CardID, args.After, err)
 		}
 		w.s.metrics.deliveries.WithLabelValues("queued").Add(float64(res.queued))

@@ -67,5 +67,5 @@ func backoff(attempt int, base, limit time.Duration) time.Duration {
 			d = e
 		}
 	}
-	return time.Duration(float64(d) * (0.75 + rand.Float64()/2))
+	return time.Duration(float64(d) * (0.75 + rand.Float64()/2)) //nolint:gosec // jitter, not a secret
 }

@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -113,7 +114,7 @@ func (e *env) count(query string, args ...any) int {
 	return n
 }
 
-// card makes a board with a done column and a card in it, as the cards work would
+// card makes a board with a done column and a card in it, as domain.MoveCard would
 // leave a shipped card; title and note as given.
 func (e *env) card(title, note string) uuid.UUID {
 	e.t.Helper()
@@ -173,8 +174,7 @@ func (e *env) inTx(fn func(tx *sql.Tx) error) {
 		e.t.Fatal(err)
 	}
 	if err := fn(tx); err != nil {
-		tx.Rollback()
-		e.t.Fatal(err)
+		e.t.Fatal(errors.Join(err, tx.Rollback()))
 	}
 	if err := tx.Commit(); err != nil {
 		e.t.Fatal(err)
@@ -223,4 +223,4 @@ func (e *env) statuses(card uuid.UUID) map[string]int {
 	return out
 }
 
-func email(prefix string, i int) string { return fmt.Sprintf("%s%d@example.com", prefix, i) }
+func addressOf(prefix string, i int) string { return fmt.Sprintf("%s%d@example.com", prefix, i) }

@@ -3,23 +3,23 @@ package notify
 import (
 	"context"
 	"errors"
-	"net/mail"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 // sampleRecipient stands in when a preview names no requester.
-var sampleRecipient = recipient{Name: "Sam Sample", Email: "sam@example.com"}
+var sampleRecipient = email.Recipient{Name: "Sam Sample", Email: "sam@example.com"}
 
 var errInvalidLink = &domain.Error{Kind: domain.KindNotFound, Message: "this unsubscribe link is not valid"}
 
 // Preview renders the shipped email of a card for one requester (or a sample one),
 // with the board's overrides, exactly as it would be sent; nothing is sent.
 func (s *Service) Preview(ctx context.Context, cardID, requesterID uuid.UUID) (domain.EmailPreview, error) {
-	var c cardInfo
+	var c email.Card
 	err := s.pool.QueryRow(ctx, `
 SELECT c.id, c.title, c.release_note, b.name, b.email_subject, b.email_intro
 FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
@@ -38,34 +38,33 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 			return domain.EmailPreview{}, err
 		}
 	}
-	e, err := s.compose(greetingOf(r), c, s.unsubscribeURL(requesterID))
+	e, err := s.emails.Render(email.Shipped, c, r, s.emails.UnsubscribeURL(requesterID))
 	if err != nil {
 		return domain.EmailPreview{}, err
 	}
-	to := (&mail.Address{Name: cleanHeader(r.Name), Address: r.Email}).String()
-	return domain.EmailPreview{To: to, Subject: e.Subject, Text: e.Text, HTML: e.HTML}, nil
+	return domain.EmailPreview{To: r.String(), Subject: e.Subject, Text: e.Text, HTML: e.HTML}, nil
 }
 
 // UnsubscribeTarget checks a token and returns the address it unsubscribes; "" when
 // the person has been erased meanwhile (there is nothing left to unsubscribe).
 func (s *Service) UnsubscribeTarget(ctx context.Context, token string) (string, error) {
-	id, err := s.tokens.parse(token)
+	id, err := s.emails.Tokens().Parse(token)
 	if err != nil {
 		return "", errInvalidLink
 	}
-	var email string
-	err = s.pool.QueryRow(ctx, `SELECT email FROM requesters WHERE id = $1`, id).Scan(&email)
+	var address string
+	err = s.pool.QueryRow(ctx, `SELECT email FROM requesters WHERE id = $1`, id).Scan(&address)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", nil
 	}
-	return email, err
+	return address, err
 }
 
 // Unsubscribe stops every notification email of this installation to the token's
 // requester, at once. Repeating it changes nothing; a forged or altered token
 // changes nothing and is refused.
 func (s *Service) Unsubscribe(ctx context.Context, token string) error {
-	id, err := s.tokens.parse(token)
+	id, err := s.emails.Tokens().Parse(token)
 	if err != nil {
 		return errInvalidLink
 	}

@@ -109,7 +109,7 @@ func TestEmailHeadersMIMEAndEscaping(t *testing.T) {
 		t.Errorf("From = %q", got)
 	}
 	to, err := mail.ParseAddress(h.Get("To"))
-	if err != nil || to.Address != email("mime", 1) || to.Name != `Zoë "Z" O'Brien X-Evil: 1` {
+	if err != nil || to.Address != addressOf("mime", 1) || to.Name != `Zoë "Z" O'Brien X-Evil: 1` {
 		t.Errorf("To = %q (%+v, %v)", h.Get("To"), to, err)
 	}
 	subject, err := new(mime.WordDecoder).DecodeHeader(h.Get("Subject"))
@@ -132,7 +132,7 @@ func TestEmailHeadersMIMEAndEscaping(t *testing.T) {
 	if got, want := h.Get("List-Id"), "<"+e.svc.cfg.InstallationID+".closeloop.test>"; got != want {
 		t.Errorf("List-Id = %q, want %q", got, want)
 	}
-	unsubscribe := "http://closeloop.test/u/" + e.svc.tokens.sign(id)
+	unsubscribe := "http://closeloop.test/u/" + e.svc.emails.Tokens().Sign(id)
 	if line, _ := headerLine(m.raw, "List-Unsubscribe"); line != "List-Unsubscribe: <"+unsubscribe+">" {
 		t.Errorf("List-Unsubscribe line = %q", line)
 	}

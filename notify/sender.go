@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 // sender is one of Config.Connections loops: lease a batch of due deliveries, send
@@ -66,9 +68,9 @@ func (sn *sender) run(ctx context.Context) {
 func (sn *sender) sendBatch(ctx context.Context, l lease) {
 	leaseEnd := time.Now().Add(sn.s.cfg.Lease / 2)
 	var notBefore time.Time
-	var k *skeleton // a batch is one card's: render its email once
+	var k *email.Skeleton // a batch is one card's: render its email once
 	if len(l.items) > 0 {
-		k = sn.s.skeletonFor(l.items[0].card)
+		k = sn.s.emails.Skeleton(l.kind, l.items[0].card)
 	}
 	for _, d := range l.items {
 		if d.Reason != "" {
@@ -82,7 +84,7 @@ func (sn *sender) sendBatch(ctx context.Context, l lease) {
 		if ctx.Err() != nil || time.Now().After(leaseEnd) || !sn.waitRate(ctx, leaseEnd) {
 			break
 		}
-		out := sn.send(ctx, k, d)
+		out := sn.send(ctx, l.kind, k, d)
 		sn.rec.record(out)
 		if out.serverWide {
 			notBefore = *out.due

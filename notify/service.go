@@ -11,16 +11,16 @@
 //     Mailer over reused SMTP connections, and the recorder (recorder.go) marks each
 //     one sent right after the server accepted it.
 //
-// The deliveries table is the truth; River only carries the fan-out.
+// The deliveries table is the truth; River only carries the fan-out. What an email
+// says and how its MIME message is built is package email (no database).
+// docs/architecture.md tells the whole walk.
 package notify
 
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"log/slog"
-	"net/mail"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -31,6 +31,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 // Service is the notifier: domain.Notifier (enqueue) and domain.Mailroom (preview,
@@ -41,13 +42,9 @@ type Service struct {
 	log     *slog.Logger
 	metrics *metrics
 	mailer  Mailer
-	from    *mail.Address
-	tokens  tokenSigner
-	listID  string
-	render  *renderer
+	emails  *email.Renderer
 
 	fanoutAllSQL, fanoutOneSQL string
-	hrefPrefix                 string // BaseURL+"/u/" as written inside href="…"
 
 	inserter *river.Client[*sql.Tx] // inserts on the caller's database/sql transaction
 	worker   *river.Client[pgx.Tx]  // works the fan-out jobs
@@ -72,7 +69,7 @@ func New(ctx context.Context, cfg Config, databaseURL string, log *slog.Logger, 
 	if reg == nil {
 		reg = prometheus.NewRegistry()
 	}
-	from, err := parseFrom(cfg.From)
+	sender, err := email.ParseSender(cfg.From)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +81,7 @@ func New(ctx context.Context, cfg Config, databaseURL string, log *slog.Logger, 
 	if err != nil {
 		return nil, err
 	}
-	s, err := newService(ctx, cfg, pool, from, mailer, log, reg)
+	s, err := newService(ctx, cfg, pool, sender, mailer, log, reg)
 	if err != nil {
 		pool.Close()
 		return nil, err
@@ -92,7 +89,7 @@ func New(ctx context.Context, cfg Config, databaseURL string, log *slog.Logger, 
 	return s, nil
 }
 
-func newService(ctx context.Context, cfg Config, pool *pgxpool.Pool, from *mail.Address, mailer Mailer, log *slog.Logger, reg prometheus.Registerer) (*Service, error) {
+func newService(ctx context.Context, cfg Config, pool *pgxpool.Pool, sender email.Sender, mailer Mailer, log *slog.Logger, reg prometheus.Registerer) (*Service, error) {
 	if cfg.Secret == nil || cfg.InstallationID == "" {
 		id, secret, err := loadInstallation(ctx, pool)
 		if err != nil {
@@ -105,17 +102,13 @@ func newService(ctx context.Context, cfg Config, pool *pgxpool.Pool, from *mail.
 			cfg.InstallationID = id
 		}
 	}
-	if len(cfg.Secret) < 16 {
-		return nil, errors.New("notify: the unsubscribe secret must be at least 16 bytes")
+	emails, err := email.NewRenderer(email.Settings{BaseURL: cfg.BaseURL, Sender: sender,
+		Secret: cfg.Secret, InstallationID: cfg.InstallationID})
+	if err != nil {
+		return nil, err
 	}
-	s := &Service{
-		cfg: cfg, pool: pool, log: log, metrics: newMetrics(reg), mailer: mailer, from: from,
-		tokens: tokenSigner{secret: cfg.Secret}, listID: listID(cfg.InstallationID, cfg.BaseURL),
-		render: newRenderer(),
-	}
+	s := &Service{cfg: cfg, pool: pool, log: log, metrics: newMetrics(reg), mailer: mailer, emails: emails}
 	s.fanoutAllSQL, s.fanoutOneSQL = fanoutQueries(cfg.BatchSize)
-	s.hrefPrefix = hrefPrefixOf(cfg.BaseURL)
-	var err error
 	if s.inserter, err = river.NewClient(riverdatabasesql.New(nil), &river.Config{}); err != nil {
 		return nil, fmt.Errorf("notify: river inserter: %w", err)
 	}

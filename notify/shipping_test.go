@@ -27,8 +27,8 @@ func TestShippedCardEmailsEveryRequesterOnce(t *testing.T) {
 		t.Fatalf("statuses = %v, want %d sent", got, n)
 	}
 	for i := 1; i <= n; i++ {
-		if got := e.sink.Count(email("asker", i)); got != 1 {
-			t.Errorf("%s received %d emails, want 1", email("asker", i), got)
+		if got := e.sink.Count(addressOf("asker", i)); got != 1 {
+			t.Errorf("%s received %d emails, want 1", addressOf("asker", i), got)
 		}
 	}
 	if got := e.count(`SELECT count(*) FROM deliveries WHERE card_id = $1 AND status = 'sent'
@@ -128,7 +128,7 @@ func TestLateRequesterGetsOneEmail(t *testing.T) {
 	e.ship(card)
 	time.Sleep(700 * time.Millisecond)
 
-	if got := e.sink.Count(email("late", 1)); got != 1 {
+	if got := e.sink.Count(addressOf("late", 1)); got != 1 {
 		t.Errorf("late requester received %d emails, want 1", got)
 	}
 	if got := e.sink.Total(); got != 4 {

@@ -114,7 +114,7 @@ func failedBeforeMail(err error) bool {
 
 func (m *smtpMailer) drop(conn *smtpConn) {
 	if conn.c != nil {
-		conn.c.Close() //nolint:errcheck // the connection is being thrown away
+		conn.c.Close() // the connection is being thrown away
 	}
 	conn.c = nil
 }
@@ -125,7 +125,7 @@ func (m *smtpMailer) Close() error {
 	for range cap(m.conns) {
 		conn := <-m.conns
 		if conn.c != nil && m.client.CloseWithSMTPClient(conn.c) != nil {
-			conn.c.Close() //nolint:errcheck // best effort at shutdown
+			conn.c.Close() // best effort at shutdown
 		}
 		conn.c = nil
 		defer func() { m.conns <- conn }()

@@ -58,9 +58,13 @@ func TestClassifySendErrors(t *testing.T) {
 	defer m.Close()
 	msg := func(to string) *mail.Msg {
 		x := mail.NewMsg()
-		x.From("a@example.com")                   //nolint:errcheck
-		x.To(to)                                  //nolint:errcheck
-		x.SetBodyString(mail.TypeTextPlain, "hi") //nolint:errcheck
+		if err := x.From("a@example.com"); err != nil {
+			t.Fatal(err)
+		}
+		if err := x.To(to); err != nil {
+			t.Fatal(err)
+		}
+		x.SetBodyString(mail.TypeTextPlain, "hi")
 		return x
 	}
 	sink.Reject("gone@example.com")

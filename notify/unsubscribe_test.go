@@ -55,7 +55,7 @@ func TestOneClickUnsubscribe(t *testing.T) {
 
 	var link string
 	for _, m := range e.sink.Messages() {
-		if m.To[0] == email("unsub", 1) {
+		if m.To[0] == addressOf("unsub", 1) {
 			got := parseEmail(t, m.Data)
 			link = strings.Trim(got.header.Get("List-Unsubscribe"), "<>")
 		}
@@ -86,7 +86,7 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	}
 
 	// Forged: another requester's token with one character changed.
-	other := e.svc.tokens.sign(ids[1])
+	other := e.svc.emails.Tokens().Sign(ids[1])
 	c := "A"
 	if other[10] == 'A' {
 		c = "B"
@@ -110,10 +110,10 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	e.link(next, ids[1])
 	e.ship(next)
 	e.settle(next, 2, 10*time.Second)
-	if got := e.sink.Count(email("unsub", 1)); got != 1 {
+	if got := e.sink.Count(addressOf("unsub", 1)); got != 1 {
 		t.Errorf("unsubscribed requester received %d emails in all, want only the first", got)
 	}
-	if got := e.sink.Count(email("unsub", 2)); got != 2 {
+	if got := e.sink.Count(addressOf("unsub", 2)); got != 2 {
 		t.Errorf("other requester received %d emails, want 2", got)
 	}
 }

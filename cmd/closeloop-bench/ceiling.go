@@ -88,7 +88,7 @@ func sendCeiling(ctx context.Context, smtpURL string, msgs chan *mail.Msg, conns
 				errs <- err
 				return
 			}
-			defer client.CloseWithSMTPClient(c) //nolint:errcheck
+			defer client.CloseWithSMTPClient(c) //nolint:errcheck // QUIT after the measured sends
 			for m := range msgs {
 				if err := client.SendWithSMTPClient(c, m); err != nil {
 					errs <- err
@@ -106,7 +106,7 @@ func sendCeiling(ctx context.Context, smtpURL string, msgs chan *mail.Msg, conns
 	return float64(n) / took.Seconds(), nil
 }
 
-// ceilingMessage is message i built the way the notifier builds one (notify/message.go).
+// ceilingMessage is message i built the way the notifier builds one (notify/email/message.go).
 func ceilingMessage(t shippedEmail, i int) (*mail.Msg, error) {
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	if err := m.From("Acme Product Team <product@acme.test>"); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/md5"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -39,13 +38,8 @@ func seedBoard(ctx context.Context, db *pgxpool.Pool, name string) (board, error
 	return b, nil
 }
 
-// requesterID is the id seedRequesters gives requester i of group.
-// It is md5("group-i") read as a UUID, exactly what requesterIDSQL computes in SQL.
-func requesterID(group string, i int) uuid.UUID {
-	return uuid.UUID(md5.Sum([]byte(fmt.Sprintf("%s-%d", group, i))))
-}
-
-// requesterIDSQL is the SQL expression of requester i's id in group $1.
+// requesterIDSQL is the SQL expression of requester i's id in group $1: md5("group-i")
+// read as a UUID, so every run of a seed gives the same ids.
 const requesterIDSQL = `md5($1 || '-' || i)::uuid`
 
 // requesterEmail is requester i's address in group.

@@ -138,7 +138,7 @@ func (s *server) stop() {
 	if s.exited.Load() {
 		return
 	}
-	s.cmd.Process.Signal(syscall.SIGTERM) //nolint:errcheck
+	s.cmd.Process.Signal(syscall.SIGTERM) //nolint:errcheck // it may have exited meanwhile; done tells
 	select {
 	case <-s.done:
 	case <-time.After(30 * time.Second):

@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -27,7 +26,7 @@ import (
 func closeloopBinary(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "closeloop")
-	out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", path, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", path, ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -97,8 +96,8 @@ func (s *serverProcess) logText() string {
 // kill is kill -9: no soft stop, no flushing, as a crash or the OOM killer.
 func (s *serverProcess) kill() {
 	if s.cmd.ProcessState == nil {
-		s.cmd.Process.Signal(syscall.SIGKILL) //nolint:errcheck
-		s.cmd.Wait()                          //nolint:errcheck
+		s.cmd.Process.Signal(syscall.SIGKILL) //nolint:errcheck // it may have exited meanwhile
+		s.cmd.Wait()                          //nolint:errcheck // killed: the exit status says so
 	}
 }
 

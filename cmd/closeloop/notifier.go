@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -19,8 +20,7 @@ func startNotifier(ctx context.Context, cfg config, db *database, log *slog.Logg
 		return nil, nil, err
 	}
 	if err := n.Start(ctx); err != nil {
-		n.Stop(ctx) //nolint:errcheck // closes what New opened
-		return nil, nil, err
+		return nil, nil, errors.Join(err, n.Stop(ctx)) // Stop closes what New opened
 	}
 	stop := func(ctx context.Context) {
 		if err := n.Stop(ctx); err != nil {

@@ -97,7 +97,9 @@ func TestAppServesAndCLICreatesCredentials(t *testing.T) {
 	}
 	defer res.Body.Close()
 	var sess struct{ Member struct{ Role string } }
-	json.NewDecoder(res.Body).Decode(&sess) //nolint:errcheck
+	if err := json.NewDecoder(res.Body).Decode(&sess); err != nil {
+		t.Fatalf("GET /api/v1/session with the CLI's token: %v", err)
+	}
 	if res.StatusCode != 200 || sess.Member.Role != "editor" {
 		t.Fatalf("token from the CLI: status %d, role %q", res.StatusCode, sess.Member.Role)
 	}

@@ -88,7 +88,11 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		return nil, fmt.Errorf("listen on CLOSELOOP_PPROF_ADDR=%s: %w", cfg.PprofAddr, err)
 	}
 	if pprofSrv != nil {
-		a.stops = append(a.stops, func(ctx context.Context) { pprofSrv.Shutdown(ctx) }) //nolint:errcheck // profiling only
+		a.stops = append(a.stops, func(ctx context.Context) {
+			if err := pprofSrv.Shutdown(ctx); err != nil {
+				log.Warn("pprof shutdown", "err", err)
+			}
+		})
 	}
 	a.http = &http.Server{
 		Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,

@@ -71,7 +71,7 @@ func Start(opts Options) (*Sink, error) {
 	srv.WriteTimeout = time.Minute
 	srv.ErrorLog = log.New(io.Discard, "", 0)
 	s.server = srv
-	go srv.Serve(ln) //nolint:errcheck // returns when closed
+	go srv.Serve(ln) //nolint:errcheck // returns ErrServerClosed when the test closes the sink
 	return s, nil
 }
 

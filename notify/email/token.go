@@ -1,4 +1,4 @@
-package notify
+package email
 
 import (
 	"crypto/hmac"
@@ -9,10 +9,10 @@ import (
 	"github.com/google/uuid"
 )
 
-// tokenSigner makes unsubscribe tokens: the requester id and an HMAC-SHA256 tag of
+// Tokens makes and checks unsubscribe tokens: the requester id and an HMAC-SHA256 tag of
 // it (truncated to 128 bits), base64url, 43 characters. Without the secret nobody
 // can make one for another id, and changing any character breaks the tag.
-type tokenSigner struct {
+type Tokens struct {
 	secret []byte
 }
 
@@ -22,19 +22,20 @@ const tokenPurpose = "closeloop unsubscribe v1\x00"
 
 var errBadToken = errors.New("not a valid unsubscribe token")
 
-func (t tokenSigner) tag(id uuid.UUID) []byte {
+func (t Tokens) tag(id uuid.UUID) []byte {
 	mac := hmac.New(sha256.New, t.secret)
 	mac.Write([]byte(tokenPurpose))
 	mac.Write(id[:])
 	return mac.Sum(nil)[:16]
 }
 
-func (t tokenSigner) sign(id uuid.UUID) string {
+// Sign makes the token of a requester.
+func (t Tokens) Sign(id uuid.UUID) string {
 	return base64.RawURLEncoding.EncodeToString(append(id[:], t.tag(id)...))
 }
 
-// parse returns the requester id of a token this installation made.
-func (t tokenSigner) parse(token string) (uuid.UUID, error) {
+// Parse returns the requester id of a token this installation made.
+func (t Tokens) Parse(token string) (uuid.UUID, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(token)
 	if err != nil || len(raw) != 32 || base64.RawURLEncoding.EncodeToString(raw) != token {
 		return uuid.Nil, errBadToken

@@ -1,4 +1,4 @@
-package notify
+package email
 
 import (
 	"bytes"
@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// A skeleton is a card's shipped email rendered once, with marks where the
-// requester's name and unsubscribe link go. A batch shares one card, so each of its
-// emails is then a few string copies instead of two template executions, which made
-// up most of the notifier's own CPU per email.
+// A Skeleton is a card's email rendered once, with marks where the requester's name
+// and unsubscribe link go. A send batch shares one card, so each of its emails is
+// then a few string copies instead of two template executions, which made up most
+// of the notifier's own CPU per email.
 //
 // The marks contain \x1f, which no rendered value can (cleanHeader removes control
 // characters). A mark's text is escaped the way html/template escapes the value that
@@ -22,7 +22,10 @@ const (
 	linkMarkHref = "%1flink%1f" // how html/template writes linkMark inside href="…"
 )
 
-type skeleton struct {
+// Skeleton is one card's email with holes for the name and the link (see above).
+type Skeleton struct {
+	r           *Renderer
+	card        Card
 	subject     string // the shared subject, or "" when it names the requester
 	subjectTmpl string // the board's subject with {{name}} still in it
 	text, html  []piece
@@ -34,17 +37,17 @@ type piece struct {
 	hole byte // 'n' name, 'l' link, 0 none
 }
 
-// skeletonFor renders c's email with the marks; nil when it cannot be used.
-func (s *Service) skeletonFor(c cardInfo) *skeleton {
+// Skeleton renders c's email of kind with the marks; nil when it cannot be used.
+func (r *Renderer) Skeleton(kind Kind, c Card) *Skeleton {
 	if strings.Contains(strings.ToLower(c.Title+c.ReleaseNote+c.BoardName+c.Subject+c.Intro), "%1f") {
 		return nil // would be taken for a mark below
 	}
-	e, err := s.compose(nameMark, c, linkMark)
+	e, err := r.compose(kind, nameMark, c, linkMark)
 	if err != nil {
 		return nil
 	}
 	html := strings.ReplaceAll(e.HTML, linkMarkHref, linkMark)
-	k := &skeleton{text: split(e.Text), html: split(html)}
+	k := &Skeleton{r: r, card: c, text: split(e.Text), html: split(html)}
 	for _, p := range k.html {
 		if strings.Contains(p.text, "\x1f") || strings.Contains(strings.ToLower(p.text), "%1f") {
 			return nil // a mark in a context this shortcut does not escape for
@@ -72,20 +75,22 @@ func split(s string) []piece {
 			out = append(out, piece{text: s[:i], hole: 'l'})
 			s = s[i+len(linkMark):]
 		default:
-			return append(out, piece{text: s}) // refused by skeletonFor
+			return append(out, piece{text: s}) // refused by Skeleton
 		}
 	}
 }
 
-// fill makes one requester's email from the skeleton: the same bytes compose makes.
-func (s *Service) fill(k *skeleton, c cardInfo, r recipient, link string) rendered {
-	greeting := greetingOf(r)
-	out := rendered{
+// Fill makes one requester's email from the skeleton: the same bytes Render makes.
+// link must be an UnsubscribeURL of the same renderer.
+func (k *Skeleton) Fill(to Recipient, link string) Rendered {
+	greeting := greetingOf(to)
+	out := Rendered{
 		Subject: k.subject,
 		Text:    join(k.text, greeting, link),
-		HTML:    join(k.html, htmlText(greeting), s.hrefPrefix+link[len(s.cfg.BaseURL)+len("/u/"):]),
+		HTML:    join(k.html, htmlText(greeting), k.r.hrefPrefix+link[len(k.r.baseURL)+len("/u/"):]),
 	}
 	if k.subject == "" {
+		c := k.card
 		c.Title = cleanHeader(c.Title)
 		out.Subject = cleanHeader(placeholders(c, greeting).Replace(k.subjectTmpl))
 	}

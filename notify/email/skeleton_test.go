@@ -1,4 +1,4 @@
-package notify
+package email
 
 import (
 	"testing"
@@ -11,35 +11,37 @@ import (
 // requester.
 func TestSkeletonMatchesFullRendering(t *testing.T) {
 	for _, base := range []string{"http://closeloop.test", "https://example.com/close loop&x=1"} {
-		s := &Service{cfg: Config{BaseURL: base}.withDefaults(), render: newRenderer(),
-			tokens: tokenSigner{secret: make([]byte, 32)}, hrefPrefix: hrefPrefixOf(base)}
-		var err error
-		if s.from, err = parseFrom(`"Acme & Co" <product@acme.test>`); err != nil {
+		sender, err := ParseSender(`"Acme & Co" <product@acme.test>`)
+		if err != nil {
 			t.Fatal(err)
 		}
-		cards := []cardInfo{
+		r, err := NewRenderer(Settings{BaseURL: base, Sender: sender, Secret: make([]byte, 32), InstallationID: "x"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards := []Card{
 			{ID: uuid.New(), Title: "Dark mode", ReleaseNote: "One.\nTwo.\n\nThree & <four>", BoardName: "Roadmap"},
 			{ID: uuid.New(), Title: "<script>alert(1)</script>\r\nBcc: x@y", BoardName: "<b>Bugs</b>",
 				Subject: "{{card_title}} for {{name}} on {{board_name}}", Intro: "Dear {{name}} — {{card_title}} & more\r\n"},
 			{ID: uuid.New(), Title: "+1 'quoted' \"title\"", Subject: "Shipped {{card_title}}", Intro: "{{name}}{{name}}"},
 		}
-		if k := s.skeletonFor(cardInfo{ID: uuid.New(), Title: "%1Flink%1f"}); k != nil {
+		if k := r.Skeleton(Shipped, Card{ID: uuid.New(), Title: "%1Flink%1f"}); k != nil {
 			t.Errorf("a title that looks like a mark got a skeleton")
 		}
 		names := []string{"", "Zoë \"Z\" O'Brien <x> & +1", "\x1fname\x1f", "%1flink%1f", "  spaced\tout\r\nname "}
 		for _, c := range cards {
-			k := s.skeletonFor(c)
+			k := r.Skeleton(Shipped, c)
 			if k == nil {
 				t.Fatalf("no skeleton for %+v", c)
 			}
 			for _, name := range names {
-				r, id := recipient{Name: name}, uuid.New()
-				link := s.unsubscribeURL(id)
-				want, err := s.compose(greetingOf(r), c, link)
+				to := Recipient{Name: name}
+				link := r.UnsubscribeURL(uuid.New())
+				want, err := r.Render(Shipped, c, to, link)
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := s.fill(k, c, r, link)
+				got := k.Fill(to, link)
 				if got != want {
 					t.Errorf("base %q, card %q, name %q: skeleton differs\n got: %q\nwant: %q", base, c.Title, name, got, want)
 				}

@@ -13,7 +13,7 @@ import (
 var supportActor = Actor{MemberID: uuid.MustParse("00000000-0000-7000-8000-000000000001"), Name: "Sam Support", Role: RoleSupport}
 
 // cardInStage inserts a board with one column of the given stage and a card in it, with plain
-// SQL (the cards use cases are written elsewhere).
+// SQL, so these tests do not depend on the cards use cases.
 func (e testEnv) cardInStage(t *testing.T, stage string) uuid.UUID {
 	t.Helper()
 	board, column, card := newID(), newID(), newID()

@@ -2,7 +2,9 @@ package domain
 
 import (
 	"context"
+	"database/sql/driver"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -62,31 +64,32 @@ func (r requestRow) toRequest() Request {
 	}
 }
 
-// requestActivity is one activities row written by the people use cases. (The cards
-// work has its own activity helper; this one stays private to avoid the two clashing.)
-type requestActivity struct {
-	ID        uuid.UUID
-	CardID    uuid.UUID
-	BoardID   uuid.UUID
-	Actor     string
-	Action    string
-	Detail    string
-	CreatedAt time.Time
+// Quote is one thing a requester said about a card, as it was linked.
+type Quote struct {
+	Text     string    `json:"text"`
+	Source   string    `json:"source"`
+	LinkedBy string    `json:"linked_by"`
+	At       time.Time `json:"at"`
 }
 
-func (s *Service) newRequestActivity(cardID, boardID uuid.UUID, actor Actor, action string, detail map[string]any) requestActivity {
-	b, err := json.Marshal(detail)
-	if err != nil || detail == nil {
-		b = []byte("{}")
+// Quotes is every quote of a request, oldest first (a jsonb column).
+type Quotes []Quote
+
+// Scan reads a jsonb column.
+func (q *Quotes) Scan(src any) error {
+	list := []Quote{}
+	if err := scanJSON(src, &list); err != nil {
+		return fmt.Errorf("quotes: %w", err)
 	}
-	return requestActivity{ID: newID(), CardID: cardID, BoardID: boardID, Actor: actor.Label(),
-		Action: action, Detail: string(b), CreatedAt: s.now()}
+	*q = list
+	return nil
 }
 
-// recordRequestActivity writes activity rows in one statement.
-func (s *Service) recordRequestActivity(ctx context.Context, acts ...requestActivity) error {
-	if len(acts) == 0 {
-		return nil
+// Value writes a jsonb column.
+func (q Quotes) Value() (driver.Value, error) {
+	if q == nil {
+		return "[]", nil
 	}
-	return s.db.conn(ctx).Table("activities").Create(&acts).Error
+	b, err := json.Marshal([]Quote(q))
+	return string(b), err
 }

@@ -1,4 +1,4 @@
-package notify
+package email
 
 import (
 	"bytes"
@@ -7,28 +7,10 @@ import (
 	"strings"
 	texttemplate "text/template"
 	"unicode"
-
-	"github.com/google/uuid"
 )
 
 //go:embed templates/*.tmpl
 var templateFiles embed.FS
-
-// recipient is who an email goes to.
-type recipient struct {
-	Name  string
-	Email string
-}
-
-// cardInfo is what an email says about the card, with its board's overrides.
-type cardInfo struct {
-	ID          uuid.UUID
-	Title       string
-	ReleaseNote string
-	BoardName   string
-	Subject     string // boards.email_subject; "" = the template's
-	Intro       string // boards.email_intro; "" = the template's
-}
 
 // emailData is what the templates see.
 type emailData struct {
@@ -38,50 +20,53 @@ type emailData struct {
 	CardURL        string
 	Intro          string     // the board's intro with placeholders filled, or ""
 	ReleaseNote    [][]string // paragraphs of lines
-	Team           string     // who they asked: MAIL_FROM's name, or "us"
+	Team           string     // who they asked (Sender.Team)
 	Signature      string
 	UnsubscribeURL string
 }
 
-type rendered struct {
-	Subject, Text, HTML string
-}
-
-// renderer holds the parsed templates: a base layout per part, and the shipped
-// email's subject and body blocks.
-type renderer struct {
+// templateSet is one kind's templates: the base layout of each part with the kind's
+// subject and body blocks.
+type templateSet struct {
 	html *htmltemplate.Template
 	text *texttemplate.Template
 }
 
-func newRenderer() *renderer {
-	return &renderer{
-		html: htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/layout.html.tmpl", "templates/shipped.html.tmpl")),
-		text: texttemplate.Must(texttemplate.ParseFS(templateFiles, "templates/layout.txt.tmpl", "templates/shipped.txt.tmpl")),
+// templates holds every kind's set, parsed once per process. A new kind of email is
+// a constant, its two template files, and a line here.
+var templates = map[Kind]templateSet{
+	Shipped: parseSet(Shipped),
+}
+
+func parseSet(k Kind) templateSet {
+	name := string(k)
+	return templateSet{
+		html: htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/layout.html.tmpl", "templates/"+name+".html.tmpl")),
+		text: texttemplate.Must(texttemplate.ParseFS(templateFiles, "templates/layout.txt.tmpl", "templates/"+name+".txt.tmpl")),
 	}
 }
 
-// render fills the subject (the board's override, already one clean line, or the
+// execute fills the subject (the board's override, already one clean line, or the
 // template's block, flattened to one) and both parts.
-func (r *renderer) render(d emailData, subjectOverride string, fill *strings.Replacer) (rendered, error) {
-	var out rendered
+func (t templateSet) execute(d emailData, subjectOverride string, fill *strings.Replacer) (Rendered, error) {
+	var out Rendered
 	var buf bytes.Buffer
 	if subjectOverride != "" {
 		out.Subject = fill.Replace(subjectOverride)
 	} else {
-		if err := r.text.ExecuteTemplate(&buf, "subject", d); err != nil {
+		if err := t.text.ExecuteTemplate(&buf, "subject", d); err != nil {
 			return out, err
 		}
 		out.Subject = cleanHeader(buf.String())
 	}
 	d.Subject = out.Subject
 	buf.Reset()
-	if err := r.text.ExecuteTemplate(&buf, "layout", d); err != nil {
+	if err := t.text.ExecuteTemplate(&buf, "layout", d); err != nil {
 		return out, err
 	}
 	out.Text = buf.String()
 	buf.Reset()
-	if err := r.html.ExecuteTemplate(&buf, "layout", d); err != nil {
+	if err := t.html.ExecuteTemplate(&buf, "layout", d); err != nil {
 		return out, err
 	}
 	out.HTML = buf.String()
@@ -90,7 +75,7 @@ func (r *renderer) render(d emailData, subjectOverride string, fill *strings.Rep
 
 // placeholders fills {{card_title}}, {{board_name}} and {{name}} in a board's
 // subject and intro: plain substitution, no template language to get wrong.
-func placeholders(c cardInfo, greeting string) *strings.Replacer {
+func placeholders(c Card, greeting string) *strings.Replacer {
 	return strings.NewReplacer("{{card_title}}", c.Title, "{{board_name}}", c.BoardName, "{{name}}", greeting)
 }
 

@@ -1,0 +1,116 @@
+// Package email renders the emails Closeloop sends to requesters and builds their
+// MIME messages. It has no database and sends nothing: notify (the delivery queue)
+// reads what an email needs, asks this package for the message, and hands it to a
+// mailer. Previews use the same path, so a preview is byte for byte what is sent.
+//
+// What an email is made of, and where the next kinds of email plug in:
+//   - a Kind names its templates (templates/<kind>.{html,txt}.tmpl, each a "body"
+//     and a "subject" block inside one shared layout per part);
+//   - a Card is what the email says about the card, with its board's own wording;
+//   - a Sender is who the email speaks as: the team that uses Closeloop, never
+//     Closeloop itself;
+//   - a Recipient is who it goes to, and the unsubscribe link is theirs.
+package email
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// Kind names an email: which templates render it. It is also deliveries.kind.
+type Kind string
+
+// Shipped is the "your request shipped" email.
+const Shipped Kind = "shipped"
+
+// Card is what an email says about the card, with its board's overrides.
+type Card struct {
+	ID          uuid.UUID
+	Title       string
+	ReleaseNote string
+	BoardName   string
+	Subject     string // boards.email_subject, placeholders unfilled; "" = the template's
+	Intro       string // boards.email_intro, placeholders unfilled; "" = the template's
+}
+
+// Recipient is who an email goes to.
+type Recipient struct {
+	Name  string
+	Email string
+}
+
+// String is the recipient as a To header writes them (net/mail quotes or encodes the
+// name as needed; a name cannot break the header).
+func (r Recipient) String() string {
+	return (&mail.Address{Name: cleanHeader(r.Name), Address: r.Email}).String()
+}
+
+// Sender is who every email speaks as: the From address, and the team name and
+// signature the body uses (both the From name; "us" and "The team" without one).
+type Sender struct {
+	From      *mail.Address
+	Team      string
+	Signature string
+}
+
+// ParseSender reads MAIL_FROM once, at start, rather than on every message.
+func ParseSender(raw string) (Sender, error) {
+	a, err := mail.ParseAddress(raw)
+	if err != nil {
+		return Sender{}, fmt.Errorf("MAIL_FROM %q is not an address: %v", raw, err)
+	}
+	a.Name = cleanHeader(a.Name)
+	s := Sender{From: a, Team: a.Name, Signature: a.Name}
+	if a.Name == "" {
+		s.Team, s.Signature = "us", "The team"
+	}
+	return s, nil
+}
+
+// Rendered is an email's subject and both of its parts.
+type Rendered struct {
+	Subject, Text, HTML string
+}
+
+// Settings are what every email of an installation shares.
+type Settings struct {
+	BaseURL        string // absolute root of links, without a trailing slash
+	Sender         Sender
+	Secret         []byte // signs unsubscribe links (at least 16 bytes)
+	InstallationID string // names the List-Id
+}
+
+// Renderer renders and builds the emails of one installation. It is safe for
+// concurrent use and cheap to make (the templates are parsed once per process).
+type Renderer struct {
+	baseURL    string
+	sender     Sender
+	tokens     Tokens
+	listID     string
+	hrefPrefix string // baseURL+"/u/" as written inside href="…"
+}
+
+// NewRenderer checks the settings and builds the renderer.
+func NewRenderer(s Settings) (*Renderer, error) {
+	if len(s.Secret) < 16 {
+		return nil, errors.New("email: the unsubscribe secret must be at least 16 bytes")
+	}
+	if s.Sender.From == nil {
+		return nil, errors.New("email: no sender address")
+	}
+	base := strings.TrimRight(s.BaseURL, "/")
+	return &Renderer{baseURL: base, sender: s.Sender, tokens: Tokens{secret: s.Secret},
+		listID: listID(s.InstallationID, base), hrefPrefix: hrefPrefixOf(base)}, nil
+}
+
+// Tokens returns the signer of this installation's unsubscribe tokens.
+func (r *Renderer) Tokens() Tokens { return r.tokens }
+
+// UnsubscribeURL is the requester's one-click unsubscribe link.
+func (r *Renderer) UnsubscribeURL(requesterID uuid.UUID) string {
+	return r.baseURL + "/u/" + r.tokens.Sign(requesterID)
+}
