@@ -50,7 +50,7 @@ func (s *Service) lockImportCards(ctx context.Context, rows []linkRow, res *Requ
 // runs again and emails exactly the requesters who have no delivery yet — the new
 // ones (the deliveries table is unique per card, requester and kind).
 func (s *Service) finishRequestImport(ctx context.Context, actor Actor, cards map[uuid.UUID]requestCard, added map[uuid.UUID]int, res *RequestImportResult) error {
-	var acts []requestActivity
+	var acts []Activity
 	for id, n := range added {
 		res.NewRequests += n
 		if err := s.db.conn(ctx).Exec(`UPDATE cards SET requester_count = requester_count + ? WHERE id = ?`, n, id).Error; err != nil {

@@ -59,7 +59,7 @@ UNION SELECT card_id FROM deliveries WHERE requester_id = ?) ORDER BY id FOR NO 
 		if err := s.mergePersonFields(ctx, id, intoID); err != nil {
 			return err
 		}
-		var acts []requestActivity
+		var acts []Activity
 		for _, c := range cards {
 			acts = append(acts, s.newRequestActivity(c.ID, c.BoardID, actor, "requester_merged",
 				map[string]any{"requester_id": intoID, "merged_requester_id": id}))
