@@ -31,16 +31,16 @@ func TestRequestsCSVReportsExactlyTheBadRowsAndLinksTheRest(t *testing.T) {
 	file := strings.Join([]string{
 		"\ufeffemail,name,company,card,quote,source,conversation_url,notes",
 		fmt.Sprintf("ann@example.com,Ann,Acme,%s,CSV every Monday,intercom,,call her", csvCard.ID), // 1 ok
-		fmt.Sprintf("not-an-address,Bob,,%s,,,,", csvCard.ID),                                   // 2 email
-		"cat@example.com,Cat,,Dark mode,\"At night, please\",,,",                                 // 3 ok (title)
-		"dan@example.com,Dan,,No such card,,,,",                                                   // 4 card
-		"eve@example.com,Eve,,Twice,,,,",                                                          // 5 card (ambiguous)
-		fmt.Sprintf("fay@example.com,Fay,,%s,,carrier pigeon,,", csvCard.ID),                     // 6 source
-		fmt.Sprintf("gus@example.com,Gus,,%s,,,javascript:alert(1),", csvCard.ID),                // 7 conversation_url
-		"ann@example.com,,,Dark mode,Also dark,,https://acme.zendesk.com/agent/tickets/42,",      // 8 ok
-		"hal@example.com,Hal,,,,,,",                                                               // 9 card missing
-		fmt.Sprintf("ANN@example.com,,,%s,And CSV for finance,,,", csvCard.ID),                   // 10 ok: same link, quote added
-		fmt.Sprintf("ivy@example.com,Ivy,,%s,,,,", archived.ID),                                  // 11 card archived
+		fmt.Sprintf("not-an-address,Bob,,%s,,,,", csvCard.ID),                                      // 2 email
+		"cat@example.com,Cat,,Dark mode,\"At night, please\",,,",                                   // 3 ok (title)
+		"dan@example.com,Dan,,No such card,,,,",                                                    // 4 card
+		"eve@example.com,Eve,,Twice,,,,",                                                           // 5 card (ambiguous)
+		fmt.Sprintf("fay@example.com,Fay,,%s,,carrier pigeon,,", csvCard.ID),                       // 6 source
+		fmt.Sprintf("gus@example.com,Gus,,%s,,,javascript:alert(1),", csvCard.ID),                  // 7 conversation_url
+		"ann@example.com,,,Dark mode,Also dark,,https://acme.zendesk.com/agent/tickets/42,",        // 8 ok
+		"hal@example.com,Hal,,,,,,",                                                                // 9 card missing
+		fmt.Sprintf("ANN@example.com,,,%s,And CSV for finance,,,", csvCard.ID),                     // 10 ok: same link, quote added
+		fmt.Sprintf("ivy@example.com,Ivy,,%s,,,,", archived.ID),                                    // 11 card archived
 		"",
 	}, "\r\n")
 	want := map[int]string{2: "email", 4: "card", 5: "card", 6: "source", 7: "conversation_url", 9: "card", 11: "card"}

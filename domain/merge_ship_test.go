@@ -2,7 +2,6 @@ package domain_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"testing"
@@ -144,12 +143,4 @@ func (w *shipWorld) emailed(want map[string]int) {
 			w.t.Errorf("%s got %d emails, want none", addr, n)
 		}
 	}
-}
-
-func people(prefix string, n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = fmt.Sprintf("%s%d", prefix, i+1)
-	}
-	return out
 }

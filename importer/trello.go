@@ -36,12 +36,11 @@ func ParseTrello(r io.Reader, read func(n int64)) (*domain.BoardImport, error) {
 
 // trelloMapper carries what the mapping notices along the way.
 type trelloMapper struct {
-	tb       *trelloBoard
-	out      *domain.BoardImport
-	labels   map[string]string // label id → Closeloop label name
-	notes    map[string]int    // warning kind → how many times
-	missing  int               // comments the cards count but the file lacks
-	cutCards int
+	tb      *trelloBoard
+	out     *domain.BoardImport
+	labels  map[string]string // label id → Closeloop label name
+	notes   map[string]int    // warning kind → how many times
+	missing int               // comments the cards count but the file lacks
 }
 
 func mapTrello(tb *trelloBoard) *domain.BoardImport {

@@ -14,10 +14,10 @@ func TestStageOfListNames(t *testing.T) {
 		"Complete": domain.StageDone, "completed this quarter": domain.StageDone,
 		"Planned": domain.StagePlanned, "Up next": domain.StagePlanned, "Coming soon": domain.StagePlanned,
 		"DOING ⚙️": domain.StageInProgress, "In progress": domain.StageInProgress, "in-progress": domain.StageInProgress,
-		"WIP": domain.StageInProgress,
+		"WIP":      domain.StageInProgress,
 		"Won't do": domain.StageDeclined, "Won’t fix": domain.StageDeclined, "Declined": domain.StageDeclined,
 		"Rejected ideas": domain.StageDeclined,
-		"BRAINSTORM 🤔": domain.StageOpen, "TODO 📚": domain.StageOpen, "Undone": domain.StageOpen,
+		"BRAINSTORM 🤔":   domain.StageOpen, "TODO 📚": domain.StageOpen, "Undone": domain.StageOpen,
 		"Nextcloud feedback": domain.StageOpen, "Backlog": domain.StageOpen, "": domain.StageOpen,
 	} {
 		if got := StageOf(name); got != want {

@@ -120,7 +120,6 @@ func timedUpload(ctx context.Context, e *env, what, path, ctype, route string) (
 	}
 	raw, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	body = nil
 	var out struct {
 		ID      string  `json:"id"`
 		Status  string  `json:"status"`

@@ -58,7 +58,6 @@ func importTrello(ctx context.Context, cfg config, log *slog.Logger, args []stri
 	if err != nil {
 		return err
 	}
-	plan = nil // the import holds its own copy now
 	im, err = svc.RunImport(ctx, im.ID, func(done, total int) { bar.show("writing", int64(done), int64(total), "rows") })
 	bar.done()
 	if err != nil {
