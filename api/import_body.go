@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,8 +37,16 @@ func importBody(c echo.Context, types ...string) (io.Reader, error) {
 				Message: "send the file as the request body with Content-Type: " + types[0]}}
 		}
 	}
+	// A 40 MiB upload over a slow line outlasts the server's 30 s read timeout, and a
+	// big spreadsheet's answer its write timeout: this request gets longer.
+	rc := http.NewResponseController(c.Response())
+	_ = rc.SetReadDeadline(time.Now().Add(uploadTime))  // not every writer supports it (tests); the
+	_ = rc.SetWriteDeadline(time.Now().Add(uploadTime)) // server's own timeouts then stay
 	return http.MaxBytesReader(c.Response(), req.Body, maxImportBody), nil
 }
+
+// uploadTime is how long one upload may take to arrive and be answered.
+const uploadTime = 10 * time.Minute
 
 // importError says what is wrong with an uploaded file: too large (413, with the
 // limit), not JSON or CSV at all (400), or not the kind of file the route reads (422).
