@@ -101,7 +101,7 @@ func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
 	if errors.As(err, &de) {
 		if m, ok := kindStatus[de.Kind]; ok {
 			code := m.code
-			if de.Code != "" {
+			if de.Code != "" { // a reason more precise than the kind's (invalid_cursor, already_imported)
 				code = de.Code
 			}
 			return m.status, ErrorDetail{Code: code, Message: de.Message, Fields: de.Fields, Data: de.Data}

@@ -42,7 +42,7 @@ type requesterExportConv struct {
 func toRequesterExport(x domain.RequesterExport) requesterExportJSON {
 	out := requesterExportJSON{Format: "closeloop.requester", ExportedAt: time.Now().UTC(), Requester: toRequester(x.Requester),
 		Requests: []requesterExportRequest{}, Conversations: []requesterExportConv{},
-		Deliveries: deliveryListFrom(domain.DeliveryList{Items: x.Deliveries}).Items}
+		Deliveries: deliveryListFrom(domain.DeliveryList{List: domain.List[domain.Delivery]{Items: x.Deliveries}}).Items}
 	for _, r := range x.Requests {
 		q := r.Quotes
 		if q == nil {

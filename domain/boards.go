@@ -55,7 +55,7 @@ const (
 // CreateBoard creates a board with its columns.
 func (s *Service) CreateBoard(ctx context.Context, actor Actor, in NewBoard) (Board, error) {
 	p := Problems{}
-	now := s.clock()
+	now := s.now()
 	b := Board{ID: newID(), CreatedAt: now, UpdatedAt: now,
 		Name:        checkLine(p, "name", in.Name, 1, maxBoardName),
 		Description: checkText(p, "description", in.Description, maxBoardDescription),
@@ -120,7 +120,7 @@ func (s *Service) UpdateBoard(ctx context.Context, actor Actor, id uuid.UUID, pa
 		return Board{}, err
 	}
 	if len(changes) > 0 {
-		changes["updated_at"] = s.clock()
+		changes["updated_at"] = s.now()
 		res := s.db.conn(ctx).Model(&Board{}).Where("id = ?", id).Updates(changes)
 		if res.Error != nil {
 			return Board{}, storeErr(res.Error, "board")
@@ -143,7 +143,3 @@ func (s *Service) DeleteBoard(ctx context.Context, actor Actor, id uuid.UUID) er
 	}
 	return nil
 }
-
-// clock is now, at the precision PostgreSQL stores, so values read back compare equal
-// (keyset cursors depend on it).
-func (s *Service) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }

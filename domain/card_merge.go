@@ -74,7 +74,7 @@ func (s *Service) MergeCard(ctx context.Context, actor Actor, id, intoID uuid.UU
 		case dst.ArchivedAt != nil:
 			return Invalid("into_id", "is an archived card; choose a card on a board")
 		}
-		now := s.clock()
+		now := s.now()
 		res.MergeID = newID()
 		if err := s.db.conn(ctx).Exec(`INSERT INTO card_merges (id, source_id, target_id, actor, merged_at) VALUES (?, ?, ?, ?, ?)`,
 			res.MergeID, src.ID, dst.ID, actorOr(actor), now).Error; err != nil {

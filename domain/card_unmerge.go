@@ -38,7 +38,7 @@ WHERE source_id = ? AND undone_at IS NULL ORDER BY merged_at DESC LIMIT 1`, id).
 			return err
 		case src.MergedIntoID == nil || *src.MergedIntoID != dst.ID:
 			return Conflict("this card is not merged into another card")
-		case s.clock().Sub(merges[0].MergedAt) > unmergeWindow:
+		case s.now().Sub(merges[0].MergedAt) > unmergeWindow:
 			return Conflict("this card was merged more than 30 days ago; a merge can be undone for 30 days")
 		case dst.MergedIntoID != nil:
 			return Conflict("the card it was merged into has since been merged into another card; unmerge that one first")
@@ -69,7 +69,7 @@ WHERE source_id = ? AND undone_at IS NULL ORDER BY merged_at DESC LIMIT 1`, id).
 		if err := s.recountRequesters(ctx, src.ID, dst.ID); err != nil {
 			return err
 		}
-		if err := s.db.conn(ctx).Exec(`UPDATE card_merges SET undone_at = ? WHERE id = ?`, s.clock(), m.ID).Error; err != nil {
+		if err := s.db.conn(ctx).Exec(`UPDATE card_merges SET undone_at = ? WHERE id = ?`, s.now(), m.ID).Error; err != nil {
 			return err
 		}
 		return s.finishUnmerge(ctx, actor, src.ID, dst.ID, &res)

@@ -26,8 +26,8 @@ type Error struct {
 	Kind    Kind
 	Message string
 	Fields  map[string]string // field name → what is wrong, for KindInvalid
-	// Code, when set, is the machine-readable code answered instead of the kind's
-	// default (e.g. "already_imported" for a Conflict); Data are ids that go with it.
+	// Code, when set, is the machine-readable reason the API answers instead of its
+	// kind's (CodeInvalidCursor, "already_imported"); Data are ids that go with it.
 	Code string
 	Data map[string]string
 }
@@ -92,11 +92,17 @@ func (p Problems) Add(field, msg string) {
 }
 
 // Err returns nil when nothing was added, otherwise an Invalid error with the fields.
+// A bad cursor makes it CodeInvalidCursor, whatever else is wrong: the client must
+// start the list again either way.
 func (p Problems) Err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	return &Error{Kind: KindInvalid, Message: "validation failed", Fields: map[string]string(p)}
+	e := &Error{Kind: KindInvalid, Message: "validation failed", Fields: map[string]string(p)}
+	if _, ok := p[cursorField]; ok {
+		e.Code, e.Message = CodeInvalidCursor, "the cursor is not a position of this list; start again without it"
+	}
+	return e
 }
 
 // Invalid is a one-field validation error.

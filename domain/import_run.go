@@ -37,7 +37,7 @@ func (s *Service) RunImport(ctx context.Context, id uuid.UUID, report func(done,
 	}
 	rows[0].Plan = nil // the decoded board is what is kept from here on
 	if err := s.db.gorm.WithContext(ctx).Exec(`UPDATE imports SET attempts = attempts + 1, progress_done = 0,
-updated_at = ? WHERE id = ?`, s.clock(), id).Error; err != nil {
+updated_at = ? WHERE id = ?`, s.now(), id).Error; err != nil {
 		return Import{}, err
 	}
 	prog := &importProgress{s: s, id: id, total: b.work(), report: report}
@@ -59,7 +59,7 @@ updated_at = ? WHERE id = ?`, s.clock(), id).Error; err != nil {
 		}
 		counts, _ := json.Marshal(b.Counts())
 		warnings, _ := json.Marshal(nonNil(b.Warnings))
-		now := s.clock()
+		now := s.now()
 		return s.db.conn(ctx).Exec(`UPDATE imports SET status = 'done', board_id = ?, counts = ?, warnings = ?,
 plan = NULL, progress_done = progress_total, updated_at = ?, finished_at = ? WHERE id = ?`,
 			boardID, counts, warnings, now, now, id).Error
@@ -86,7 +86,7 @@ func (s *Service) failImport(ctx context.Context, id uuid.UUID, cause error) (Im
 		msg = "the import could not be written (" + msg + "); nothing of it was kept: try again"
 	}
 	errs, _ := json.Marshal([]string{msg})
-	now := s.clock()
+	now := s.now()
 	err := s.db.gorm.WithContext(ctx).Exec(`UPDATE imports SET status = 'failed', errors = errors || ?::jsonb, plan = NULL,
 updated_at = ?, finished_at = ? WHERE id = ? AND status = 'running'`, string(errs), now, now, id).Error
 	if err != nil {
@@ -115,5 +115,5 @@ func (p *importProgress) add(ctx context.Context, n int) error {
 	}
 	p.written = time.Now()
 	return p.s.db.gorm.WithContext(ctx).Exec(`UPDATE imports SET progress_done = ?, updated_at = ? WHERE id = ?`,
-		p.done, p.s.clock(), p.id).Error
+		p.done, p.s.now(), p.id).Error
 }

@@ -63,7 +63,7 @@ func (s *Service) StartImport(ctx context.Context, actor Actor, b *BoardImport) 
 	if err != nil {
 		return Import{}, fmt.Errorf("encode import plan: %w", err)
 	}
-	now := s.clock()
+	now := s.now()
 	row := importRow{ID: newID(), Kind: b.Kind, SourceName: b.Name, Status: ImportRunning, ProgressTotal: b.work(),
 		CreatedAt: now, UpdatedAt: now}
 	err = s.db.WithTx(ctx, func(ctx context.Context) error {
@@ -108,7 +108,7 @@ func (s *Service) checkNotImported(ctx context.Context, b *BoardImport) error {
 	err := s.db.conn(ctx).Raw(`SELECT id, board_id FROM imports
 WHERE kind = ? AND source_id = ?
   AND ((status = 'done' AND board_id IS NOT NULL) OR (status = 'running' AND updated_at > ?))
-ORDER BY created_at DESC LIMIT 1`, b.Kind, b.SourceID, s.clock().Add(-importStale)).Scan(&rows).Error
+ORDER BY created_at DESC LIMIT 1`, b.Kind, b.SourceID, s.now().Add(-importStale)).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
 		return err
 	}

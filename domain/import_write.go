@@ -14,7 +14,7 @@ const importBatch = 500
 // requests and conversations) in the caller's transaction, and returns the board's
 // id. Every card gets an "imported" activity line; the board gets one too.
 func (s *Service) writeBoard(ctx context.Context, actor Actor, importID uuid.UUID, b *BoardImport, prog *importProgress) (uuid.UUID, error) {
-	now := s.clock()
+	now := s.now()
 	board := Board{ID: newID(), Name: b.Name, Description: b.Description, CreatedAt: now, UpdatedAt: now}
 	if err := s.db.conn(ctx).Create(&board).Error; err != nil {
 		return uuid.Nil, storeErr(err, "board")

@@ -91,5 +91,5 @@ func (s *Service) GetImport(ctx context.Context, id uuid.UUID) (Import, error) {
 	if len(rows) == 0 {
 		return Import{}, NotFound("import")
 	}
-	return rows[0].toImport(s.clock()), nil
+	return rows[0].toImport(s.now()), nil
 }
