@@ -161,8 +161,8 @@ func (c *ImportCard) validate(p Problems, at string) {
 	}
 	for k := range c.Comments {
 		cm := &c.Comments[k]
-		cm.Author = checkLine(p, fmt.Sprintf("%s.comments[%d].author", at, k), cm.Author, 1, maxPersonName)
-		cm.Body = checkText(p, fmt.Sprintf("%s.comments[%d].body", at, k), cm.Body, maxDescription)
+		cm.Author = checkLine(p, fmt.Sprintf("%s.comments[%d].author", at, k), cm.Author, 1, 100)
+		cm.Body = checkText(p, fmt.Sprintf("%s.comments[%d].body", at, k), cm.Body, 10000)
 	}
 	for k := range c.Requests {
 		r := &c.Requests[k]

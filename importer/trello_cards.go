@@ -48,6 +48,12 @@ func colorName(c string) string {
 	return shade + " " + base
 }
 
+// Closeloop's limits on a comment (domain/comments.go).
+const (
+	maxCommentBody   = 10000
+	maxCommentAuthor = 100
+)
+
 // commentsByCard groups the commentCard actions by card, oldest first; a comment on
 // a card the file does not have is skipped.
 func (m *trelloMapper) commentsByCard() map[string][]domain.ImportComment {
@@ -62,16 +68,16 @@ func (m *trelloMapper) commentsByCard() map[string][]domain.ImportComment {
 			m.notes["comments on cards the export does not have were skipped"]++
 			continue
 		}
-		author, _ := oneLine(a.MemberCreator.FullName, 200)
+		author, _ := oneLine(a.MemberCreator.FullName, maxCommentAuthor)
 		if author == "" {
-			author, _ = oneLine(a.MemberCreator.Username, 200)
+			author, _ = oneLine(a.MemberCreator.Username, maxCommentAuthor)
 		}
 		if author == "" {
 			author = "A Trello member"
 		}
-		body, cut := multiLine(a.Data.Text, 20000)
+		body, cut := multiLine(a.Data.Text, maxCommentBody)
 		if cut {
-			m.notes["comments were cut at 20,000 characters"]++
+			m.notes["comments were cut at 10,000 characters"]++
 		}
 		out[a.Data.Card.ID] = append(out[a.Data.Card.ID], domain.ImportComment{Author: author, Body: body, At: trelloTime(a.Date)})
 	}
