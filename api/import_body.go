@@ -19,23 +19,21 @@ import (
 // is about 25 MB. Larger boards import on the server with `closeloop import trello`.
 const maxImportBody = 40 << 20
 
-// importBody checks the upload's Content-Type (one of types; none given is taken as
-// the first) and returns its body, cut off past maxImportBody.
+// importBody checks the upload's Content-Type (one of types; a missing one is 415 as
+// for every JSON body) and returns its body, cut off past maxImportBody.
 func importBody(c echo.Context, types ...string) (io.Reader, error) {
 	req := c.Request()
-	if ct := req.Header.Get(echo.HeaderContentType); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		ok := err == nil
-		if ok {
-			ok = false
-			for _, t := range types {
-				ok = ok || mt == t
-			}
+	mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
+	ok := err == nil
+	if ok {
+		ok = false
+		for _, t := range types {
+			ok = ok || mt == t
 		}
-		if !ok {
-			return nil, &requestError{status: http.StatusUnsupportedMediaType, detail: ErrorDetail{Code: "unsupported_media_type",
-				Message: "send the file as the request body with Content-Type: " + types[0]}}
-		}
+	}
+	if !ok {
+		return nil, &requestError{status: http.StatusUnsupportedMediaType, detail: ErrorDetail{Code: "unsupported_media_type",
+			Message: "send the file as the request body with Content-Type: " + types[0]}}
 	}
 	// A 40 MiB upload over a slow line outlasts the server's 30 s read timeout, and a
 	// big spreadsheet's answer its write timeout: this request gets longer.

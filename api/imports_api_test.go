@@ -122,10 +122,11 @@ func TestTrelloUploadsThatAreRefused(t *testing.T) {
 		{"not a Trello export", `{"format":"something else"}`, "", 422, "not_a_trello_export", "not a Trello board export"},
 		{"too large", big, "", 413, "body_too_large", "40 MiB"},
 		{"not JSON by type", trelloBoard, "text/csv", 415, "unsupported_media_type", "application/json"},
+		{"no type", trelloBoard, "none", 415, "unsupported_media_type", "application/json"},
 	} {
 		headers := []string{}
 		if tc.ctype != "" {
-			headers = []string{"Content-Type", tc.ctype}
+			headers = []string{"Content-Type", strings.TrimPrefix(tc.ctype, "none")}
 		}
 		status, raw := env.call(t, domain.RoleEditor, "POST", "/api/v1/imports/trello", tc.body, headers...)
 		if status != tc.status || !strings.Contains(string(raw), tc.code) || !strings.Contains(string(raw), tc.mentions) {
