@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/google/uuid"
 )
@@ -50,27 +51,42 @@ func (s *Service) lockImportCards(ctx context.Context, rows []linkRow, res *Requ
 // runs again and emails exactly the requesters who have no delivery yet — the new
 // ones (the deliveries table is unique per card, requester and kind).
 func (s *Service) finishRequestImport(ctx context.Context, actor Actor, cards map[uuid.UUID]requestCard, added map[uuid.UUID]int, res *RequestImportResult) error {
+	ids, counts := make(textArray, 0, len(added)), make(textArray, 0, len(added))
 	var acts []Activity
+	var shipped []uuid.UUID
 	for id, n := range added {
 		res.NewRequests += n
-		if err := s.db.conn(ctx).Exec(`UPDATE cards SET requester_count = requester_count + ? WHERE id = ?`, n, id).Error; err != nil {
-			return err
-		}
+		ids, counts = append(ids, id.String()), append(counts, strconv.Itoa(n))
 		c := cards[id]
 		acts = append(acts, s.newRequestActivity(id, c.BoardID, actor, "requests_imported", map[string]any{"new": n}))
-		if c.ShippedAt == nil {
-			continue
+		if c.ShippedAt != nil {
+			res.ShippedEmails += n
+			shipped = append(shipped, id)
 		}
-		res.ShippedEmails += n
-		tx, err := sqlTx(ctx)
-		if err != nil {
+	}
+	// One statement for every card (each statement moves its boards' cards_version once).
+	if err := s.db.conn(ctx).Exec(`UPDATE cards c SET requester_count = c.requester_count + v.n
+FROM unnest(?::uuid[], ?::int[]) AS v(id, n) WHERE c.id = v.id`, ids, counts).Error; err != nil {
+		return err
+	}
+	if len(acts) > 0 {
+		if err := s.db.conn(ctx).CreateInBatches(&acts, 1000).Error; err != nil {
 			return err
 		}
+	}
+	if len(shipped) == 0 {
+		return nil
+	}
+	tx, err := sqlTx(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range shipped {
 		if err := s.notifier.CardShipped(ctx, tx, id); err != nil {
 			return fmt.Errorf("notify requesters imported into shipped card %s: %w", id, err)
 		}
 	}
-	return s.recordRequestActivity(ctx, acts...)
+	return nil
 }
 
 // countRequestImport is the dry run's arithmetic: which rows would be new requests,

@@ -78,13 +78,13 @@ func (s *Service) writeRequestImport(ctx context.Context, actor Actor, rows []li
 	return s.finishRequestImport(ctx, actor, cards, added, res)
 }
 
-// upsertLinks writes the pairs a thousand at a time and returns how many new
+// upsertLinks writes the pairs bulkBatch at a time and returns how many new
 // requests each card got.
 func (s *Service) upsertLinks(ctx context.Context, actor Actor, order []pair, links map[pair]*pendingLink) (map[uuid.UUID]int, error) {
 	added := map[uuid.UUID]int{}
 	now := s.now()
-	for start := 0; start < len(order); start += 1000 {
-		batch := order[start:min(start+1000, len(order))]
+	for start := 0; start < len(order); start += bulkBatch {
+		batch := order[start:min(start+bulkBatch, len(order))]
 		cardIDs, reqIDs, quotes, sources, all := make(textArray, len(batch)), make(textArray, len(batch)),
 			make(textArray, len(batch)), make(textArray, len(batch)), make(textArray, len(batch))
 		for i, k := range batch {
@@ -125,7 +125,7 @@ func (s *Service) insertImportedConversations(ctx context.Context, convs []Conve
 	})
 	convs = slices.CompactFunc(convs, func(a, b Conversation) bool { return a.CardID == b.CardID && a.URL == b.URL })
 	return storeErr(s.db.conn(ctx).Omit("RequesterEmail", "RequesterName").
-		Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(&convs, 1000).Error, "conversation")
+		Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(&convs, bulkBatch).Error, "conversation")
 }
 
 func compareIDs(a, b uuid.UUID) int {
@@ -136,3 +136,4 @@ func compareIDs(a, b uuid.UUID) int {
 	}
 	return 0
 }
+

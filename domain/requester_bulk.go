@@ -44,7 +44,11 @@ WITH src AS (
 )
 SELECT src.ord, up.id, up.created FROM src JOIN up ON up.k = lower(src.email)`
 
-// upsertRequesters finds or creates everyone in people, a thousand per statement in
+// bulkBatch is how many rows one set-based statement of a bulk import writes: its
+// arrays are single parameters, so only memory bounds it.
+const bulkBatch = 5000
+
+// upsertRequesters finds or creates everyone in people, bulkBatch per statement in
 // address order (so two imports lock the same rows in the same order), and returns
 // normalEmail → id and how many were new. Later entries for one address fill in a
 // name or company the earlier ones lacked.
@@ -72,8 +76,8 @@ func (s *Service) upsertRequesters(ctx context.Context, people []personInput) (m
 	ids := make(map[string]uuid.UUID, len(keys))
 	created := 0
 	now := s.now()
-	for start := 0; start < len(keys); start += 1000 {
-		batch := keys[start:min(start+1000, len(keys))]
+	for start := 0; start < len(keys); start += bulkBatch {
+		batch := keys[start:min(start+bulkBatch, len(keys))]
 		newIDs, emails, names, companies := make(textArray, len(batch)), make(textArray, len(batch)), make(textArray, len(batch)), make(textArray, len(batch))
 		for i, k := range batch {
 			p := merged[k]
