@@ -136,4 +136,3 @@ func compareIDs(a, b uuid.UUID) int {
 	}
 	return 0
 }
-
