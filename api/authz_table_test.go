@@ -171,5 +171,33 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/cards/:id/email-preview": {editor, 200, get(func(f *fixtures) string {
 			return cardPath(f) + "/email-preview?requester_id=" + f.requester.String()
 		})},
+
+		// Import, export and merge (issue 14).
+		"POST /api/v1/imports/trello": {editor, 202, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/imports/trello", body: f.trelloExport()}
+		}},
+		"POST /api/v1/imports/closeloop": {editor, 202, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/imports/closeloop", body: `{"format":"closeloop.board","version":1,
+"board":{"name":"Copy"},"columns":[{"id":"0190a000-0000-7000-8000-000000000001","name":"Ideas","stage":"open","position":0}],"cards":[]}`}
+		}},
+		"POST /api/v1/imports/requests": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/imports/requests", headers: []string{"Content-Type", "text/csv"},
+				body: fmt.Sprintf("email,card\nsheet%d@example.com,%s\n", f.next(), f.card.ID)}
+		}},
+		"GET /api/v1/imports/:id":            {viewer, 200, get(func(f *fixtures) string { return "/api/v1/imports/" + f.newImport().String() })},
+		"GET /api/v1/boards/:id/export.json": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/export.json" })},
+		"GET /api/v1/boards/:id/export.csv":  {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/export.csv" })},
+		"GET /api/v1/requesters/:id/export":  {viewer, 200, get(func(f *fixtures) string { return requesterPath(f) + "/export" })},
+		"POST /api/v1/cards/:id/merge": {editor, 200, func(f *fixtures) apiReq {
+			a, b := f.newMergePair()
+			return apiReq{method: "POST", path: "/api/v1/cards/" + a.String() + "/merge", body: map[string]any{"into_id": b}}
+		}},
+		"POST /api/v1/cards/:id/unmerge": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newMergedCard().String() + "/unmerge"}
+		}},
+		"POST /api/v1/requesters/:id/merge": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/requesters/" + f.newLink(f.card.ID).String() + "/merge",
+				body: map[string]any{"into_id": f.newLink(f.card.ID)}}
+		}},
 	}
 }

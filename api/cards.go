@@ -42,6 +42,7 @@ type cardResponse struct {
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 	ArchivedAt     *time.Time `json:"archived_at"`
+	MergedIntoID   *uuid.UUID `json:"merged_into_id"`
 }
 
 func toCard(c domain.Card) cardResponse {
@@ -52,7 +53,8 @@ func toCard(c domain.Card) cardResponse {
 	return cardResponse{ID: c.ID, BoardID: c.BoardID, ColumnID: c.ColumnID, Kind: string(c.Kind), Title: c.Title,
 		Description: c.Description, Labels: labels, Position: c.Position, RequesterCount: c.RequesterCount,
 		ReleaseNote: c.ReleaseNote, ShippedAt: utcPtr(c.ShippedAt), Version: c.Version,
-		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), ArchivedAt: utcPtr(c.ArchivedAt)}
+		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), ArchivedAt: utcPtr(c.ArchivedAt),
+		MergedIntoID: c.MergedIntoID}
 }
 
 // bodyID parses an optional UUID given in a body or query field; "" is uuid.Nil.

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 
@@ -18,6 +19,23 @@ type ErrorDetail struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
+	// Data are ids that go with the code (e.g. board_id of already_imported),
+	// written beside code and message.
+	Data map[string]string `json:"-"`
+}
+
+// MarshalJSON writes Data's keys beside the others.
+func (d ErrorDetail) MarshalJSON() ([]byte, error) {
+	type plain ErrorDetail
+	b, err := json.Marshal(plain(d))
+	if err != nil || len(d.Data) == 0 {
+		return b, err
+	}
+	extra, err := json.Marshal(d.Data)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(b[:len(b)-1], ','), extra[1:]...), nil
 }
 
 // requestError is an HTTP-level failure found by the api package itself (bad JSON, bad id).
@@ -81,10 +99,10 @@ func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
 	if errors.As(err, &de) {
 		if m, ok := kindStatus[de.Kind]; ok {
 			code := m.code
-			if de.Code != "" { // a reason more precise than the kind's (invalid_cursor)
+			if de.Code != "" { // a reason more precise than the kind's (invalid_cursor, already_imported)
 				code = de.Code
 			}
-			return m.status, ErrorDetail{Code: code, Message: de.Message, Fields: de.Fields}
+			return m.status, ErrorDetail{Code: code, Message: de.Message, Fields: de.Fields, Data: de.Data}
 		}
 	}
 	var he *echo.HTTPError

@@ -78,5 +78,17 @@ func (s *Server) routes() {
 	v1.GET("/cards/:id/deliveries", s.listDeliveries, viewer)
 	v1.GET("/cards/:id/email-preview", s.emailPreview, editor) // issue 9: an editor's, with an unusable unsubscribe link
 
+	// Import, export and merge (issue 14).
+	v1.POST("/imports/trello", s.importTrello, editor)
+	v1.POST("/imports/closeloop", s.importCloseloop, editor)
+	v1.POST("/imports/requests", s.importRequests, editor)
+	v1.GET("/imports/:id", s.getImport, viewer)
+	v1.GET("/boards/:id/export.json", s.exportBoardJSON, viewer)
+	v1.GET("/boards/:id/export.csv", s.exportBoardCSV, viewer)
+	v1.GET("/requesters/:id/export", s.exportRequester, viewer)
+	v1.POST("/cards/:id/merge", s.mergeCard, editor)
+	v1.POST("/cards/:id/unmerge", s.unmergeCard, editor)
+	v1.POST("/requesters/:id/merge", s.mergeRequester, editor)
+
 	s.serveUI()
 }

@@ -27,8 +27,9 @@ type Error struct {
 	Message string
 	Fields  map[string]string // field name → what is wrong, for KindInvalid
 	// Code, when set, is the machine-readable reason the API answers instead of its
-	// kind's (CodeInvalidCursor).
+	// kind's (CodeInvalidCursor, "already_imported"); Data are ids that go with it.
 	Code string
+	Data map[string]string
 }
 
 func (e *Error) Error() string {

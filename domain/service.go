@@ -14,6 +14,8 @@ type Service struct {
 	signIns  *signInLimits
 	limits   Limits
 	sinks    []EventSink
+
+	importQueue ImportQueue // nil: the caller runs imports (imports.go)
 }
 
 // NewService builds the service; a nil notifier means NopNotifier. Every sink hears

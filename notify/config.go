@@ -42,6 +42,12 @@ type Config struct {
 	PollInterval time.Duration
 	// SMTPTimeout bounds each SMTP command and the dial (default 10 s).
 	SMTPTimeout time.Duration
+
+	// Jobs are other packages' River work (e.g. imports), run by this notifier's
+	// River client: one client per process must know every job kind, because River's
+	// elected leader rescues stuck jobs of all queues and discards the kinds its own
+	// client did not register.
+	Jobs []Jobs
 }
 
 func (c Config) withDefaults() Config {

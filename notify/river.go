@@ -23,9 +23,16 @@ const (
 func (s *Service) riverConfig() *river.Config {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &fanoutWorker{s: s})
+	queues := map[string]river.QueueConfig{riverQueue: {MaxWorkers: 2}}
+	for _, j := range s.cfg.Jobs {
+		j.AddWorkers(workers)
+		for name, q := range j.Queues() {
+			queues[name] = q
+		}
+	}
 	return &river.Config{
 		Logger:               s.log,
-		Queues:               map[string]river.QueueConfig{riverQueue: {MaxWorkers: 2}},
+		Queues:               queues,
 		Workers:              workers,
 		JobTimeout:           riverJobTimeout,
 		RescueStuckJobsAfter: riverRescueAfter,
@@ -33,6 +40,12 @@ func (s *Service) riverConfig() *river.Config {
 		FetchCooldown:        20 * time.Millisecond,
 		FetchPollInterval:    time.Second,
 	}
+}
+
+// Jobs is another package's River work: its workers and the queues they use.
+type Jobs interface {
+	AddWorkers(*river.Workers)
+	Queues() map[string]river.QueueConfig
 }
 
 // cappedRetry backs off exponentially from one second to at most a minute, with

@@ -30,6 +30,7 @@ type results struct {
 	BoardDefault *boardRead     `json:"board_read_default_pages,omitempty"`
 	Memory       []memoryFigure `json:"memory,omitempty"`
 	Scale        *scaleFigure   `json:"scale,omitempty"`
+	Import       []importFigure `json:"import,omitempty"`
 	Checks       []check        `json:"targets"`
 	Problems     []string       `json:"problems,omitempty"` // sections that could not be measured
 }

@@ -12,9 +12,9 @@ import (
 
 // startNotifier starts the shipped-email notifier (it keeps its own few database
 // connections) and returns how to stop it softly.
-func startNotifier(ctx context.Context, cfg config, db *database, log *slog.Logger, reg prometheus.Registerer) (*notify.Service, func(context.Context), error) {
+func startNotifier(ctx context.Context, cfg config, db *database, log *slog.Logger, reg prometheus.Registerer, jobs ...notify.Jobs) (*notify.Service, func(context.Context), error) {
 	n, err := notify.New(ctx, notify.Config{
-		BaseURL: cfg.BaseURL, From: cfg.MailFrom, SMTPURL: cfg.SMTPURL, DataDir: cfg.DataDir,
+		BaseURL: cfg.BaseURL, From: cfg.MailFrom, SMTPURL: cfg.SMTPURL, DataDir: cfg.DataDir, Jobs: jobs,
 	}, db.URL, log, reg)
 	if err != nil {
 		return nil, nil, err

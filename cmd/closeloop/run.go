@@ -15,6 +15,7 @@ const usage = `usage:
                                                     create an admin (password read from stdin)
   closeloop token create --name N --role R          print a new API token once
                                                     (roles: admin, editor, support, viewer)
+  closeloop import trello [--dry-run] FILE          import a Trello board export (Export as JSON)
 Configuration comes from the environment: see README.md.`
 
 // run is main without the process: arguments, environment and streams are passed in
@@ -44,6 +45,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return adminCreate(ctx, cfg, log, args[2:], stdin, stdout)
 	case cmd == "token" && len(args) > 1 && args[1] == "create":
 		return tokenCreate(ctx, cfg, log, args[2:], stdout)
+	case cmd == "import" && len(args) > 1 && args[1] == "trello":
+		return importTrello(ctx, cfg, log, args[2:], stdout)
 	case cmd == "help" || cmd == "-h" || cmd == "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

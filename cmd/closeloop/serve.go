@@ -16,6 +16,7 @@ import (
 	"github.com/closeloop/closeloop/api"
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/frontend"
+	"github.com/closeloop/closeloop/importer/queue"
 	"github.com/closeloop/closeloop/migrations"
 )
 
@@ -40,14 +41,23 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	notifier, stopNotifier, err := startNotifier(ctx, cfg, db, log, reg)
+	// The import queue's worker runs on the notifier's River client (one client per
+	// process knows every job kind); it writes through the service made just after.
+	var svc *domain.Service
+	imports, err := queue.New(func() *domain.Service { return svc }, log)
+	if err != nil {
+		a.close(ctx)
+		return nil, err
+	}
+	notifier, stopNotifier, err := startNotifier(ctx, cfg, db, log, reg, imports)
 	if err != nil {
 		a.close(ctx)
 		return nil, err
 	}
 	a.stops = append(a.stops, stopNotifier)
 	var mailroom domain.Mailroom = notifier
-	svc := domain.NewService(domain.NewDB(db.Gorm), notifier).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
+	svc = domain.NewService(domain.NewDB(db.Gorm), notifier).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
+	svc.UseImportQueue(imports)
 
 	ui, built := frontend.Dist()
 	if !built {
