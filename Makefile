@@ -50,6 +50,13 @@ golangci-lint:
 	  echo "installing golangci-lint v$(GOLANGCI_VERSION) (a few minutes, once per machine)"; \
 	  GOBIN=$(dir $(GOLANGCI)) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v$(GOLANGCI_VERSION); fi
 
+# The web app's lint: ESLint (frontend/eslint.config.js), and the API types generated from
+# api/openapi.json (frontend/src/api/schema.gen.ts) must match the document.
+.PHONY: lint-ui
+lint: lint-ui
+lint-ui: frontend/node_modules
+	cd frontend && npm run lint
+
 test-go:
 	$(GO) test -race -count=1 -timeout 20m ./...
 
@@ -63,8 +70,9 @@ test-fuzz:
 test-ui: frontend/node_modules
 	cd frontend && npm run typecheck && npm test && npm run build
 
+# The browser test (Playwright Test, frontend/playwright.config.ts) on the binary just built.
 test-e2e: deps ui binary
-	cd frontend && node e2e/run.mjs
+	cd frontend && CLOSELOOP_BIN=$(CURDIR)/$(BIN) npm run e2e
 
 # Benchmarks and the fault suite (docs/benchmarks.md): each builds and runs a real
 # `closeloop serve` on fresh databases of the local PostgreSQL and an in-process SMTP sink.

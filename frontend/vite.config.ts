@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // A ceiling, not a target: on a loaded 2-core CI machine typing through user-event is slow.
+    testTimeout: 20_000,
   },
 })

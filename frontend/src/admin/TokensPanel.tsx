@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { ApiToken, Role } from '../api/types'
-import { formatDate } from '../boards/labels'
+import { formatDate } from '../ui/dates'
 import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
@@ -64,7 +64,7 @@ function TokenRow({ t }: { t: ApiToken }) {
         <span className={'role role-' + t.role}>{t.role}</span>
       </td>
       <td>
-        <code>{t.prefix ?? '—'}</code>
+        <code>{t.prefix || '—'}</code>
       </td>
       <td>{formatDate(t.created_at)}</td>
       <td>{t.last_used_at ? formatDate(t.last_used_at) : 'never'}</td>
@@ -98,7 +98,8 @@ function NewTokenSecret({ token, onDone }: { token: ApiToken; onDone: () => void
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => navigator.clipboard?.writeText(token.token ?? '').then(() => setCopied(true), () => setCopied(false))}
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent on plain-http origins, whatever lib.dom says
+          onClick={() => void navigator.clipboard?.writeText(token.token ?? '').then(() => setCopied(true), () => setCopied(false))}
         >
           {copied ? 'Copied' : 'Copy'}
         </button>

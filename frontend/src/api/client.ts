@@ -107,7 +107,7 @@ export async function listAll<T>(path: string, params: Record<string, string | u
   let cursor: string | null = null
   for (let i = 0; i < maxPages; i++) {
     const page: Page<T> = await api<Page<T>>('GET', path + query({ ...params, limit: 200, cursor }))
-    items.push(...(page.items ?? []))
+    items.push(...page.items)
     cursor = page.next_cursor
     if (!cursor) break
   }

@@ -1,189 +1,66 @@
-// The shapes of the public v1 API (shared/api.md). Optional fields are ones the contract
-// adds later or that some endpoints leave out; the UI copes without them.
+// The shapes of the public v1 API under the names the app uses. Every one is an alias of a
+// schema generated from api/openapi.json (schema.gen.ts, `npm run gen:api`), so the document
+// is the one source: a field the API adds, drops or makes nullable changes these types, and
+// `make lint` fails when schema.gen.ts is not regenerated.
+import type { components, operations } from './schema.gen'
 
-export type Role = 'viewer' | 'support' | 'editor' | 'admin'
-export type Stage = 'open' | 'planned' | 'in_progress' | 'done' | 'declined'
-export type Kind = 'idea' | 'issue' | 'request'
-export type Tool = 'intercom' | 'zendesk' | 'freshdesk' | 'helpscout' | 'front' | 'email' | 'other'
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed'
+type Schemas = components['schemas']
+
+export type Role = Schemas['Member']['role']
+export type Stage = Schemas['Column']['stage']
+export type Kind = Schemas['Card']['kind']
+export type Tool = Schemas['Conversation']['tool']
+export type DeliveryStatus = Schemas['Delivery']['status']
 
 /** The one error shape every failure answers with. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> }
-}
+export type ApiErrorBody = Schemas['Error']
 
+/** Every list answers a page: its items and the cursor of the next page (null on the last). */
 export interface Page<T> {
   items: T[]
   next_cursor: string | null
 }
 
-export interface Member {
-  id: string
-  email: string
-  name: string
-  role: Role
-  created_at?: string
-  disabled_at?: string | null
-}
+export type Member = Schemas['Member']
+export type Session = Schemas['Session']
+export type SignedIn = Schemas['SignedIn']
+export type ApiToken = Schemas['Token']
+/** The answer to POST /tokens: the only time the secret is shown. */
+export type CreatedToken = Schemas['CreatedToken']
 
-export interface Session {
-  member: Member
-  csrf_token: string
-}
+export type Column = Schemas['Column']
+export type Board = Schemas['Board']
+export type Card = Schemas['Card']
+export type Activity = Schemas['Activity']
 
-export interface ApiToken {
-  id: string
-  name: string
-  role: Role
-  prefix?: string
-  created_at?: string
-  last_used_at?: string | null
-  revoked_at?: string | null
-  /** Only in the answer to POST /tokens: shown once. */
-  token?: string
-}
-
-export interface Column {
-  id: string
-  board_id?: string
-  name: string
-  stage: Stage
-  position: number
-}
-
-export interface Board {
-  id: string
-  name: string
-  description: string
-  email_subject?: string
-  email_intro?: string
-  columns: Column[]
-  created_at?: string
-  updated_at?: string
-}
-
-export interface Card {
-  id: string
-  board_id: string
-  column_id: string
-  kind: Kind
-  title: string
-  description: string
-  labels: string[]
-  position: string
-  requester_count: number
-  release_note: string
-  shipped_at: string | null
-  version: number
-  created_at: string
-  updated_at: string
-}
-
-export interface RequesterRef {
-  id: string
-  email: string
-  name: string
-  company?: string
-}
-
-export interface Quote {
-  text: string
-  source?: string
-  linked_by?: string
-  at?: string
-}
-
-export interface CardRequest {
-  requester: RequesterRef
-  quote: string
-  source: string
-  quotes?: Quote[]
-  linked_by?: string
-  created_at: string
-  /** The requester's conversations on this card (GET /cards/{id}/requests). */
-  conversations?: Conversation[]
-  /** Only in the answer to POST /cards/{id}/requests. */
-  card_shipped?: boolean
-}
-
-export interface Conversation {
-  id: string
-  url: string
-  tool: Tool
-  external_id: string
-  requester_id: string | null
-  excerpt?: string
-  created_at?: string
-}
-
-export interface Requester {
-  id: string
-  email: string
-  name: string
-  company: string
-  external_ids?: Record<string, string>
-  unsubscribed_at?: string | null
-  bounced_at?: string | null
-  created_at?: string
-  request_count?: number
-}
-
+export type RequesterRef = Schemas['RequesterBrief']
+export type Quote = Schemas['Quote']
+/** A requester of a card (GET /cards/{id}/requests), with their conversations on it. */
+export type CardRequest = Schemas['Request']
+/** The answer to linking a requester (POST /cards/{id}/requests). */
+export type LinkedRequest = Schemas['LinkedRequest']
+export type Conversation = Schemas['Conversation']
+export type Requester = Schemas['Requester']
 /** One request as seen from the requester's side (GET /requesters/{id}/requests). */
-export interface RequesterRequest {
-  card_id: string
-  title: string
-  board_id: string
-  column_id?: string
-  column_name?: string
-  stage?: Stage
-  shipped_at: string | null
-  archived?: boolean
-  quote: string
-  source: string
-  created_at: string
-}
+export type RequesterRequest = Schemas['RequesterRequest']
 
-export interface Delivery {
-  id?: string
-  card_id?: string
-  card_title?: string
-  requester_id: string
-  email: string
-  kind: string
-  status: DeliveryStatus
-  attempts: number
-  last_error: string
-  queued_at?: string
-  sent_at: string | null
-}
+export type Delivery = Schemas['Delivery']
+export type DeliverySummary = Schemas['DeliverySummary']
+export type CardDeliveries = Schemas['DeliveryList']
+export type EmailPreview = Schemas['EmailPreview']
 
-export interface DeliverySummary {
-  queued: number
-  /** Claimed by a sender right now; some servers fold this into queued. */
-  sending?: number
-  sent: number
-  failed: number
-  suppressed: number
-}
+// Request bodies.
+export type NewMember = Schemas['NewMember']
+export type MemberPatch = Schemas['MemberPatch']
+export type NewToken = Schemas['NewToken']
+export type NewBoard = Schemas['NewBoard']
+export type BoardPatch = Schemas['BoardPatch']
+export type NewColumn = Schemas['NewColumn']
+export type ColumnPatch = Schemas['ColumnPatch']
+export type NewCard = Schemas['NewCard']
+export type CardPatch = Schemas['CardPatch']
+export type CardMove = Schemas['CardMove']
+export type NewRequest = Schemas['NewRequest']
 
-export interface CardDeliveries extends Page<Delivery> {
-  summary: DeliverySummary
-}
-
-export interface Activity {
-  id: string
-  card_id?: string | null
-  actor: string
-  action: string
-  from_column_id?: string | null
-  to_column_id?: string | null
-  detail?: Record<string, unknown>
-  created_at: string
-}
-
-export interface EmailPreview {
-  to: string
-  subject: string
-  text: string
-  html: string
-}
+/** The filters and sort of a board's card list (GET /boards/{id}/cards). */
+export type CardQuery = NonNullable<operations['listCards']['parameters']['query']>

@@ -49,12 +49,16 @@ export function match(pattern: string, path: string): Record<string, string> | n
   return out
 }
 
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({ href, onClick, children, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   function handle(e: MouseEvent<HTMLAnchorElement>) {
     onClick?.(e)
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
     e.preventDefault()
     navigate(href)
   }
-  return <a href={href} onClick={handle} {...rest} />
+  return (
+    <a href={href} onClick={handle} {...rest}>
+      {children}
+    </a>
+  )
 }

@@ -27,7 +27,7 @@ export function SignIn({ reason }: { reason?: string }) {
 
   return (
     <main className="signin">
-      <form className="signin-box" onSubmit={submit} noValidate>
+      <form className="signin-box" onSubmit={(e) => void submit(e)} noValidate>
         <h1>
           <span className="brand-mark" aria-hidden="true">◎</span> Closeloop
         </h1>
@@ -35,6 +35,7 @@ export function SignIn({ reason }: { reason?: string }) {
         {reason && <p className="notice">{reason}</p>}
         <FormError message={errors.form} />
         <Field label="Email" error={errors.fields.email}>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- signing in is the only thing this page is for */}
           <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus />
         </Field>
         <Field label="Password" error={errors.fields.password}>

@@ -26,8 +26,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' })
   const qc = useQueryClient()
 
-  const load = useCallback(() => {
-    setState({ status: 'loading' })
+  // Asks who is signed in; the state is 'loading' until the answer comes.
+  const ask = useCallback(() => {
     ep.getSession().then(
       (s) => {
         setCsrfToken(s.csrf_token)
@@ -35,10 +35,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       (e: unknown) => {
         if (e instanceof ApiError && (e.status === 401 || e.status === 404)) setState({ status: 'signed-out' })
-        else setState({ status: 'unreachable', message: e instanceof Error ? e.message : String(e) })
+        else setState({ status: 'unreachable', message: e instanceof Error ? e.message : 'The server did not answer.' })
       },
     )
   }, [])
+  const load = useCallback(() => {
+    setState({ status: 'loading' })
+    ask()
+  }, [ask])
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -46,8 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       qc.clear()
       setState({ status: 'signed-out', reason: 'Your session ended. Please sign in again.' })
     })
-    load()
-  }, [load, qc])
+    ask()
+  }, [ask, qc])
 
   const signIn = useCallback(async (email: string, password: string) => {
     const s = await ep.signIn(email, password)

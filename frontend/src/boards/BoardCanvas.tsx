@@ -11,11 +11,12 @@ import type { Board } from '../api/types'
 import { useSession } from '../auth/session'
 import { LoadError } from '../ui/States'
 import { BoardColumn } from './BoardColumn'
-import { CardTile, dragClock } from './CardTile'
-import { ShipDialog } from './ShipDialog'
+import { CardTile } from './CardTile'
+import { markDragEnded } from './dragClock'
+import { ShipDialog } from '../shipping/ShipDialog'
 import { announcements, instructions } from './dndText'
 import { boardReducer, emptyBoard, hasMoved, locate, type BoardAction, type BoardState } from './boardState'
-import { keys } from './queries'
+import { keys } from '../api/queries'
 import { useCardMoves } from './useCardMoves'
 
 export function BoardCanvas({ board, filter }: { board: Board; filter: Required<CardFilter> }) {
@@ -39,7 +40,6 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
   const columns = useMemo(() => [...board.columns].sort((a, b) => a.position - b.position), [board.columns])
   useEffect(() => {
     if (cards.data && !activeId) apply({ type: 'load', columns, cards: cards.data, byPosition })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cards.data, columns, byPosition, activeId])
 
   const sensors = useSensors(
@@ -75,7 +75,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
   function onDragEnd({ active, over }: DragEndEvent) {
     const id = String(active.id)
     setActiveId(null)
-    dragClock.endedAt = Date.now()
+    markDragEnded()
     if (over && over.id !== active.id) {
       const to = columnOf(String(over.id))
       const overIndex = to ? ref.current.order[to]!.indexOf(String(over.id)) : -1
@@ -113,7 +113,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         onDragEnd={onDragEnd}
         onDragCancel={({ active }) => {
           setActiveId(null)
-          dragClock.endedAt = Date.now()
+          markDragEnded()
           apply({ type: 'rollback', cardId: String(active.id) })
         }}
         accessibility={{ announcements: announcements(state, columns), screenReaderInstructions: instructions }}
@@ -145,7 +145,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
       </DndContext>
       {shipping && state.cards[shipping] && (
         <ShipDialog
-          card={state.cards[shipping]!}
+          card={state.cards[shipping]}
           column={columns.find((c) => c.id === state.cards[shipping]!.column_id)!}
           onCancel={() => {
             apply({ type: 'rollback', cardId: shipping })

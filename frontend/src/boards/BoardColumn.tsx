@@ -6,7 +6,7 @@ import { Can, useSession } from '../auth/session'
 import { SortableCard } from './CardTile'
 import { ColumnSettings } from './ColumnSettings'
 import { NewCardForm } from './NewCardForm'
-import { stageName } from './labels'
+import { stageName } from '../ui/names'
 
 interface Props {
   board: Board
@@ -24,7 +24,7 @@ export function BoardColumn({ board, column, cardIds, cards, loading, filtered, 
   const [settings, setSettings] = useState(false)
   const headingId = `col-${column.id}`
   // "Done" in a Done column says nothing twice: the coloured dot carries the stage then.
-  const stage = stageName[column.stage] ?? column.stage
+  const stage = stageName[column.stage]
   const sameName = stage.toLowerCase() === column.name.trim().toLowerCase()
   return (
     <section className={'column' + (isOver ? ' column-over' : '')} aria-labelledby={headingId} data-column={column.name}>

@@ -8,7 +8,7 @@ import { LoadError, Spinner } from '../ui/States'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardSettings } from './BoardSettings'
 import { BoardToolbar } from './BoardToolbar'
-import { useBoard } from './queries'
+import { useBoard } from '../api/queries'
 
 const sorts = ['position', 'demand', 'recent'] as const
 const kinds = ['idea', 'issue', 'request'] as const

@@ -8,17 +8,17 @@ import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { EmailPreviewPanel } from './EmailPreviewPanel'
-import { keys } from './queries'
-import { stageName, stages } from './labels'
+import { keys } from '../api/queries'
+import { stageName, stages } from '../ui/names'
 
 export function BoardSettings({ board, onClose }: { board: Board; onClose: () => void }) {
   const qc = useQueryClient()
   const toast = useToast()
   const [form, setForm] = useState({
     name: board.name,
-    description: board.description ?? '',
-    email_subject: board.email_subject ?? '',
-    email_intro: board.email_intro ?? '',
+    description: board.description,
+    email_subject: board.email_subject,
+    email_intro: board.email_intro,
   })
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value })
   const save = useMutation({

@@ -6,7 +6,7 @@ import { Can, useSession } from '../auth/session'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
-import { keys, useBoards } from './queries'
+import { keys, useBoards } from '../api/queries'
 
 export function BoardsPage() {
   const boards = useBoards()
@@ -33,7 +33,7 @@ export function BoardsPage() {
               <Link href={`/boards/${b.id}`} className="board-tile">
                 <span className="board-tile-name">{b.name}</span>
                 {b.description && <span className="board-tile-desc">{b.description}</span>}
-                <span className="board-tile-meta">{(b.columns ?? []).map((c) => c.name).join(' · ')}</span>
+                <span className="board-tile-meta">{b.columns.map((c) => c.name).join(' · ')}</span>
               </Link>
             </li>
           ))}

@@ -1,24 +1,23 @@
-import type { KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type { Card } from '../api/types'
 import { setParam } from '../app/router'
-import { DeliveryProgress } from './DeliveryProgress'
-import { kindName } from './labels'
-
-/** When the last drag ended: the click that ends a drag must not also open the card. */
-export const dragClock = { endedAt: 0 }
+import { DeliveryProgress } from '../shipping/DeliveryProgress'
+import { justDragged } from './dragClock'
+import { kindName } from '../ui/names'
 
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
 
 export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: boolean; dragging?: boolean }) {
-  const recentlyShipped = !!card.shipped_at && Date.now() - new Date(card.shipped_at).getTime() < watchFor
+  const [shownAt] = useState(Date.now)
+  const recentlyShipped = !!card.shipped_at && shownAt - new Date(card.shipped_at).getTime() < watchFor
   return (
     <div className={'card-tile' + (overlay ? ' card-overlay' : '') + (dragging ? ' card-dragging' : '')}>
       <div className="card-title">{card.title}</div>
       <div className="card-meta">
-        <span className={'kind kind-' + card.kind}>{kindName[card.kind] ?? card.kind}</span>
+        <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
           <span key={l} className="label">
             {l}
@@ -61,7 +60,7 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
         aria-label={`${card.title}, ${kindName[card.kind]}, ${card.requester_count} requesters${card.shipped_at ? ', shipped' : ''}`}
         className="card-handle"
         onKeyDown={onKeyDown}
-        onClick={() => Date.now() - dragClock.endedAt > 250 && setParam('card', card.id)}
+        onClick={() => !justDragged() && setParam('card', card.id)}
       >
         <CardTile card={card} dragging={isDragging} />
       </div>

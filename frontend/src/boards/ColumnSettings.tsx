@@ -7,8 +7,8 @@ import { Dialog } from '../ui/Dialog'
 import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
-import { keys } from './queries'
-import { stageName, stages } from './labels'
+import { keys } from '../api/queries'
+import { stageName, stages } from '../ui/names'
 
 /** Name, stage and place of one column, and deleting it once it is empty. */
 export function ColumnSettings({ board, column, onClose }: { board: Board; column: Column; onClose: () => void }) {

@@ -1,11 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Board, Column, Kind } from '../api/types'
 import { FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
-import { keys } from './queries'
-import { kindName, kinds } from './labels'
+import { keys } from '../api/queries'
+import { kindName, kinds } from '../ui/names'
 
 /** "+ Add a card" at the bottom of a column: type a title, Enter, type the next one. */
 export function NewCardForm({ board, column }: { board: Board; column: Column }) {
@@ -34,15 +34,19 @@ export function NewCardForm({ board, column }: { board: Board; column: Column })
     e.preventDefault()
     if (title.trim()) create.mutate()
   }
+  // Escape in the title or the kind closes the form, like its Done button.
+  const closeOnEscape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false)
   return (
-    <form noValidate className="new-card" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <form noValidate className="new-card" onSubmit={submit}>
       <label className="sr-only" htmlFor={`new-${column.id}`}>
         New card title in {column.name}
       </label>
       <input
         id={`new-${column.id}`}
         ref={input}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the field appears because the person pressed “+ Add a card”
         autoFocus
+        onKeyDown={closeOnEscape}
         value={title}
         maxLength={200}
         placeholder="Card title"
@@ -55,7 +59,7 @@ export function NewCardForm({ board, column }: { board: Board; column: Column })
         <label className="sr-only" htmlFor={`kind-${column.id}`}>
           Kind
         </label>
-        <select id={`kind-${column.id}`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <select id={`kind-${column.id}`} value={kind} onKeyDown={closeOnEscape} onChange={(e) => setKind(e.target.value as Kind)}>
           {kinds.map((k) => (
             <option key={k} value={k}>
               {kindName[k]}

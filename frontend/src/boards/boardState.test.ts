@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Card, Column } from '../api/types'
+import { makeCard, makeColumn } from '../test/fixtures'
 import { boardReducer, emptyBoard, hasMoved, layout, placement, type BoardState } from './boardState'
 
-const columns: Column[] = [
-  { id: 'a', name: 'Ideas', stage: 'open', position: 0 },
-  { id: 'b', name: 'Done', stage: 'done', position: 1 },
-]
+const columns: Column[] = [makeColumn('a', 'Ideas', 'open', 0), makeColumn('b', 'Done', 'done', 1)]
 
 function card(id: string, column: string, position: string, extra: Partial<Card> = {}): Card {
-  return {
-    id, board_id: 'B', column_id: column, kind: 'idea', title: id.toUpperCase(), description: '', labels: [],
-    position, requester_count: 0, release_note: '', shipped_at: null, version: 1,
-    created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z', ...extra,
-  }
+  return makeCard({
+    id, board_id: 'B', column_id: column, title: id.toUpperCase(), description: '', labels: [], position,
+    requester_count: 0, version: 1, ...extra,
+  })
 }
 
 const cards = [card('x', 'a', 'a0'), card('y', 'a', 'Zz'), card('z', 'a', 'a1'), card('w', 'b', 'a0')]
@@ -90,7 +87,7 @@ describe('boardReducer', () => {
   })
 
   it('places into an empty column with no neighbours', () => {
-    const empty: Column[] = [...columns, { id: 'c', name: 'Later', stage: 'planned', position: 2 }]
+    const empty: Column[] = [...columns, makeColumn('c', 'Later', 'planned', 2)]
     let s = boardReducer(emptyBoard, { type: 'load', columns: empty, cards, byPosition: true })
     s = boardReducer(s, { type: 'place', cardId: 'w', column: 'c', index: 5 })
     expect(placement(s.order, 'w')).toEqual({ column_id: 'c' })

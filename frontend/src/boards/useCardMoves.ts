@@ -5,8 +5,8 @@ import type { Board } from '../api/types'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { placement, type BoardAction, type BoardState } from './boardState'
-import { keys } from './queries'
-import { peopleAsked } from './ShipDialog'
+import { keys } from '../api/queries'
+import { peopleAsked } from '../shipping/consequence'
 
 /**
  * Sends a move the board already shows. On success the card takes the server's version; on any

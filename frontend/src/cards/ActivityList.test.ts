@@ -4,7 +4,9 @@ import { sentence } from './ActivityList'
 
 const names: Record<string, string> = { a: 'Ideas', b: 'Done' }
 const col = (id?: string | null) => names[id ?? ''] ?? 'another column'
-const act = (action: string, extra: Partial<Activity> = {}): Activity => ({ id: '1', actor: 'Ada', action, created_at: '', ...extra })
+const act = (action: string, extra: Partial<Activity> = {}): Activity => ({
+  id: '1', card_id: 'k1', board_id: 'b1', actor: 'Ada', action, from_column_id: null, to_column_id: null, detail: {}, created_at: '', ...extra,
+})
 
 describe('sentence', () => {
   const cases: [Activity, string][] = [

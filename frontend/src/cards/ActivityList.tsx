@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Activity, Board, Card, Tool } from '../api/types'
-import { formatDateTime } from '../boards/labels'
-import { keys } from '../boards/queries'
+import { formatDateTime } from '../ui/dates'
+import { keys } from '../api/queries'
 import { Spinner } from '../ui/States'
 import { toolLabel } from './tools'
 
@@ -51,7 +51,7 @@ const fieldNames: Record<string, string> = { title: 'title', description: 'descr
  * named from the card's current requesters (someone removed or erased is "a requester").
  */
 export function sentence(a: Activity, columnName: (id?: string | null) => string, personName: (id: string) => string | undefined = () => undefined): string {
-  const d = a.detail ?? {}
+  const d = a.detail
   const who = (typeof d.requester_id === 'string' && personName(d.requester_id)) || 'a requester'
   const otherBoard = typeof d.from_board_id === 'string'
   switch (a.action) {

@@ -13,7 +13,7 @@ describe('CardDetails', () => {
       'PATCH /cards/k1': () => makeCard({ title: 'Dark theme', labels: ['ui', 'a11y'], version: 4 }),
     })
     const user = userEvent.setup()
-    await renderApp(<CardDetails card={makeCard()} />)
+    renderApp(<CardDetails card={makeCard()} />)
     const title = await screen.findByLabelText('Title')
     await user.clear(title)
     await user.type(title, 'Dark theme')
@@ -39,16 +39,16 @@ describe('CardDetails', () => {
       },
     })
     const user = userEvent.setup()
-    await renderApp(<CardDrawer cardId="k1" board={board} onClose={() => {}} />)
+    renderApp(<CardDrawer cardId="k1" board={board} onClose={() => {}} />)
     await user.type(await screen.findByLabelText('Title'), '!')
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
     expect(await screen.findByText(/Someone else changed this card meanwhile/)).toBeTruthy()
-    await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Renamed by someone'))
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('Renamed by someone'))
   })
 
   it('shows a viewer plain text, no inputs', async () => {
     mockApi({ 'GET /session': () => sessionFor('viewer') })
-    await renderApp(<CardDetails card={makeCard()} />)
+    renderApp(<CardDetails card={makeCard()} />)
     expect(await screen.findByRole('heading', { name: 'Dark mode' })).toBeTruthy()
     expect(screen.queryAllByRole('textbox')).toHaveLength(0)
   })

@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Board, Card } from '../api/types'
 import { setParam } from '../app/router'
-import { shipConsequence } from '../boards/ShipDialog'
-import { stageName } from '../boards/labels'
-import { keys, useBoards } from '../boards/queries'
+import { shipConsequence } from '../shipping/consequence'
+import { stageName } from '../ui/names'
+import { keys, useBoards } from '../api/queries'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
@@ -20,7 +20,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   const [note, setNote] = useState('')
   const all = boards.data ?? [board]
   const target = all.find((b) => b.id === boardId) ?? board
-  const columns = [...(target.columns ?? [])].sort((a, b) => a.position - b.position)
+  const columns = [...target.columns].sort((a, b) => a.position - b.position)
   const column = columns.find((c) => c.id === columnId)
   const ships = column?.stage === 'done' && !card.shipped_at
 

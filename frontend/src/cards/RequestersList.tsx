@@ -3,8 +3,8 @@ import * as ep from '../api/endpoints'
 import type { Card, CardRequest, Conversation } from '../api/types'
 import { Link } from '../app/router'
 import { Can } from '../auth/session'
-import { formatDate } from '../boards/labels'
-import { keys } from '../boards/queries'
+import { formatDate } from '../ui/dates'
+import { keys } from '../api/queries'
 import { describe } from '../ui/errors'
 import { Spinner } from '../ui/States'
 import { useToast } from '../ui/Toast'
@@ -14,12 +14,8 @@ import { ToolIcon, toolLabel } from './tools'
 export function RequestersList({ card }: { card: Card }) {
   const requests = useQuery({ queryKey: keys.requests(card.id), queryFn: () => ep.listRequests(card.id) })
   const conversations = useQuery({ queryKey: keys.conversations(card.id), queryFn: () => ep.listConversations(card.id) })
-  const byRequester = new Map<string | null, Conversation[]>()
-  for (const c of conversations.data ?? []) {
-    const k = c.requester_id ?? null
-    byRequester.set(k, [...(byRequester.get(k) ?? []), c])
-  }
-  const unattached = byRequester.get(null) ?? []
+  // Each request carries its requester's conversations; the rest belong to nobody linked.
+  const unattached = (conversations.data ?? []).filter((c) => c.requester_id === null)
   return (
     <section className="section" aria-labelledby="requesters-h">
       <h3 id="requesters-h">
@@ -34,7 +30,7 @@ export function RequestersList({ card }: { card: Card }) {
       ) : (
         <ul className="requests">
           {requests.data.map((r) => (
-            <RequestItem key={r.requester.id} card={card} request={r} conversations={r.conversations ?? byRequester.get(r.requester.id) ?? []} />
+            <RequestItem key={r.requester.id} card={card} request={r} conversations={r.conversations} />
           ))}
         </ul>
       )}
@@ -64,8 +60,8 @@ function RequestItem({ card, request: r, conversations }: { card: Card; request:
     },
     onError: (e) => toast(describe(e), 'error'),
   })
-  // Every quote ever given is kept; older API answers carry only the latest one.
-  const quotes = (r.quotes && r.quotes.length > 0 ? r.quotes.map((q) => q.text) : [r.quote]).filter(Boolean)
+  // Every quote ever given is kept, oldest first.
+  const quotes = (r.quotes.length > 0 ? r.quotes.map((q) => q.text) : [r.quote]).filter(Boolean)
   return (
     <li className="request">
       <div className="request-head">

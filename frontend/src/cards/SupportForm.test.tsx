@@ -17,7 +17,7 @@ describe('SupportForm', () => {
       'POST /cards/k1/requests': () => [201, { requester: { id: 'r1', email: 'jane@example.com', name: 'Jane' }, quote: 'yes', source: '', created_at: '', card_shipped: false }],
     })
     const user = userEvent.setup()
-    await renderApp(<SupportForm card={makeCard()} />)
+    renderApp(<SupportForm card={makeCard()} />)
     await screen.findByRole('heading', { name: 'Link a conversation' })
     await fill(user, { 'Conversation link': url, 'Their email': 'jane@example.com', 'Their name': 'Jane', 'What they said': 'yes' })
     await user.click(screen.getByRole('button', { name: 'Link to this card' }))
@@ -26,13 +26,13 @@ describe('SupportForm', () => {
     expect(post.path).toBe('/cards/k1/requests')
     expect(post.body).toEqual({ email: 'jane@example.com', name: 'Jane', quote: 'yes', conversation_url: url })
     expect(post.headers['X-CSRF-Token']).toBe('csrf-123')
-    expect((screen.getByLabelText('Conversation link') as HTMLInputElement).value).toBe('')
+    expect(screen.getByLabelText<HTMLInputElement>('Conversation link').value).toBe('')
   })
 
   it('asks for the link and the email before sending anything', async () => {
     const calls = mockApi({ 'GET /session': () => sessionFor('support') })
     const user = userEvent.setup()
-    await renderApp(<SupportForm card={makeCard()} />)
+    renderApp(<SupportForm card={makeCard()} />)
     await user.click(await screen.findByRole('button', { name: 'Link to this card' }))
     expect(screen.getByText('Paste the link to the conversation.')).toBeTruthy()
     expect(screen.getByText('Enter the email of the person who asked.')).toBeTruthy()
@@ -46,7 +46,7 @@ describe('SupportForm', () => {
       'POST /cards/k1/requests': () => [422, { error: { code: 'validation_failed', message: 'invalid', fields: { email: 'is not a valid address', conversation_url: 'is not a link we can open' } } }],
     })
     const user = userEvent.setup()
-    await renderApp(<SupportForm card={makeCard()} />)
+    renderApp(<SupportForm card={makeCard()} />)
     await screen.findByRole('heading', { name: 'Link a conversation' })
     await fill(user, { 'Conversation link': url, 'Their email': 'jane@example' })
     await user.click(screen.getByRole('button', { name: 'Link to this card' }))
@@ -63,7 +63,7 @@ describe('SupportForm', () => {
       'POST /cards/k1/requests': () => [201, { requester: { id: 'r1', email: 'jane@example.com', name: '' }, quote: '', source: '', created_at: '', card_shipped: true }],
     })
     const user = userEvent.setup()
-    await renderApp(<SupportForm card={makeCard({ shipped_at: '2025-03-01T10:00:00Z' })} />)
+    renderApp(<SupportForm card={makeCard({ shipped_at: '2025-03-01T10:00:00Z' })} />)
     expect((await screen.findByTestId('already-shipped')).textContent).toMatch(/already shipped/)
     await fill(user, { 'Conversation link': url, 'Their email': 'jane@example.com' })
     await user.click(screen.getByRole('button', { name: 'Link to this card' }))

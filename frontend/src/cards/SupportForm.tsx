@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
-import type { Card, CardRequest } from '../api/types'
-import { formatDate } from '../boards/labels'
-import { keys } from '../boards/queries'
+import type { Card, LinkedRequest } from '../api/types'
+import { formatDate } from '../ui/dates'
+import { keys } from '../api/queries'
 import { Field, FormError } from '../ui/Field'
 import { formErrors, type FormErrors } from '../ui/errors'
 
@@ -29,7 +29,7 @@ export function SupportForm({ card }: { card: Card }) {
   const qc = useQueryClient()
   const [form, setForm] = useState<Form>(blank)
   const [local, setLocal] = useState<Record<string, string>>({})
-  const [done, setDone] = useState<CardRequest | null>(null)
+  const [done, setDone] = useState<LinkedRequest | null>(null)
   const link = useMutation({
     mutationFn: () =>
       ep.createRequest(card.id, {

@@ -7,7 +7,7 @@ import { CardDrawer } from './CardDrawer'
 async function openDrawer(role: Role) {
   const card = makeCard()
   mockApi({ 'GET /session': () => sessionFor(role), ...drawerRoutes(card) })
-  await renderApp(<CardDrawer cardId={card.id} board={board} onClose={() => {}} />)
+  renderApp(<CardDrawer cardId={card.id} board={board} onClose={() => {}} />)
   await screen.findByText('“I work at night”')
 }
 

@@ -31,5 +31,5 @@ export function ToolIcon({ tool }: { tool: Tool }) {
 }
 
 export function toolLabel(tool: Tool): string {
-  return toolName[tool] ?? 'Link'
+  return toolName[tool]
 }

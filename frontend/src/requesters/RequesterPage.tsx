@@ -4,8 +4,8 @@ import * as ep from '../api/endpoints'
 import type { Requester, RequesterRequest } from '../api/types'
 import { Link, navigate } from '../app/router'
 import { Can } from '../auth/session'
-import { formatDate, formatDateTime } from '../boards/labels'
-import { keys } from '../boards/queries'
+import { formatDate, formatDateTime } from '../ui/dates'
+import { keys } from '../api/queries'
 import { Dialog } from '../ui/Dialog'
 import { describe } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
@@ -84,8 +84,8 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
               </tr>
             </thead>
             <tbody>
-              {deliveries.data.items.map((d, i) => (
-                <tr key={d.id ?? i}>
+              {deliveries.data.items.map((d) => (
+                <tr key={d.id}>
                   <td>{d.card_title || '—'}</td>
                   <td>{d.kind}</td>
                   <td>
@@ -112,7 +112,7 @@ function AskedItem({ r }: { r: RequesterRequest }) {
         {r.shipped_at ? (
           <span className="badge badge-shipped">Shipped {formatDate(r.shipped_at)}</span>
         ) : (
-          r.column_name && <span className={'stage stage-' + (r.stage ?? 'open')}>{r.column_name}</span>
+          r.column_name && <span className={'stage stage-' + r.stage}>{r.column_name}</span>
         )}
         {r.archived && <span className="badge">deleted</span>}
       </div>

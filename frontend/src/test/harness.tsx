@@ -12,7 +12,8 @@ export interface Call {
   body: unknown
   headers: Record<string, string>
 }
-type Handler = (call: Call) => [number, unknown] | unknown
+/** Returns the body to answer 200 with, or [status, body]. */
+type Handler = (call: Call) => unknown
 
 /**
  * Replaces fetch with a table of "METHOD /path" → answer (path without /api/v1 and query).
@@ -20,14 +21,15 @@ type Handler = (call: Call) => [number, unknown] | unknown
  */
 export function mockApi(routes: Record<string, Handler>) {
   const calls: Call[] = []
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost')
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(answer(input, init)))
+  function answer(input: RequestInfo | URL, init?: RequestInit): Response {
+    const url = new URL(input instanceof Request ? input.url : input, 'http://localhost')
     const path = url.pathname.replace(/^\/api\/v1/, '')
     const method = init?.method ?? 'GET'
     const call: Call = {
       method,
       path: path + url.search,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
       headers: (init?.headers ?? {}) as Record<string, string>,
     }
     calls.push(call)
@@ -36,7 +38,7 @@ export function mockApi(routes: Record<string, Handler>) {
     const out = handler(call)
     if (Array.isArray(out) && typeof out[0] === 'number') return json(out[0], out[1])
     return json(200, out)
-  })
+  }
   vi.stubGlobal('fetch', fetchMock)
   return calls
 }
@@ -50,7 +52,7 @@ export function sessionFor(role: Role) {
 }
 
 /** Renders with the app's real providers; the session comes from the mocked GET /session. */
-export async function renderApp(ui: ReactNode) {
+export function renderApp(ui: ReactNode) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
   const r = render(
     <QueryClientProvider client={qc}>

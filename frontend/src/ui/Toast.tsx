@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
+import { useTopModal } from './modalStack'
 
 type Tone = 'info' | 'error' | 'success'
 interface Toast {
@@ -9,10 +11,14 @@ interface Toast {
 
 const ToastContext = createContext<(text: string, tone?: Tone) => void>(() => {})
 
-/** Short messages at the bottom of the screen, announced to screen readers. */
+/**
+ * Short messages at the bottom of the screen, announced to screen readers. While a modal is
+ * open they render inside it: everything outside a modal is inert, hidden and unannounced.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([])
   const next = useRef(1)
+  const host = useTopModal()
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), [])
   const push = useCallback(
     (text: string, tone: Tone = 'info') => {
@@ -23,19 +29,22 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   )
   const value = useMemo(() => push, [push])
+  const list = (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={'toast toast-' + t.tone}>
+          <span>{t.text}</span>
+          <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  )
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={'toast toast-' + t.tone}>
-            <span>{t.text}</span>
-            <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+      {host ? createPortal(list, host) : list}
     </ToastContext.Provider>
   )
 }

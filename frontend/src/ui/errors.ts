@@ -15,7 +15,7 @@ export const noErrors: FormErrors = { fields: {}, form: null }
  */
 export function formErrors(err: unknown, inputs: readonly string[]): FormErrors {
   if (!err) return noErrors
-  if (!(err instanceof ApiError)) return { fields: {}, form: err instanceof Error ? err.message : String(err) }
+  if (!(err instanceof ApiError)) return { fields: {}, form: plain(err) }
   const fields: Record<string, string> = {}
   const stray: string[] = []
   for (const [key, msg] of Object.entries(err.fields)) {
@@ -37,7 +37,12 @@ export function describe(err: unknown): string {
     if (err.status === 412) return 'Someone else changed this card meanwhile. It has been reloaded; please try again.'
     return err.message
   }
-  return err instanceof Error ? err.message : String(err)
+  return plain(err)
+}
+
+function plain(err: unknown): string {
+  if (err instanceof Error) return err.message
+  return typeof err === 'string' ? err : 'Something went wrong. Please try again.'
 }
 
 function humanize(key: string): string {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Card, DeliverySummary } from '../api/types'
-import { keys } from './queries'
+import { keys } from '../api/queries'
 
 // Deliveries are created by a background fan-out moments after the card ships, so an empty
 // summary right after shipping means "not yet", not "none": keep asking for a while.
@@ -53,8 +53,8 @@ export function DeliveryProgress({ card, compact }: { card: Card; compact?: bool
         <details className="delivery-list">
           <summary>Each email ({total})</summary>
           <ul>
-            {q.data.items.map((d, i) => (
-              <li key={d.id ?? i}>
+            {q.data.items.map((d) => (
+              <li key={d.id}>
                 <span className={'status status-' + d.status}>{d.status}</span> <span>{d.email || '(erased)'}</span>
                 {d.last_error && <span className="muted small"> — {d.last_error}</span>}
               </li>
@@ -68,5 +68,5 @@ export function DeliveryProgress({ card, compact }: { card: Card; compact?: bool
 
 /** Emails not sent yet; unknown (not loaded) counts as pending so polling starts. */
 function pending(s: DeliverySummary | undefined): number {
-  return s ? s.queued + (s.sending ?? 0) : 1
+  return s ? s.queued : 1
 }

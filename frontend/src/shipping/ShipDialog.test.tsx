@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { makeCard, board } from '../test/fixtures'
-import { ShipDialog, shipConsequence } from './ShipDialog'
+import { shipConsequence } from './consequence'
+import { ShipDialog } from './ShipDialog'
 
 describe('ShipDialog', () => {
   it('says how many people get the email', () => {

@@ -2,29 +2,31 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Person } from './people'
 
 export const repoRoot = new URL('../../', import.meta.url).pathname
 const pgURL = process.env.E2E_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'
 
-export function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer()
     s.on('error', reject)
     s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
+      const { port } = s.address() as AddressInfo
       s.close(() => resolve(port))
     })
   })
 }
 
-function psql(sql) {
+function psql(sql: string) {
   execFileSync('psql', [pgURL + '/postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], { stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
-/** Builds the binary (with the UI already in frontend/dist), or uses CLOSELOOP_BIN. */
-export function buildBinary(dir) {
+/** Uses CLOSELOOP_BIN (make test-e2e passes the one it built), or builds one with the UI in frontend/dist. */
+function binary(dir: string): string {
   if (process.env.CLOSELOOP_BIN) return process.env.CLOSELOOP_BIN
   if (!existsSync(join(repoRoot, 'frontend/dist/index.html'))) throw new Error('frontend/dist is empty: run `npm run build` first')
   const bin = join(dir, 'closeloop')
@@ -33,13 +35,16 @@ export function buildBinary(dir) {
   return bin
 }
 
-/**
- * Creates a database, an admin, and serves on a free port with SMTP_URL at the sink.
- * Returns the base URL, a stop function, and the server's log lines (printed on failure).
- */
-export async function startCloseloop({ smtpPort, admin }) {
+export interface Closeloop {
+  base: string
+  log: string[]
+  stop: () => Promise<void>
+}
+
+/** Creates a database (its name carries the pid) and an admin, and serves on a free port with SMTP at the sink. */
+export async function startCloseloop({ smtpPort, admin }: { smtpPort: number; admin: Person }): Promise<Closeloop> {
   const dir = mkdtempSync(join(tmpdir(), 'closeloop-e2e-'))
-  const bin = buildBinary(dir)
+  const bin = binary(dir)
   const db = `closeloop_e2e_${process.pid}_${Date.now()}`
   psql(`CREATE DATABASE ${db}`)
   const port = await freePort()
@@ -57,32 +62,46 @@ export async function startCloseloop({ smtpPort, admin }) {
       env, input: admin.password + '\n', stdio: ['pipe', 'pipe', 'pipe'],
     })
   } catch (e) {
-    throw new Error(`closeloop admin create failed:\n${e.stdout}\n${e.stderr}`)
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer }
+    throw new Error(`closeloop admin create failed:\n${String(stdout)}\n${String(stderr)}`)
   }
-  const log = []
+  const log: string[] = []
   const proc = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  for (const s of [proc.stdout, proc.stderr]) s.on('data', (b) => log.push(...String(b).trimEnd().split('\n')))
-  let exited = null
-  proc.on('exit', (code) => (exited = code))
+  for (const s of [proc.stdout, proc.stderr]) s.on('data', (b: Buffer) => log.push(...String(b).trimEnd().split('\n')))
+  // Set by the exit handler; an object, so the checks below read its current value.
+  const state: { exited: number | null } = { exited: null }
+  const exit = new Promise<void>((resolve) =>
+    proc.on('exit', (code) => {
+      state.exited = code ?? -1
+      resolve()
+    }),
+  )
   const base = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000
-  for (;;) {
-    if (exited !== null) throw new Error(`closeloop serve exited with ${exited}:\n${log.join('\n')}`)
-    try {
-      if ((await fetch(base + '/readyz')).ok) break
-    } catch {}
+  while (!(await ready(base))) {
+    if (state.exited !== null) throw new Error(`closeloop serve exited with ${state.exited}:\n${log.join('\n')}`)
     if (Date.now() > deadline) throw new Error(`closeloop did not become ready:\n${log.join('\n')}`)
     await new Promise((r) => setTimeout(r, 200))
   }
   async function stop() {
-    if (exited === null) {
+    if (state.exited === null) {
       proc.kill('SIGTERM')
-      await new Promise((r) => (exited !== null ? r() : proc.on('exit', r)))
+      await exit
     }
     try {
       psql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
-    } catch {}
+    } catch (e) {
+      console.error(`e2e: could not drop database ${db}:`, e)
+    }
     rmSync(dir, { recursive: true, force: true })
   }
   return { base, stop, log }
+}
+
+async function ready(base: string): Promise<boolean> {
+  try {
+    return (await fetch(base + '/readyz')).ok
+  } catch {
+    return false // not listening yet
+  }
 }

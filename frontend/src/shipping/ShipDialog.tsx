@@ -2,16 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Card, Column } from '../api/types'
 import { Dialog } from '../ui/Dialog'
 import { Field } from '../ui/Field'
-
-export function peopleAsked(n: number): string {
-  return n === 1 ? '1 person asked for this' : `${n} people asked for this`
-}
-
-/** What shipping will do, said plainly before it happens. */
-export function shipConsequence(n: number): string {
-  if (n === 0) return 'Nobody is linked to this card yet, so no email goes out now. People linked later get the shipped email right away.'
-  return `${peopleAsked(n)} — they'll get a shipped email.`
-}
+import { shipConsequence } from './consequence'
 
 interface ShipDialogProps {
   card: Card
@@ -21,7 +12,7 @@ interface ShipDialogProps {
 }
 
 export function ShipDialog({ card, column, onShip, onCancel }: ShipDialogProps) {
-  const [note, setNote] = useState(card.release_note ?? '')
+  const [note, setNote] = useState(card.release_note)
   function submit(e: FormEvent) {
     e.preventDefault()
     onShip(note)

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import * as ep from '../api/endpoints'
-import type { CardFilter } from '../api/endpoints'
+import * as ep from './endpoints'
+import type { CardFilter } from './endpoints'
 
 // Query keys in one place so mutations invalidate exactly what they change.
 export const keys = {
