@@ -16,6 +16,7 @@ import { CardDetails } from './CardDetails'
 import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
+import { MergeControls } from '../merge/MergeControls'
 
 export function CardDrawer({ cardId, board, onClose }: { cardId: string; board: Board; onClose: () => void }) {
   const card = useQuery({ queryKey: keys.card(cardId), queryFn: () => ep.getCard(cardId) })
@@ -61,6 +62,7 @@ export function CardDrawer({ cardId, board, onClose }: { cardId: string; board: 
           <Can right="edit">
             <MoveCardForm card={card.data} board={board} />
           </Can>
+          <MergeControls card={card.data} board={board} onMerged={onClose} />
           <ActivityList card={card.data} board={board} />
           <Can right="edit">
             <DeleteCard cardId={card.data.id} boardId={card.data.board_id} title={card.data.title} onDeleted={onClose} />
