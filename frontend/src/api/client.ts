@@ -32,6 +32,8 @@ export interface CallOptions {
   /** The card version the change was based on: the API answers 412 if someone changed it since. */
   ifMatch?: number
   signal?: AbortSignal
+  /** A file sent as the body as it is, with its own Content-Type (uploads). */
+  raw?: { body: BodyInit; type: string }
 }
 
 const base = '/api/v1'
@@ -39,6 +41,7 @@ const base = '/api/v1'
 export async function api<T>(method: string, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.raw) headers['Content-Type'] = opts.raw.type
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
   if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch)
   let res: Response
@@ -46,7 +49,7 @@ export async function api<T>(method: string, path: string, body?: unknown, opts:
     res = await fetch(base + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: opts.raw ? opts.raw.body : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal: opts.signal,
     })

@@ -647,6 +647,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/trello": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Trello board
+         * @description The body is the board's Trello export (Export as JSON), at most 40 MiB. Lists become columns in pos order, the stage guessed from the name; cards keep their order; closed cards and the cards of closed lists are archived; labels, descriptions, comments (with author and date) and checklists come along. Nothing imported ships a card or emails anyone. 202 starts a background import (follow GET /imports/{id}); with dry_run=true, 200 says what it would create. The same Trello board imported again is 409 already_imported with board_id. Not JSON is 400; JSON that is not a Trello export is 422 not_a_trello_export.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["importTrello"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/closeloop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Closeloop board export
+         * @description The body is a board's export.json (at most 40 MiB): a new board with the same columns, cards in order, requests with every quote, conversations. People are found by address. Cards that had shipped keep shipped_at; nobody is emailed (their requesters get a suppressed delivery noting the import).
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["importCloseloop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import requests from a spreadsheet
+         * @description The body is CSV (Content-Type: text/csv, at most 40 MiB) with the header email,name,company,card,quote,source,conversation_url (any order; email and card required). card is a number (12), reference (closeloop-12), id or exact title. Every row is checked; rows with a problem are listed in errors and nothing of them is written; all other rows are linked in one transaction. New requesters of a card that had shipped get the shipped email.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["importRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's progress
+         * @description status running, done or failed; progress counts rows written.
+         *
+         *     Needs the viewer role or above.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a board as JSON
+         * @description Board, columns, every card (archived too) in order, with requests, quotes, conversations and comments; importable again with POST /imports/closeloop.
+         *
+         *     Needs the viewer role or above.
+         */
+        get: operations["exportBoardJSON"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a board as CSV
+         * @description One row per request (a card nobody asked for has one row): card, title, column, stage, kind, labels, requester_count, shipped_at, archived, email, name, company, quote, source, conversation_url, requested_at. Cells that start like a formula are prefixed with an apostrophe.
+         *
+         *     Needs the viewer role or above.
+         */
+        get: operations["exportBoardCSV"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requesters/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about a person
+         * @description The person's record, every request with every quote, their conversations and every email sent or not sent to them (GDPR access).
+         *
+         *     Needs the viewer role or above.
+         */
+        get: operations["exportRequester"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a card into another
+         * @description The card's requests (quotes kept; someone on both keeps one request), conversations, comments and labels move to into_id; the card is archived with merged_into_id. Nobody is emailed twice for one kind about the pair; if into_id has shipped, requesters not yet emailed get the shipped email. dry_run=true answers the same figures without merging.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["mergeCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge
+         * @description Within 30 days of the merge: both cards get back their own requests, the conversations, comments and labels that moved go back, and the card is restored at the end of its column.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["unmergeCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requesters/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a requester into another
+         * @description Two addresses of one person: requests, conversations and deliveries move to into_id; one request per card remains with every quote; this requester is deleted.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["mergeRequester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -662,6 +882,16 @@ export interface components {
                 fields?: {
                     [key: string]: string;
                 };
+                /**
+                 * Format: uuid
+                 * @description already_imported: the board the earlier import created.
+                 */
+                board_id?: string;
+                /**
+                 * Format: uuid
+                 * @description already_imported: the import that created it (or is creating it).
+                 */
+                import_id?: string;
             };
         };
         Health: {
@@ -801,6 +1031,11 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             archived_at: string | null;
+            /**
+             * Format: uuid
+             * @description Set while the card is merged into that card (it is archived meanwhile).
+             */
+            merged_into_id: string | null;
         };
         /** @description A page of a board's live cards. */
         CardList: {
@@ -1135,6 +1370,123 @@ export interface components {
         UnsubscribeForm: {
             /** @enum {string} */
             "List-Unsubscribe"?: "One-Click";
+        };
+        ImportCounts: {
+            columns: number;
+            cards: number;
+            archived_cards: number;
+            labels: number;
+            comments: number;
+            requests: number;
+            conversations: number;
+            skipped: number;
+        };
+        Import: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "trello" | "closeloop";
+            name: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            progress: {
+                done: number;
+                total: number;
+            };
+            /** Format: uuid */
+            board_id: string | null;
+            counts: components["schemas"]["ImportCounts"];
+            errors: string[];
+            /** @description What was not imported, and why (e.g. comments older than the export's last 1,000 actions). */
+            warnings: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        ImportPreview: {
+            dry_run: boolean;
+            name: string;
+            columns: {
+                name: string;
+                /** @enum {string} */
+                stage: "open" | "planned" | "in_progress" | "done" | "declined";
+                archived: boolean;
+                cards: number;
+                archived_cards: number;
+            }[];
+            counts: components["schemas"]["ImportCounts"];
+            warnings: string[];
+        };
+        RequestsImport: {
+            dry_run: boolean;
+            /** @description Data rows read (the header is not one). */
+            rows: number;
+            /** @description Rows linked (dry run: that would be). */
+            linked: number;
+            new_requests: number;
+            new_requesters: number;
+            /** @description New requesters of cards that had shipped: each gets the shipped email. */
+            shipped_emails: number;
+            errors: {
+                /** @description 1 = the first row after the header. */
+                row: number;
+                /** @description The file's line the row starts on (the header is line 1). */
+                line: number;
+                field: string;
+                message: string;
+            }[];
+            warnings: string[];
+        };
+        /** @description A board as Closeloop exports it; POST /imports/closeloop reads it back. */
+        BoardExport: {
+            /** @enum {string} */
+            format: "closeloop.board";
+            version: number;
+            /** Format: date-time */
+            exported_at?: string;
+            board: Record<string, never>;
+            columns: Record<string, never>[];
+            cards: Record<string, never>[];
+        };
+        RequesterExport: {
+            format: string;
+            /** Format: date-time */
+            exported_at?: string;
+            requester: components["schemas"]["Requester"];
+            requests: Record<string, never>[];
+            conversations: Record<string, never>[];
+            deliveries: components["schemas"]["Delivery"][];
+        };
+        MergeInto: {
+            /** Format: uuid */
+            into_id: string;
+        };
+        CardMerge: {
+            dry_run: boolean;
+            /** Format: uuid */
+            merge_id: string;
+            card: components["schemas"]["Card"];
+            into: components["schemas"]["Card"];
+            /** @description Requesters who were only on the merged card. */
+            moved: number;
+            /** @description Requesters on both cards: one request remains. */
+            already_on_target: number;
+            conversations: number;
+            comments: number;
+            /** @description People already emailed about the merged card: not emailed again about the target. */
+            suppressed: number;
+            /** @description The target had shipped: people the merge emails now. */
+            shipped_emails: number;
+        };
+        RequesterMerge: {
+            requester: components["schemas"]["Requester"];
+            requests: number;
+            combined: number;
+            conversations: number;
+            deliveries: number;
         };
     };
     responses: {
@@ -2627,6 +2979,327 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    importTrello: {
+        parameters: {
+            query?: {
+                /** @description true: check and say what would happen; nothing is written. */
+                dry_run?: "true" | "false" | "1" | "0";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Trello board export. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Dry run: the columns and stages it would create. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description The import started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    importCloseloop: {
+        parameters: {
+            query?: {
+                /** @description true: check and say what would happen; nothing is written. */
+                dry_run?: "true" | "false" | "1" | "0";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Closeloop board export. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Dry run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description The import started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    importRequests: {
+        parameters: {
+            query?: {
+                /** @description true: check and say what would happen; nothing is written. */
+                dry_run?: "true" | "false" | "1" | "0";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What was linked and which rows were not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestsImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportBoardJSON: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export (an attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportBoardCSV: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV (an attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's data (an attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequesterExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    mergeCard: {
+        parameters: {
+            query?: {
+                /** @description true: check and say what would happen; nothing is written. */
+                dry_run?: "true" | "false" | "1" | "0";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeInto"];
+            };
+        };
+        responses: {
+            /** @description What moved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardMerge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    unmergeCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unmerged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardMerge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    mergeRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeInto"];
+            };
+        };
+        responses: {
+            /** @description The requester kept. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequesterMerge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
 }

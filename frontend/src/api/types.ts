@@ -49,6 +49,13 @@ export type DeliverySummary = Schemas['DeliverySummary']
 export type CardDeliveries = Schemas['DeliveryList']
 export type EmailPreview = Schemas['EmailPreview']
 
+// Imports, exports and merges.
+export type Import = Schemas['Import']
+export type ImportPreview = Schemas['ImportPreview']
+export type RequestsImport = Schemas['RequestsImport']
+export type CardMerge = Schemas['CardMerge']
+export type RequesterMerge = Schemas['RequesterMerge']
+
 // Request bodies.
 export type NewMember = Schemas['NewMember']
 export type MemberPatch = Schemas['MemberPatch']

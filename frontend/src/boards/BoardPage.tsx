@@ -7,6 +7,7 @@ import { CardDrawer } from '../cards/CardDrawer'
 import { LoadError, Spinner } from '../ui/States'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardSettings } from './BoardSettings'
+import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
 import { useBoard } from '../api/queries'
 
@@ -47,6 +48,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           <h1>{b.name}</h1>
           {b.description && <p className="muted">{b.description}</p>}
         </div>
+        <BoardExportLinks boardId={b.id} />
         <Can right="edit">
           <button type="button" className="btn" onClick={() => setSettings(true)}>
             Board settings

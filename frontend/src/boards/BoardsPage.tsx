@@ -7,6 +7,7 @@ import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
 import { keys, useBoards } from '../api/queries'
+import { ImportButtons } from '../imports/ImportButtons'
 
 export function BoardsPage() {
   const boards = useBoards()
@@ -15,6 +16,7 @@ export function BoardsPage() {
     <main className="page">
       <div className="page-head">
         <h1>Boards</h1>
+        <ImportButtons />
       </div>
       {boards.isPending ? (
         <Spinner label="Loading boards…" />

@@ -17,6 +17,7 @@ import { DiscardDialog } from './DiscardDialog'
 import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
+import { MergeControls } from '../merge/MergeControls'
 
 interface Props {
   cardId: string
@@ -84,6 +85,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
           <Can right="edit">
             <MoveCardForm card={card.data} board={board} />
           </Can>
+          <MergeControls card={card.data} board={board} onMerged={onClose} />
           <ActivityList card={card.data} board={board} />
           <Can right="edit">
             <DeleteCard cardId={card.data.id} boardId={card.data.board_id} title={card.data.title} onDeleted={onClose} />

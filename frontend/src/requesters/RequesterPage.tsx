@@ -10,6 +10,7 @@ import { Dialog } from '../ui/Dialog'
 import { describe } from '../ui/errors'
 import { Empty, LoadError, Spinner } from '../ui/States'
 import { useToast } from '../ui/Toast'
+import { PersonControls } from '../merge/PersonControls'
 
 /** One person: everything they asked for, every email we sent them, and erasing them. */
 export function RequesterPage({ requesterId }: { requesterId: string }) {
@@ -41,6 +42,7 @@ export function RequesterPage({ requesterId }: { requesterId: string }) {
             {p.bounced_at && <span className="badge badge-failed">email bounced</span>}
           </p>
         </div>
+        <PersonControls person={p} />
         <Can right="edit">
           <button type="button" className="btn btn-danger-quiet" onClick={() => setErasing(true)}>
             Erase…
