@@ -26,6 +26,10 @@ func (s *Server) routes() {
 	e.POST("/u/:token", s.unsubscribe)
 	// The public page of a shipped card, linked from the shipped email.
 	e.GET("/c/:id", s.publicCard)
+	// "Did this solve it?" (customer-public): the links in every shipped email. GET only
+	// asks (mail scanners open links); POST records one answer per email.
+	e.GET("/r/:token", s.reactionPage)
+	e.POST("/r/:token", s.react)
 
 	v1 := e.Group("/api/v1")
 	viewer, support, editor, admin := s.require(domain.RoleViewer), s.require(domain.RoleSupport),
@@ -75,6 +79,10 @@ func (s *Server) routes() {
 
 	v1.GET("/cards/:id/deliveries", s.listDeliveries, viewer)
 	v1.GET("/cards/:id/email-preview", s.emailPreview, viewer)
+
+	// "Did this solve it?" answers, for the team (customer-public).
+	v1.GET("/boards/:id/satisfaction", s.boardSatisfaction, viewer)
+	v1.GET("/cards/:id/reactions", s.cardReactions, viewer)
 
 	s.serveUI()
 }

@@ -15,6 +15,9 @@ type Mailroom interface {
 	UnsubscribeTarget(ctx context.Context, token string) (email string, err error)
 	// Unsubscribe checks a token and unsubscribes its address from every notification email.
 	Unsubscribe(ctx context.Context, token string) error
+	// ReactionDelivery checks a "Did this solve it?" token and returns the delivery
+	// (the shipped email) it answers; a forged or altered token is NotFound.
+	ReactionDelivery(token string) (uuid.UUID, error)
 }
 
 // EmailPreview is a rendered email.

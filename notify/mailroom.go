@@ -38,7 +38,9 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 			return domain.EmailPreview{}, err
 		}
 	}
-	e, err := s.emails.Render(email.Shipped, c, r, s.emails.UnsubscribeURL(requesterID))
+	// The reaction link of a preview leads nowhere: no delivery exists to answer for.
+	e, err := s.emails.Render(email.Shipped, c, r, email.Links{Unsubscribe: s.emails.UnsubscribeURL(requesterID),
+		Reaction: s.cfg.BaseURL + "/r/preview"})
 	if err != nil {
 		return domain.EmailPreview{}, err
 	}
