@@ -80,6 +80,15 @@ func authzTable() map[string]authzRow {
 				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
 		}},
 
+		// "Did this solve it?": a forged token changes nothing and answers 404.
+		"GET /r/:token": {"", 404, get(fixed("/r/forged-token?answer=yes"))},
+		"POST /r/:token": {"", 404, func(*fixtures) apiReq {
+			return apiReq{method: "POST", path: "/r/forged-token", body: "answer=no",
+				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
+		}},
+		"GET /api/v1/boards/:id/satisfaction": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/satisfaction" })},
+		"GET /api/v1/cards/:id/reactions":     {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/reactions" })},
+
 		"POST /api/v1/session": {"", 201, func(f *fixtures) apiReq {
 			m := f.newMember(domain.RoleViewer, signInPassword)
 			return apiReq{method: "POST", path: "/api/v1/session", body: map[string]string{"email": m.Email, "password": signInPassword}}
