@@ -22,7 +22,7 @@ var publicFiles embed.FS
 // layout plus one file defining "content" (public/<name>.html.tmpl).
 var brandedPages = func() map[string]*template.Template {
 	out := map[string]*template.Template{}
-	for _, name := range []string{"reaction", "roadmap", "changelog", "want", "confirm", "card", "message"} {
+	for _, name := range []string{"reaction", "roadmap", "changelog", "confirm", "card", "message"} {
 		out[name] = template.Must(template.ParseFS(publicFiles, "public/layout.html.tmpl", "public/"+name+".html.tmpl"))
 	}
 	return out

@@ -30,6 +30,14 @@ func (s *Server) routes() {
 	// asks (mail scanners open links); POST records one answer per email.
 	e.GET("/r/:token", s.reactionPage)
 	e.POST("/r/:token", s.react)
+	// Public roadmap, changelog and feed of a board made public (customer-public); "I
+	// want this too" with a confirmation link (GET asks, POST links).
+	e.GET("/roadmap/:slug", s.roadmap)
+	e.GET("/roadmap/:slug/changelog", s.changelog)
+	e.GET("/roadmap/:slug/feed.atom", s.feed)
+	e.POST("/roadmap/:slug/cards/:number/want", s.want)
+	e.GET("/v/:token", s.confirmPage)
+	e.POST("/v/:token", s.confirm)
 
 	v1 := e.Group("/api/v1")
 	viewer, support, editor, admin := s.require(domain.RoleViewer), s.require(domain.RoleSupport),

@@ -29,6 +29,9 @@ type Deps struct {
 	SecureCookies bool
 	// Mailroom renders previews and handles unsubscribe links; nil until the notifier is wired.
 	Mailroom domain.Mailroom
+	// BaseURL is the absolute root of links the public roadmap's feed writes
+	// (CLOSELOOP_BASE_URL); "" takes the request's host.
+	BaseURL string
 }
 
 // Server serves the v1 API, the unsubscribe pages, health endpoints and the web UI.

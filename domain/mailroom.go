@@ -18,6 +18,9 @@ type Mailroom interface {
 	// ReactionDelivery checks a "Did this solve it?" token and returns the delivery
 	// (the shipped email) it answers; a forged or altered token is NotFound.
 	ReactionDelivery(token string) (uuid.UUID, error)
+	// WantConfirmation checks the token of an "I want this too" confirmation link and
+	// returns the ask it confirms; a forged or altered token is NotFound.
+	WantConfirmation(token string) (uuid.UUID, error)
 }
 
 // EmailPreview is a rendered email.

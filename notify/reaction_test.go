@@ -43,6 +43,10 @@ func post(t *testing.T, h http.Handler, target, body string, headers ...string) 
 	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i] == "RemoteAddr" { // the peer's address, as the server sees it
+			req.RemoteAddr = headers[i+1]
+			continue
+		}
 		req.Header.Set(headers[i], headers[i+1])
 	}
 	rec := httptest.NewRecorder()

@@ -23,6 +23,7 @@ const (
 func (s *Service) riverConfig() *river.Config {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &fanoutWorker{s: s})
+	river.AddWorker(workers, &wantWorker{s: s})
 	return &river.Config{
 		Logger:               s.log,
 		Queues:               map[string]river.QueueConfig{riverQueue: {MaxWorkers: 2}},
