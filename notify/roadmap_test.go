@@ -145,7 +145,7 @@ func TestRoadmapFeedIsAtom(t *testing.T) {
 			Title   string `xml:"http://www.w3.org/2005/Atom title"`
 			Updated string `xml:"http://www.w3.org/2005/Atom updated"`
 			Links   []link `xml:"http://www.w3.org/2005/Atom link"`
-			Content            string `xml:"http://www.w3.org/2005/Atom content"`
+			Content string `xml:"http://www.w3.org/2005/Atom content"`
 		} `xml:"http://www.w3.org/2005/Atom entry"`
 	}
 	dec := xml.NewDecoder(strings.NewReader(res.Body.String()))
