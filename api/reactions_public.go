@@ -22,11 +22,11 @@ var answerWords = map[string]string{domain.AnswerYes: "Yes", domain.AnswerNo: "N
 // reactionPage: GET /r/{token}?answer=yes|no, the link in a shipped email. Mail
 // scanners open links on their own, so this only asks: the button POSTs.
 func (s *Server) reactionPage(c echo.Context) error {
-	brand, err := s.brand(c, "")
-	if err != nil {
-		return err
-	}
 	_, target, err := s.reactionTarget(c)
+	brand, berr := s.brand(c, target.BoardName)
+	if berr != nil {
+		return berr
+	}
 	if err != nil {
 		return s.publicFail(c, brand, err)
 	}
@@ -41,11 +41,11 @@ func (s *Server) reactionPage(c echo.Context) error {
 // react: POST /r/{token} with answer=yes|no and comment?: one answer per email, a
 // later one replacing it.
 func (s *Server) react(c echo.Context) error {
-	brand, err := s.brand(c, "")
-	if err != nil {
-		return err
-	}
 	id, target, err := s.reactionTarget(c)
+	brand, berr := s.brand(c, target.BoardName)
+	if berr != nil {
+		return berr
+	}
 	if err != nil {
 		return s.publicFail(c, brand, err)
 	}

@@ -44,15 +44,15 @@ func (s *Server) want(c echo.Context) error {
 // confirmPage: GET /v/{token}, the link in the confirmation email. It only asks:
 // mail scanners open links, and opening one must not add anybody.
 func (s *Server) confirmPage(c echo.Context) error {
-	brand, err := s.brand(c, "")
-	if err != nil {
-		return err
-	}
+	var t domain.WantTarget
 	id, err := s.wantID(c)
-	if err != nil {
-		return s.publicFail(c, brand, err)
+	if err == nil {
+		t, err = s.deps.Service.WantTarget(c.Request().Context(), id)
 	}
-	t, err := s.deps.Service.WantTarget(c.Request().Context(), id)
+	brand, berr := s.brand(c, t.BoardName)
+	if berr != nil {
+		return berr
+	}
 	if err != nil {
 		return s.publicFail(c, brand, err)
 	}
@@ -66,19 +66,22 @@ func (s *Server) confirmPage(c echo.Context) error {
 
 // confirm: POST /v/{token} links the person to the card (source roadmap), once.
 func (s *Server) confirm(c echo.Context) error {
-	brand, err := s.brand(c, "")
-	if err != nil {
-		return err
-	}
+	var t domain.WantTarget
 	id, err := s.wantID(c)
+	if err == nil {
+		t, err = s.deps.Service.WantTarget(c.Request().Context(), id)
+	}
+	brand, berr := s.brand(c, t.BoardName)
+	if berr != nil {
+		return berr
+	}
 	if err != nil {
 		return s.publicFail(c, brand, err)
 	}
 	if _, err := readPublicForm(c); err != nil {
 		return s.publicFail(c, brand, err)
 	}
-	t, err := s.deps.Service.ConfirmWant(c.Request().Context(), id)
-	if err != nil {
+	if t, err = s.deps.Service.ConfirmWant(c.Request().Context(), id); err != nil {
 		return s.publicFail(c, brand, err)
 	}
 	return s.confirmed(c, brand, t)

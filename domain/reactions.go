@@ -25,6 +25,7 @@ type ReactionTarget struct {
 	DeliveryID uuid.UUID
 	CardID     uuid.UUID
 	CardTitle  string
+	BoardName  string
 	Answer     string
 	Comment    string
 }
@@ -45,6 +46,7 @@ type reactionDelivery struct {
 	BoardID     uuid.UUID
 	RequesterID *uuid.UUID
 	Title       string
+	BoardName   string
 	Answer      *string
 	Comment     *string
 }
@@ -53,8 +55,8 @@ type reactionDelivery struct {
 // FOR UPDATE on the delivery row. An erased person's delivery is not found: there is
 // nobody left whose answer it would be.
 func (s *Service) findReactionDelivery(ctx context.Context, deliveryID uuid.UUID, lock bool) (reactionDelivery, error) {
-	q := `SELECT d.card_id, c.board_id, d.requester_id, c.title, r.answer, r.comment
-FROM deliveries d JOIN cards c ON c.id = d.card_id
+	q := `SELECT d.card_id, c.board_id, d.requester_id, c.title, b.name AS board_name, r.answer, r.comment
+FROM deliveries d JOIN cards c ON c.id = d.card_id JOIN boards b ON b.id = c.board_id
 LEFT JOIN reactions r ON r.delivery_id = d.id
 WHERE d.id = ? AND d.kind = 'shipped' AND d.requester_id IS NOT NULL`
 	if lock {
@@ -80,7 +82,7 @@ func (s *Service) ReactionTarget(ctx context.Context, deliveryID uuid.UUID) (Rea
 }
 
 func (d reactionDelivery) target(id uuid.UUID) ReactionTarget {
-	t := ReactionTarget{DeliveryID: id, CardID: d.CardID, CardTitle: d.Title}
+	t := ReactionTarget{DeliveryID: id, CardID: d.CardID, CardTitle: d.Title, BoardName: d.BoardName}
 	if d.Answer != nil {
 		t.Answer = *d.Answer
 	}

@@ -28,6 +28,7 @@ type WantTarget struct {
 	CardTitle string
 	Email     string
 	Slug      string
+	BoardName string
 	Confirmed bool
 }
 
@@ -91,12 +92,13 @@ type wantRow struct {
 	CreatedAt   time.Time
 	ConfirmedAt *time.Time
 	Title       string
+	BoardName   string
 	Slug        string
 	Public      bool
 }
 
 func (s *Service) findWant(ctx context.Context, id uuid.UUID, lock bool) (wantRow, error) {
-	q := `SELECT w.id, w.card_id, w.email, w.quote, w.created_at, w.confirmed_at, c.title, COALESCE(b.slug, '') AS slug, b.public
+	q := `SELECT w.id, w.card_id, w.email, w.quote, w.created_at, w.confirmed_at, c.title, b.name AS board_name, COALESCE(b.slug, '') AS slug, b.public
 FROM roadmap_wants w JOIN cards c ON c.id = w.card_id JOIN boards b ON b.id = c.board_id WHERE w.id = ?`
 	if lock {
 		q += ` FOR UPDATE OF w`
@@ -114,7 +116,7 @@ FROM roadmap_wants w JOIN cards c ON c.id = w.card_id JOIN boards b ON b.id = c.
 }
 
 func (w wantRow) target() WantTarget {
-	return WantTarget{CardID: w.CardID, CardTitle: w.Title, Email: w.Email, Slug: w.Slug, Confirmed: w.ConfirmedAt != nil}
+	return WantTarget{CardID: w.CardID, CardTitle: w.Title, Email: w.Email, Slug: w.Slug, BoardName: w.BoardName, Confirmed: w.ConfirmedAt != nil}
 }
 
 // WantTarget returns what the confirmation page of an ask shows; nothing changes.
