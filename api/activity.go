@@ -28,22 +28,16 @@ func (s *Server) listActivity(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.ListActivity(c.Request().Context(), id, pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, err := s.deps.Service.ListActivity(c.Request().Context(), id, domain.Page{Limit: limit, Cursor: cursor})
-	if err != nil {
-		return err
-	}
-	items := make([]activityResponse, len(list.Items))
-	for i, a := range list.Items {
+	return c.JSON(http.StatusOK, listOf(list, func(a domain.Activity) activityResponse {
 		detail := map[string]any(a.Detail)
 		if detail == nil {
 			detail = map[string]any{}
 		}
-		items[i] = activityResponse{ID: a.ID, CardID: a.CardID, BoardID: a.BoardID, Actor: a.Actor, Action: a.Action,
+		return activityResponse{ID: a.ID, CardID: a.CardID, BoardID: a.BoardID, Actor: a.Actor, Action: a.Action,
 			FromColumnID: a.FromColumnID, ToColumnID: a.ToColumnID, Detail: detail, CreatedAt: a.CreatedAt.UTC()}
-	}
-	return c.JSON(http.StatusOK, listResponse[activityResponse]{Items: items, NextCursor: nextCursor(list.NextCursor)})
+	}))
 }

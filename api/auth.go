@@ -16,11 +16,6 @@ const (
 	actorKey      = "actor"
 )
 
-// authState is kept for per-server auth settings (none yet beyond Deps).
-type authState struct{}
-
-func newAuthState() *authState { return &authState{} }
-
 var errCSRF = &requestError{status: http.StatusForbidden, detail: ErrorDetail{
 	Code: "csrf_failed", Message: "missing or wrong " + csrfHeader + " header; send the csrf_token from POST /api/v1/session"}}
 

@@ -24,7 +24,8 @@ type badCase struct {
 func queryCases(f *fixtures) []badCase {
 	card := "/api/v1/cards/" + f.card.ID.String()
 	lists := []string{"/api/v1/boards", "/api/v1/boards/" + f.board.ID.String() + "/cards", card + "/activity", card + "/requests",
-		card + "/conversations", "/api/v1/requesters", "/api/v1/requesters/" + f.requester.String() + "/requests"}
+		card + "/conversations", "/api/v1/requesters", "/api/v1/requesters/" + f.requester.String() + "/requests",
+		"/api/v1/members", "/api/v1/tokens"}
 	get := func(path string) apiReq { return apiReq{method: "GET", path: path} }
 	v := func(name, path, field string) badCase {
 		return badCase{name, get(path), 422, "validation_failed", field}
@@ -36,10 +37,11 @@ func queryCases(f *fixtures) []badCase {
 		for _, limit := range []string{"0", "201", "-1", "abc", "1.5", "1e3", "99999999999999999999"} {
 			cases = append(cases, v(list+" limit="+limit, list+"?limit="+limit, "limit"))
 		}
+		// A bad cursor is its own code (issue 9): the client must start the list again.
 		for _, cursor := range []string{"garbage!", "bm90IGEgY3Vyc29y", "e30", "AA", "%00"} {
-			cases = append(cases, v(list+" cursor="+cursor, list+"?cursor="+cursor, "cursor"))
+			cases = append(cases, badCase{list + " cursor=" + cursor, get(list + "?cursor=" + cursor), 422, "invalid_cursor", "cursor"})
 		}
-		cases = append(cases, v(list+" forged cursor with NUL", list+"?cursor="+nulCursor, "cursor"))
+		cases = append(cases, badCase{list + " forged cursor with NUL", get(list + "?cursor=" + nulCursor), 422, "invalid_cursor", "cursor"})
 	}
 	cardsList := "/api/v1/boards/" + f.board.ID.String() + "/cards"
 	return append(cases,

@@ -54,19 +54,11 @@ func toBoard(b domain.Board) boardResponse {
 }
 
 func (s *Server) listBoards(c echo.Context) error {
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.ListBoards(c.Request().Context(), pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, err := s.deps.Service.ListBoards(c.Request().Context(), domain.Page{Limit: limit, Cursor: cursor})
-	if err != nil {
-		return err
-	}
-	items := make([]boardResponse, len(list.Items))
-	for i, b := range list.Items {
-		items[i] = toBoard(b)
-	}
-	return c.JSON(http.StatusOK, listResponse[boardResponse]{Items: items, NextCursor: nextCursor(list.NextCursor)})
+	return c.JSON(http.StatusOK, listOf(list, toBoard))
 }
 
 func (s *Server) createBoard(c echo.Context) error {

@@ -32,12 +32,8 @@ func (s *Server) listCards(c echo.Context) error {
 			return jsonBlob(c, body)
 		}
 	}
-	limit, cursor, err := pageParams(c)
-	if err != nil {
-		return err
-	}
 	f := domain.CardFilter{Query: c.QueryParam("q"), Label: c.QueryParam("label"),
-		Sort: domain.CardSort(c.QueryParam("sort")), Page: domain.Page{Limit: limit, Cursor: cursor}}
+		Sort: domain.CardSort(c.QueryParam("sort")), Page: pageOf(c)}
 	if raw := c.QueryParam("column_id"); raw != "" {
 		id, err := bodyID("column_id", raw)
 		if err != nil {
@@ -53,11 +49,7 @@ func (s *Server) listCards(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]cardResponse, len(list.Items))
-	for i, card := range list.Items {
-		items[i] = toCard(card)
-	}
-	body, err := json.Marshal(listResponse[cardResponse]{Items: items, NextCursor: nextCursor(list.NextCursor)})
+	body, err := json.Marshal(listOf(list, toCard))
 	if err != nil {
 		return err
 	}

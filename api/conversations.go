@@ -66,17 +66,9 @@ func (s *Server) listConversations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.ListConversations(c.Request().Context(), cardID, pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, next, err := s.deps.Service.ListConversations(c.Request().Context(), cardID, limit, cursor)
-	if err != nil {
-		return err
-	}
-	items := make([]conversationResponse, len(list))
-	for i, conv := range list {
-		items[i] = toConversation(conv)
-	}
-	return c.JSON(http.StatusOK, listResponse[conversationResponse]{Items: items, NextCursor: nextCursor(next)})
+	return c.JSON(http.StatusOK, listOf(list, toConversation))
 }

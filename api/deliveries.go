@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -45,11 +44,7 @@ func (s *Server) listDeliveries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := deliveryFilterFrom(c)
-	if err != nil {
-		return err
-	}
-	list, err := s.deps.Service.CardDeliveries(c.Request().Context(), id, f)
+	list, err := s.deps.Service.CardDeliveries(c.Request().Context(), id, deliveryFilterFrom(c))
 	if err != nil {
 		return err
 	}
@@ -62,27 +57,15 @@ func (s *Server) listRequesterDeliveries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := deliveryFilterFrom(c)
-	if err != nil {
-		return err
-	}
-	list, err := s.deps.Service.RequesterDeliveries(c.Request().Context(), id, f)
+	list, err := s.deps.Service.RequesterDeliveries(c.Request().Context(), id, deliveryFilterFrom(c))
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, deliveryListFrom(list))
 }
 
-func deliveryFilterFrom(c echo.Context) (domain.DeliveryFilter, error) {
-	f := domain.DeliveryFilter{Status: c.QueryParam("status"), Cursor: c.QueryParam("cursor")}
-	if raw := c.QueryParam("limit"); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil {
-			return f, domain.Invalid("limit", "must be a whole number from 1 to 200")
-		}
-		f.Limit = n
-	}
-	return f, nil
+func deliveryFilterFrom(c echo.Context) domain.DeliveryFilter {
+	return domain.DeliveryFilter{Status: c.QueryParam("status"), Page: pageOf(c)}
 }
 
 func deliveryListFrom(list domain.DeliveryList) deliveryListJSON {

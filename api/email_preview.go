@@ -7,11 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// errNoMailroom answers the email routes while no notifier is wired (a binary built
-// without one); it is never expected in production.
-var errNoMailroom = &requestError{status: http.StatusServiceUnavailable,
-	detail: ErrorDetail{Code: "unavailable", Message: "the notifier is not running"}}
-
 // emailPreview: GET /api/v1/cards/{id}/email-preview?requester_id= renders the shipped
 // email as that requester (or a sample one) would get it, with the board's subject
 // and intro; nothing is sent.
@@ -25,9 +20,6 @@ func (s *Server) emailPreview(c echo.Context) error {
 		if requesterID, err = uuid.Parse(raw); err != nil {
 			return badRequest("invalid_id", "requester_id is not a UUID", map[string]string{"requester_id": "must be a UUID"})
 		}
-	}
-	if s.deps.Mailroom == nil {
-		return errNoMailroom
 	}
 	preview, err := s.deps.Mailroom.Preview(c.Request().Context(), id, requesterID)
 	if err != nil {

@@ -82,7 +82,11 @@ func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
 	var de *domain.Error
 	if errors.As(err, &de) {
 		if m, ok := kindStatus[de.Kind]; ok {
-			return m.status, ErrorDetail{Code: m.code, Message: de.Message, Fields: de.Fields}
+			code := m.code
+			if de.Code != "" { // a reason more precise than the kind's (invalid_cursor)
+				code = de.Code
+			}
+			return m.status, ErrorDetail{Code: code, Message: de.Message, Fields: de.Fields}
 		}
 	}
 	var he *echo.HTTPError

@@ -14,17 +14,28 @@ type listResponse[T any] struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
-// pageParams reads ?limit= (default 50, 1–200) and ?cursor=.
-func pageParams(c echo.Context) (limit int, cursor string, err error) {
-	limit = 50
-	if raw := c.QueryParam("limit"); raw != "" {
-		n, convErr := strconv.Atoi(raw)
-		if convErr != nil || n < 1 || n > 200 {
-			return 0, "", domain.Invalid("limit", "must be a whole number from 1 to 200")
-		}
-		limit = n
+// listOf maps a domain list's items to their response shape.
+func listOf[D, T any](list domain.List[D], item func(D) T) listResponse[T] {
+	items := make([]T, len(list.Items))
+	for i, d := range list.Items {
+		items[i] = item(d)
 	}
-	return limit, c.QueryParam("cursor"), nil
+	return listResponse[T]{Items: items, NextCursor: nextCursor(list.NextCursor)}
+}
+
+// pageOf reads ?limit= and ?cursor=. The domain checks both (domain/page.go): a
+// limit that is not a whole number from 1 up is passed on as -1, which it refuses
+// like any other out of range (0 would mean "the default" there).
+func pageOf(c echo.Context) domain.Page {
+	pg := domain.Page{Cursor: c.QueryParam("cursor")}
+	if raw := c.QueryParam("limit"); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 {
+			n = -1
+		}
+		pg.Limit = n
+	}
+	return pg
 }
 
 // nextCursor turns an empty cursor into JSON null.

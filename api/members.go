@@ -40,15 +40,11 @@ type updateMemberRequest struct {
 }
 
 func (s *Server) listMembers(c echo.Context) error {
-	ms, err := s.deps.Service.ListMembers(c.Request().Context())
+	list, err := s.deps.Service.ListMembers(c.Request().Context(), pageOf(c))
 	if err != nil {
 		return err
 	}
-	items := make([]memberResponse, len(ms))
-	for i, m := range ms {
-		items[i] = toMember(m)
-	}
-	return c.JSON(http.StatusOK, listResponse[memberResponse]{Items: items})
+	return c.JSON(http.StatusOK, listOf(list, toMember))
 }
 
 func (s *Server) createMember(c echo.Context) error {

@@ -51,19 +51,11 @@ type updateRequesterBody struct {
 }
 
 func (s *Server) listRequesters(c echo.Context) error {
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.ListRequesters(c.Request().Context(), c.QueryParam("q"), pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, next, err := s.deps.Service.ListRequesters(c.Request().Context(), c.QueryParam("q"), limit, cursor)
-	if err != nil {
-		return err
-	}
-	items := make([]requesterResponse, len(list))
-	for i, r := range list {
-		items[i] = toRequester(r)
-	}
-	return c.JSON(http.StatusOK, listResponse[requesterResponse]{Items: items, NextCursor: nextCursor(next)})
+	return c.JSON(http.StatusOK, listOf(list, toRequester))
 }
 
 func (s *Server) getRequester(c echo.Context) error {
@@ -138,19 +130,13 @@ func (s *Server) listRequesterRequests(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.ListRequesterRequests(c.Request().Context(), id, pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, next, err := s.deps.Service.ListRequesterRequests(c.Request().Context(), id, limit, cursor)
-	if err != nil {
-		return err
-	}
-	items := make([]requesterRequestResponse, len(list))
-	for i, r := range list {
-		items[i] = requesterRequestResponse{CardID: r.CardID, Title: r.Title, BoardID: r.BoardID, ColumnID: r.ColumnID,
+	return c.JSON(http.StatusOK, listOf(list, func(r domain.RequesterRequest) requesterRequestResponse {
+		return requesterRequestResponse{CardID: r.CardID, Title: r.Title, BoardID: r.BoardID, ColumnID: r.ColumnID,
 			ColumnName: r.ColumnName, Stage: r.Stage, ShippedAt: utcPtr(r.ShippedAt), Archived: r.ArchivedAt != nil,
 			Quote: r.Quote, Source: r.Source, CreatedAt: r.CreatedAt.UTC()}
-	}
-	return c.JSON(http.StatusOK, listResponse[requesterRequestResponse]{Items: items, NextCursor: nextCursor(next)})
+	}))
 }

@@ -106,22 +106,17 @@ func (s *Server) listRequests(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.ListCardRequests(c.Request().Context(), cardID, pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, next, err := s.deps.Service.ListCardRequests(c.Request().Context(), cardID, limit, cursor)
-	if err != nil {
-		return err
-	}
-	items := make([]requestItem, len(list))
-	for i, r := range list {
-		items[i] = requestItem{requestResponse: toRequest(r), Conversations: make([]conversationResponse, len(r.Conversations))}
+	return c.JSON(http.StatusOK, listOf(list, func(r domain.Request) requestItem {
+		item := requestItem{requestResponse: toRequest(r), Conversations: make([]conversationResponse, len(r.Conversations))}
 		for j, conv := range r.Conversations {
-			items[i].Conversations[j] = toConversation(conv)
+			item.Conversations[j] = toConversation(conv)
 		}
-	}
-	return c.JSON(http.StatusOK, listResponse[requestItem]{Items: items, NextCursor: nextCursor(next)})
+		return item
+	}))
 }
 
 func (s *Server) deleteRequest(c echo.Context) error {

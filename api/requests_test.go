@@ -13,8 +13,8 @@ import (
 	"github.com/closeloop/closeloop/domain"
 )
 
-// peopleCard inserts a board, a column of stage and a card with plain SQL (the cards
-// routes belong to other work) and returns the card's id.
+// peopleCard inserts a board, a column of stage and a card with plain SQL (so these
+// tests do not depend on the cards routes) and returns the card's id.
 func peopleCard(t *testing.T, env *testAPI, stage string) uuid.UUID {
 	t.Helper()
 	board, column, card := uuid.New(), uuid.New(), uuid.New()

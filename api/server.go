@@ -27,7 +27,7 @@ type Deps struct {
 	UIBuilt bool
 	// SecureCookies marks the session cookie Secure (when the base URL is https).
 	SecureCookies bool
-	// Mailroom renders previews and handles unsubscribe links; nil until the notifier is wired.
+	// Mailroom renders previews and handles unsubscribe links (notify.Service).
 	Mailroom domain.Mailroom
 	// BaseURL is the absolute root of links the public roadmap's feed writes
 	// (CLOSELOOP_BASE_URL); "" takes the request's host.
@@ -39,7 +39,6 @@ type Server struct {
 	deps        Deps
 	log         *slog.Logger
 	echo        *echo.Echo
-	auth        *authState
 	httpMetrics *httpMetrics
 	cardPages   *cardPages
 }
@@ -55,7 +54,7 @@ func New(deps Deps) *Server {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
-	s := &Server{deps: deps, log: deps.Log, echo: e, auth: newAuthState(), httpMetrics: newHTTPMetrics(deps.Registry),
+	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
 		cardPages: newCardPages()}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()

@@ -33,15 +33,11 @@ type createTokenRequest struct {
 }
 
 func (s *Server) listTokens(c echo.Context) error {
-	ts, err := s.deps.Service.ListTokens(c.Request().Context())
+	list, err := s.deps.Service.ListTokens(c.Request().Context(), pageOf(c))
 	if err != nil {
 		return err
 	}
-	items := make([]tokenResponse, len(ts))
-	for i, t := range ts {
-		items[i] = toToken(t)
-	}
-	return c.JSON(http.StatusOK, listResponse[tokenResponse]{Items: items})
+	return c.JSON(http.StatusOK, listOf(list, toToken))
 }
 
 func (s *Server) createToken(c echo.Context) error {

@@ -13,9 +13,6 @@ import (
 // their own, so GET only asks; the button POSTs the same one-click form RFC 8058
 // mail providers send.
 func (s *Server) unsubscribePage(c echo.Context) error {
-	if s.deps.Mailroom == nil {
-		return errNoMailroom
-	}
 	email, err := s.deps.Mailroom.UnsubscribeTarget(c.Request().Context(), c.Param("token"))
 	if domain.KindOf(err) == domain.KindNotFound {
 		return renderPublic(c, http.StatusNotFound, invalidUnsubscribeLink)
@@ -37,9 +34,6 @@ func (s *Server) unsubscribePage(c echo.Context) error {
 // unsubscribe: POST /u/{token}, normally with the body List-Unsubscribe=One-Click.
 // It acts at once: no login, no cookie, no redirect, 200. Repeating it is harmless.
 func (s *Server) unsubscribe(c echo.Context) error {
-	if s.deps.Mailroom == nil {
-		return errNoMailroom
-	}
 	err := s.deps.Mailroom.Unsubscribe(c.Request().Context(), c.Param("token"))
 	if domain.KindOf(err) == domain.KindNotFound {
 		return renderPublic(c, http.StatusNotFound, invalidUnsubscribeLink)

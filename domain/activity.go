@@ -56,49 +56,22 @@ func (s *Service) record(ctx context.Context, actor Actor, card Card, action str
 		label = "system"
 	}
 	a := Activity{ID: newID(), CardID: &card.ID, BoardID: &card.BoardID, Actor: label, Action: action,
-		FromColumnID: from, ToColumnID: to, Detail: detail, CreatedAt: s.clock()}
+		FromColumnID: from, ToColumnID: to, Detail: detail, CreatedAt: s.now()}
 	return s.db.conn(ctx).Create(&a).Error
-}
-
-// ActivityList is one page of a card's history, newest first.
-type ActivityList struct {
-	Items      []Activity
-	NextCursor string
-}
-
-type activityCursor struct {
-	At time.Time `json:"t"`
-	ID uuid.UUID `json:"id"`
 }
 
 // ListActivity returns a card's history, newest first. Ids are time-ordered (UUIDv7),
 // so they break ties between rows written in the same microsecond in the right order.
-func (s *Service) ListActivity(ctx context.Context, cardID uuid.UUID, page Page) (ActivityList, error) {
-	p := Problems{}
-	limit := page.limit(p)
-	var after activityCursor
-	hasCursor := decodeCursor(p, page.Cursor, &after, func() bool { return after.ID != uuid.Nil })
-	if err := p.Err(); err != nil {
-		return ActivityList{}, err
+func (s *Service) ListActivity(ctx context.Context, cardID uuid.UUID, page Page) (List[Activity], error) {
+	pg, err := checkPage[timeKey](page)
+	if err != nil {
+		return List[Activity]{}, err
 	}
 	if _, err := s.Card(ctx, cardID); err != nil {
-		return ActivityList{}, err
+		return List[Activity]{}, err
 	}
-	q := s.db.conn(ctx).Where("card_id = ?", cardID)
-	if hasCursor {
-		q = q.Where("(created_at, id) < (?, ?)", after.At, after.ID)
-	}
-	var rows []Activity
-	if err := q.Order("created_at DESC, id DESC").Limit(limit + 1).Find(&rows).Error; err != nil {
-		return ActivityList{}, err
-	}
-	list := ActivityList{Items: rows}
-	if len(rows) > limit {
-		list.Items = rows[:limit]
-		last := rows[limit-1]
-		list.NextCursor = encodeCursor(activityCursor{At: last.CreatedAt, ID: last.ID})
-	}
-	return list, nil
+	q := s.db.conn(ctx).Table("activities").Where("card_id = ?", cardID)
+	return newestFirst(q, "created_at", "id", pg, func(a Activity) timeKey { return timeKey{At: a.CreatedAt, ID: a.ID} })
 }
 
 // newRequestActivity is the activity row of a request, conversation or erasure use

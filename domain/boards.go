@@ -61,7 +61,7 @@ const (
 // CreateBoard creates a board with its columns.
 func (s *Service) CreateBoard(ctx context.Context, actor Actor, in NewBoard) (Board, error) {
 	p := Problems{}
-	now := s.clock()
+	now := s.now()
 	b := Board{ID: newID(), CreatedAt: now, UpdatedAt: now,
 		Name:        checkLine(p, "name", in.Name, 1, maxBoardName),
 		Description: checkText(p, "description", in.Description, maxBoardDescription),
@@ -131,7 +131,7 @@ func (s *Service) UpdateBoard(ctx context.Context, actor Actor, id uuid.UUID, pa
 		}
 	}
 	if len(changes) > 0 {
-		changes["updated_at"] = s.clock()
+		changes["updated_at"] = s.now()
 		res := s.db.conn(ctx).Model(&Board{}).Where("id = ?", id).Updates(changes)
 		if errors.Is(res.Error, gorm.ErrDuplicatedKey) {
 			return Board{}, Invalid("slug", "is the address of another board's roadmap; choose another")
@@ -157,7 +157,3 @@ func (s *Service) DeleteBoard(ctx context.Context, actor Actor, id uuid.UUID) er
 	}
 	return nil
 }
-
-// clock is now, at the precision PostgreSQL stores, so values read back compare equal
-// (keyset cursors depend on it).
-func (s *Service) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }

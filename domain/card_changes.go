@@ -94,7 +94,7 @@ func (s *Service) ArchiveCard(ctx context.Context, actor Actor, id uuid.UUID, if
 		if err != nil || card.ArchivedAt != nil {
 			return err
 		}
-		if err := s.writeCard(ctx, id, map[string]any{"archived_at": s.clock()}); err != nil {
+		if err := s.writeCard(ctx, id, map[string]any{"archived_at": s.now()}); err != nil {
 			return err
 		}
 		if err := s.record(ctx, actor, card, "archived", &card.ColumnID, nil, nil); err != nil {
@@ -110,6 +110,6 @@ func (s *Service) ArchiveCard(ctx context.Context, actor Actor, id uuid.UUID, if
 // writeCard applies changes to a locked card, bumping its version and updated_at.
 func (s *Service) writeCard(ctx context.Context, id uuid.UUID, changes map[string]any) error {
 	changes["version"] = gorm.Expr("version + 1")
-	changes["updated_at"] = s.clock()
+	changes["updated_at"] = s.now()
 	return storeErr(s.db.conn(ctx).Model(&Card{}).Where("id = ?", id).Updates(changes).Error, "card")
 }

@@ -32,12 +32,6 @@ type CardFilter struct {
 	Page
 }
 
-// CardList is one page of cards.
-type CardList struct {
-	Items      []Card
-	NextCursor string
-}
-
 // cardCursor is the sort key of the last card of a page; which fields are set depends on Sort.
 type cardCursor struct {
 	Sort      CardSort  `json:"s"`
@@ -48,6 +42,12 @@ type cardCursor struct {
 	ID        uuid.UUID `json:"id"`
 }
 
+// valid: a position this list can have made (PostgreSQL compares the numbers as
+// integer and the time as timestamptz; out of range would fail the query).
+func (k *cardCursor) valid(sort CardSort) bool {
+	return k.Sort == sort && k.ID != uuid.Nil && storableInt(k.ColumnPos) && storableInt(k.Count) && storableTime(k.At)
+}
+
 // cardRow is a card with the position of its column (the first key of SortPosition).
 type cardRow struct {
 	Card           `gorm:"embedded"`
@@ -56,7 +56,7 @@ type cardRow struct {
 
 // ListCards returns a page of a board's cards. Every sort is a keyset walk over an
 // index of 00001 (see card_list_sql.go), so deep pages cost what the first one does.
-func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter) (CardList, error) {
+func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter) (List[Card], error) {
 	p := Problems{}
 	limit := f.limit(p)
 	if f.Sort == "" {
@@ -71,22 +71,22 @@ func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter
 	f.Query = checkLine(p, "q", f.Query, 0, 200)
 	f.Label = checkLine(p, "label", f.Label, 0, maxLabelLen)
 	var after cardCursor
-	hasCursor := decodeCursor(p, f.Cursor, &after, func() bool { return after.Sort == f.Sort && after.ID != uuid.Nil })
+	hasCursor := f.after(p, &after, func() bool { return after.valid(f.Sort) })
 	if err := p.Err(); err != nil {
-		return CardList{}, err
+		return List[Card]{}, err
 	}
 	if err := s.db.conn(ctx).Select("id").Where("id = ?", boardID).Take(&Board{}).Error; err != nil {
-		return CardList{}, storeErr(err, "board")
+		return List[Card]{}, storeErr(err, "board")
 	}
 	if f.ColumnID != nil {
 		col, err := s.column(ctx, *f.ColumnID)
 		switch {
 		case KindOf(err) == KindNotFound:
-			return CardList{}, Invalid("column_id", "is not a column of this board")
+			return List[Card]{}, Invalid("column_id", "is not a column of this board")
 		case err != nil:
-			return CardList{}, err
+			return List[Card]{}, err
 		case col.BoardID != boardID:
-			return CardList{}, Invalid("column_id", "is not a column of this board")
+			return List[Card]{}, Invalid("column_id", "is not a column of this board")
 		}
 	}
 	var cursor *cardCursor
@@ -96,18 +96,10 @@ func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter
 	query, args := cardListSQL(boardID, f, cursor, limit+1)
 	rows, err := s.scanCardRows(ctx, query, args)
 	if err != nil {
-		return CardList{}, err
+		return List[Card]{}, err
 	}
-	var list CardList
-	if len(rows) > limit {
-		rows = rows[:limit]
-		list.NextCursor = encodeCursor(cursorAfter(f.Sort, rows[limit-1]))
-	}
-	list.Items = make([]Card, len(rows))
-	for i, r := range rows {
-		list.Items[i] = r.Card
-	}
-	return list, nil
+	return listOf(rows, limit, func(r cardRow) any { return cursorAfter(f.Sort, r) },
+		func(r cardRow) Card { return r.Card }), nil
 }
 
 // scanCardRows runs a card list query and scans its rows field by field: a board page

@@ -172,7 +172,7 @@ func TestListCardsRefusals(t *testing.T) {
 	}{
 		{"garbage cursor", CardFilter{Page: Page{Cursor: "%%%"}}, "cursor"},
 		{"cursor of another sort", CardFilter{Sort: SortDemand, Page: Page{Cursor: page.NextCursor}}, "cursor"},
-		{"cursor of another list", CardFilter{Page: Page{Cursor: encodeCursor(boardCursor{Name: "x", ID: b.ID})}}, "cursor"},
+		{"cursor of another list", CardFilter{Page: Page{Cursor: encodeCursor(nameKey{Name: "x", ID: b.ID})}}, "cursor"},
 		{"limit too big", CardFilter{Page: Page{Limit: 201}}, "limit"},
 		{"negative limit", CardFilter{Page: Page{Limit: -1}}, "limit"},
 		{"unknown sort", CardFilter{Sort: "votes"}, "sort"},

@@ -70,7 +70,7 @@ const (
 // CreateCard adds a card at the end of one of the board's columns.
 func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID, in NewCard) (Card, error) {
 	p := Problems{}
-	now := s.clock()
+	now := s.now()
 	card := Card{ID: newID(), BoardID: boardID, ColumnID: in.ColumnID, Kind: in.Kind, Version: 1,
 		CreatedAt: now, UpdatedAt: now,
 		Title:       checkLine(p, "title", in.Title, 1, maxTitle),

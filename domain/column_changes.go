@@ -45,7 +45,7 @@ func (s *Service) UpdateColumn(ctx context.Context, actor Actor, id uuid.UUID, p
 		if at < 0 { // deleted while we waited for the lock
 			return NotFound("column")
 		}
-		now := s.clock()
+		now := s.now()
 		if patch.Position != nil && *patch.Position != at {
 			if *patch.Position < 0 || *patch.Position >= len(cols) {
 				return Invalid("position", fmt.Sprintf("must be from 0 to %d", len(cols)-1))
@@ -98,7 +98,7 @@ func (s *Service) DeleteColumn(ctx context.Context, actor Actor, id uuid.UUID) e
 		if err := s.db.conn(ctx).Where("id = ?", id).Delete(&Column{}).Error; err != nil {
 			return storeErr(err, "column")
 		}
-		return s.renumberColumns(ctx, slices.Delete(cols, at, at+1), s.clock())
+		return s.renumberColumns(ctx, slices.Delete(cols, at, at+1), s.now())
 	})
 }
 

@@ -119,7 +119,7 @@ func (s *Service) renumberColumns(ctx context.Context, cols []Column, now time.T
 // CreateColumn adds a column to a board at Position (others shift right), or last.
 func (s *Service) CreateColumn(ctx context.Context, actor Actor, boardID uuid.UUID, in NewColumn) (Column, error) {
 	p := Problems{}
-	now := s.clock()
+	now := s.now()
 	col := Column{ID: newID(), BoardID: boardID, Stage: in.Stage, CreatedAt: now, UpdatedAt: now,
 		Name: checkLine(p, "name", in.Name, 1, maxColumnName)}
 	checkStage(p, "stage", in.Stage)

@@ -101,22 +101,20 @@ RETURNING v.id, v.card_id, v.requester_id, v.url, v.tool, v.external_id, v.excer
 }
 
 // ListConversations pages through a card's conversations, newest first.
-func (s *Service) ListConversations(ctx context.Context, cardID uuid.UUID, limit int, cursor string) ([]Conversation, string, error) {
-	limit = peopleListLimit(limit)
-	after, err := afterCursor(cursor)
+func (s *Service) ListConversations(ctx context.Context, cardID uuid.UUID, page Page) (List[Conversation], error) {
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
-		return nil, "", err
+		return List[Conversation]{}, err
 	}
 	if err := s.cardExists(ctx, cardID); err != nil {
-		return nil, "", err
+		return List[Conversation]{}, err
 	}
 	q := s.db.conn(ctx).Table("conversations AS v").
 		Select(`v.id, v.card_id, v.requester_id, v.url, v.tool, v.external_id, v.excerpt, v.created_at,
     COALESCE(q.email, '') AS requester_email, COALESCE(q.name, '') AS requester_name`).
 		Joins("LEFT JOIN requesters q ON q.id = v.requester_id").
 		Where("v.card_id = ?", cardID)
-	return newestFirst(q, "v.created_at", "v.id", after, limit,
-		func(c Conversation) timeCursor { return timeCursor{At: c.CreatedAt, ID: c.ID} })
+	return newestFirst(q, "v.created_at", "v.id", pg, func(c Conversation) timeKey { return timeKey{At: c.CreatedAt, ID: c.ID} })
 }
 
 // cardExists answers NotFound for an unknown card (archived cards still have their lists).

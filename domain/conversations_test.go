@@ -36,11 +36,11 @@ func TestAddConversation(t *testing.T) {
 	if _, _, err := env.svc.AddConversation(ctx, supportActor, card, AddConversationInput{URL: "mailto:x@example.com"}); err != nil {
 		t.Fatal(err)
 	}
-	list, next, err := env.svc.ListConversations(ctx, card, 1, "")
+	list, next, err := pageOf(env.svc.ListConversations(ctx, card, Page{Limit: 1}))
 	if err != nil || len(list) != 1 || next == "" || list[0].Tool != ToolEmail {
 		t.Fatalf("first page: %+v next=%q err=%v", list, next, err)
 	}
-	list, next, err = env.svc.ListConversations(ctx, card, 1, next)
+	list, next, err = pageOf(env.svc.ListConversations(ctx, card, Page{Limit: 1, Cursor: next}))
 	if err != nil || len(list) != 1 || next != "" || list[0].ID != first.ID || list[0].RequesterEmail != "New.Person@Example.com" {
 		t.Fatalf("second page: %+v next=%q err=%v", list, next, err)
 	}
@@ -51,7 +51,7 @@ func TestAddConversation(t *testing.T) {
 	}
 	_, _, err = env.svc.AddConversation(ctx, supportActor, newID(), AddConversationInput{URL: url})
 	kindFields(t, err, KindNotFound)
-	_, _, err = env.svc.ListConversations(ctx, newID(), 0, "")
+	_, err = env.svc.ListConversations(ctx, newID(), Page{})
 	kindFields(t, err, KindNotFound)
 	env.exec(t, `UPDATE cards SET archived_at = now() WHERE id = ?`, card)
 	_, _, err = env.svc.AddConversation(ctx, supportActor, card, AddConversationInput{URL: "https://example.com/x"})

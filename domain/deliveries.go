@@ -38,19 +38,16 @@ type DeliverySummary struct {
 	Queued, Sent, Failed, Suppressed int
 }
 
-// DeliveryFilter narrows and pages a delivery list. Status "" means all; Limit 0
-// means 50.
+// DeliveryFilter narrows and pages a delivery list. Status "" means all.
 type DeliveryFilter struct {
 	Status string
-	Limit  int
-	Cursor string
+	Page
 }
 
 // DeliveryList is a page of deliveries with the summary of the whole list.
 type DeliveryList struct {
-	Summary    DeliverySummary
-	Items      []Delivery
-	NextCursor string // "" on the last page
+	Summary DeliverySummary
+	List[Delivery]
 }
 
 // CardDeliveries lists a card's deliveries in the order they were queued, with counts
@@ -87,25 +84,16 @@ type deliveryQuery struct {
 
 func (f DeliveryFilter) query() (deliveryQuery, error) {
 	p := Problems{}
-	q := deliveryQuery{limit: f.Limit}
+	q := deliveryQuery{limit: f.limit(p)}
 	switch f.Status {
 	case "", DeliveryQueued, DeliverySent, DeliveryFailed, DeliverySuppressed:
 		q.status = f.Status
 	default:
 		p.Add("status", "must be one of queued, sent, failed, suppressed")
 	}
-	switch {
-	case f.Limit == 0:
-		q.limit = 50
-	case f.Limit < 1 || f.Limit > 200:
-		p.Add("limit", "must be a whole number from 1 to 200")
-	}
-	if f.Cursor != "" {
-		id, ok := decodeDeliveryCursor(f.Cursor)
-		if !ok {
-			p.Add("cursor", "is not a cursor this list returned")
-		}
-		q.after = &id
+	var after idKey
+	if f.after(p, &after, after.valid) {
+		q.after = &after.ID
 	}
 	return q, p.Err()
 }

@@ -2,25 +2,10 @@ package domain
 
 import (
 	"context"
-	"encoding/base64"
 	"time"
 
 	"github.com/google/uuid"
 )
-
-// A delivery list's cursor is the id of the last row of a page, base64url; ids are
-// UUIDv7, so id order is the order deliveries were queued in.
-func encodeDeliveryCursor(id uuid.UUID) string {
-	return base64.RawURLEncoding.EncodeToString(id[:])
-}
-
-func decodeDeliveryCursor(raw string) (uuid.UUID, bool) {
-	b, err := base64.RawURLEncoding.DecodeString(raw)
-	if err != nil || len(b) != 16 {
-		return uuid.Nil, false
-	}
-	return uuid.UUID(b), true
-}
 
 type deliveryRow struct {
 	ID          uuid.UUID
@@ -50,6 +35,7 @@ func (s *Service) deliveryOwnerExists(ctx context.Context, table, what string, i
 }
 
 // listDeliveries reads one page and the summary of every delivery matching owner.
+// Ids are UUIDv7, so id order (the cursor's key) is the order deliveries were queued in.
 // A card's deliveries are found through deliveries_card_requester_kind_key and sorted
 // by id (tens of thousands of rows at most: milliseconds); a requester's come in
 // order from deliveries_requester_idx. (Status is left out of every index so that
@@ -83,15 +69,8 @@ WHERE ` + owner
 	if err := db.Raw(sql, args...).Scan(&rows).Error; err != nil {
 		return DeliveryList{}, err
 	}
-	var out DeliveryList
-	if len(rows) > q.limit {
-		rows = rows[:q.limit]
-		out.NextCursor = encodeDeliveryCursor(rows[len(rows)-1].ID)
-	}
-	out.Items = make([]Delivery, len(rows))
-	for i, r := range rows {
-		out.Items[i] = Delivery(r)
-	}
+	out := DeliveryList{List: listOf(rows, q.limit, func(r deliveryRow) any { return idKey{ID: r.ID} },
+		func(r deliveryRow) Delivery { return Delivery(r) })}
 	var err error
 	out.Summary, err = s.deliverySummary(ctx, owner, ownerID)
 	return out, err

@@ -63,7 +63,7 @@ func TestCardDeliveriesSummaryAndPages(t *testing.T) {
 	w := newDeliveryWorld(t)
 	ctx := context.Background()
 
-	got, err := w.svc.CardDeliveries(ctx, w.card, DeliveryFilter{Limit: 2})
+	got, err := w.svc.CardDeliveries(ctx, w.card, DeliveryFilter{Page: Page{Limit: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestCardDeliveriesSummaryAndPages(t *testing.T) {
 		if page > 5 {
 			t.Fatal("pages never end")
 		}
-		if got, err = w.svc.CardDeliveries(ctx, w.card, DeliveryFilter{Limit: 2, Cursor: got.NextCursor}); err != nil {
+		if got, err = w.svc.CardDeliveries(ctx, w.card, DeliveryFilter{Page: Page{Limit: 2, Cursor: got.NextCursor}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -118,8 +118,8 @@ func TestCardDeliveriesRefusals(t *testing.T) {
 		field  string
 	}{
 		{"unknown status", w.card, DeliveryFilter{Status: "sending"}, KindInvalid, "status"},
-		{"limit too big", w.card, DeliveryFilter{Limit: 201}, KindInvalid, "limit"},
-		{"foreign cursor", w.card, DeliveryFilter{Cursor: "bm9wZQ"}, KindInvalid, "cursor"},
+		{"limit too big", w.card, DeliveryFilter{Page: Page{Limit: 201}}, KindInvalid, "limit"},
+		{"foreign cursor", w.card, DeliveryFilter{Page: Page{Cursor: "bm9wZQ"}}, KindInvalid, "cursor"},
 		{"unknown card", uuid.New(), DeliveryFilter{}, KindNotFound, ""},
 	}
 	for _, tt := range tests {

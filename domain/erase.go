@@ -10,9 +10,10 @@ import (
 // and the requester row go, and every card they asked for counts one requester less —
 // all in one transaction, so counts never disagree with the requests that exist.
 // Requests and conversations go with it (ON DELETE CASCADE); deliveries stay so a
-// card's counts add up, with requester_id set to NULL and the address emptied (a
-// trigger, migrations/00040), and any still queued become suppressed. Each affected card gets a "requester_erased" activity
-// that names no one, so its history explains why its count dropped.
+// card's counts add up, detached here (requester_id NULL), and the trigger of
+// migrations/00040 empties their address and suppresses any still queued. Each
+// affected card gets a "requester_erased" activity that names no one, so its history
+// explains why its count dropped.
 func (s *Service) EraseRequester(ctx context.Context, actor Actor, id uuid.UUID) error {
 	return s.db.WithTx(ctx, func(ctx context.Context) error {
 		db := s.db.conn(ctx)

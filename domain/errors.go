@@ -26,6 +26,9 @@ type Error struct {
 	Kind    Kind
 	Message string
 	Fields  map[string]string // field name → what is wrong, for KindInvalid
+	// Code, when set, is the machine-readable reason the API answers instead of its
+	// kind's (CodeInvalidCursor).
+	Code string
 }
 
 func (e *Error) Error() string {
@@ -88,11 +91,17 @@ func (p Problems) Add(field, msg string) {
 }
 
 // Err returns nil when nothing was added, otherwise an Invalid error with the fields.
+// A bad cursor makes it CodeInvalidCursor, whatever else is wrong: the client must
+// start the list again either way.
 func (p Problems) Err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	return &Error{Kind: KindInvalid, Message: "validation failed", Fields: map[string]string(p)}
+	e := &Error{Kind: KindInvalid, Message: "validation failed", Fields: map[string]string(p)}
+	if _, ok := p[cursorField]; ok {
+		e.Code, e.Message = CodeInvalidCursor, "the cursor is not a position of this list; start again without it"
+	}
+	return e
 }
 
 // Invalid is a one-field validation error.

@@ -57,7 +57,7 @@ func (s *Service) publish(ctx context.Context, actor Actor, ev Event) error {
 	if err != nil {
 		return err
 	}
-	ev.Actor, ev.At = actor.Label(), s.clock()
+	ev.Actor, ev.At = actor.Label(), s.now()
 	if ev.Card != nil {
 		ev.BoardID, ev.CardID = ev.Card.BoardID, ev.Card.ID
 	}

@@ -83,11 +83,19 @@ func (s *Service) CreateMember(ctx context.Context, actor Actor, in MemberInput)
 	return m, nil
 }
 
-// ListMembers returns every member, by name.
-func (s *Service) ListMembers(ctx context.Context) ([]Member, error) {
-	var ms []Member
-	err := s.db.conn(ctx).Order("lower(name), id").Find(&ms).Error
-	return ms, err
+// ListMembers returns a page of members, by name (case-insensitive), then id.
+func (s *Service) ListMembers(ctx context.Context, page Page) (List[Member], error) {
+	ks, err := checkPage[nameKey](page)
+	if err != nil {
+		return List[Member]{}, err
+	}
+	return byName(s.db.conn(ctx).Model(&Member{}), ks, func(r memberRow) nameKey { return nameKey{Name: r.SortName, ID: r.ID} },
+		func(r memberRow) Member { return r.Member })
+}
+
+type memberRow struct {
+	Member   `gorm:"embedded"`
+	SortName string
 }
 
 // UpdateMember changes a member's name, role, password or disabled state. The last

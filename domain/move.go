@@ -73,7 +73,7 @@ func (s *Service) MoveCard(ctx context.Context, actor Actor, id uuid.UUID, m Mov
 		}
 		ships := col.Stage == StageDone && from.ShippedAt == nil && from.ArchivedAt == nil
 		if ships {
-			changes["shipped_at"] = s.clock()
+			changes["shipped_at"] = s.now()
 		}
 		if err := s.writeCard(ctx, id, changes); err != nil {
 			return err

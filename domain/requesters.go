@@ -86,15 +86,30 @@ FROM requesters q WHERE q.id = ?`, id).Scan(&rows).Error
 	return rows[0], nil
 }
 
+// emailKey is the requesters list's key: lower(email) as PostgreSQL lowers it, unique,
+// so every key this list hands out holds an @.
+type emailKey struct {
+	Email string `json:"e"`
+}
+
+func (k *emailKey) valid() bool { return strings.Contains(k.Email, "@") }
+
+type requesterRow struct {
+	Requester `gorm:"embedded"`
+	EmailKey  string // the sort key as PostgreSQL lowers it, which Go's ToLower may not match
+}
+
 // ListRequesters pages through requesters in address order; q, when given, keeps those
 // whose name, email or company contains it (served by the trigram index).
-func (s *Service) ListRequesters(ctx context.Context, q string, limit int, cursor string) ([]Requester, string, error) {
+func (s *Service) ListRequesters(ctx context.Context, q string, page Page) (List[Requester], error) {
 	p := Problems{}
 	q = strings.ToLower(checkRequestText(p, "q", q, maxSearchQuery, false))
+	limit := page.limit(p)
+	var after emailKey
+	hasCursor := page.after(p, &after, after.valid)
 	if err := p.Err(); err != nil {
-		return nil, "", err
+		return List[Requester]{}, err
 	}
-	limit = peopleListLimit(limit)
 	db := s.db.conn(ctx).Table("requesters AS q").
 		Select(requesterColumns + `, lower(q.email) AS email_key,
     (SELECT count(*) FROM requests r WHERE r.requester_id = q.id) AS request_count`)
@@ -102,30 +117,15 @@ func (s *Service) ListRequesters(ctx context.Context, q string, limit int, curso
 		// The expression matches requesters_name_trgm_idx exactly, or the index is not used.
 		db = db.Where(`lower(q.name || ' ' || q.email || ' ' || q.company) LIKE ?`, "%"+escapeLike(q)+"%")
 	}
-	if cursor != "" {
-		after, err := decodeTextCursor(cursor)
-		if err != nil {
-			return nil, "", err
-		}
-		db = db.Where("lower(q.email) > ?", after)
+	if hasCursor {
+		db = db.Where("lower(q.email) > ?", after.Email)
 	}
-	var rows []struct {
-		Requester `gorm:"embedded"`
-		EmailKey  string // the sort key as PostgreSQL lowers it, which Go's ToLower may not match
-	}
+	var rows []requesterRow
 	if err := db.Order("lower(q.email)").Limit(limit + 1).Scan(&rows).Error; err != nil {
-		return nil, "", err
+		return List[Requester]{}, err
 	}
-	next := ""
-	if len(rows) > limit {
-		rows = rows[:limit]
-		next = encodeTextCursor(rows[limit-1].EmailKey)
-	}
-	out := make([]Requester, len(rows))
-	for i, r := range rows {
-		out[i] = r.Requester
-	}
-	return out, next, nil
+	return listOf(rows, limit, func(r requesterRow) any { return emailKey{Email: r.EmailKey} },
+		func(r requesterRow) Requester { return r.Requester }), nil
 }
 
 // escapeLike makes s match literally inside a LIKE pattern (backslash is the escape).

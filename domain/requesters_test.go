@@ -20,7 +20,7 @@ func TestListRequesters(t *testing.T) {
 	}
 	ctx := context.Background()
 	emails := func(q string) []string {
-		list, next, err := env.svc.ListRequesters(ctx, q, 0, "")
+		list, next, err := pageOf(env.svc.ListRequesters(ctx, q, Page{}))
 		if err != nil {
 			t.Fatalf("ListRequesters(%q): %v", q, err)
 		}
@@ -55,7 +55,7 @@ func TestListRequesters(t *testing.T) {
 	var pages [][]string
 	cursor := ""
 	for {
-		list, next, err := env.svc.ListRequesters(ctx, "", 2, cursor)
+		list, next, err := pageOf(env.svc.ListRequesters(ctx, "", Page{Limit: 2, Cursor: cursor}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +72,7 @@ func TestListRequesters(t *testing.T) {
 	if got, want := fmt.Sprint(pages), "[[Al@Example.com ann_lee@example.com] [annxlee@example.com mo@globex.com] [zoe@acme.io]]"; got != want {
 		t.Errorf("pages = %s, want %s", got, want)
 	}
-	_, _, err := env.svc.ListRequesters(ctx, "", 2, "not-a-cursor!")
+	_, _, err := pageOf(env.svc.ListRequesters(ctx, "", Page{Limit: 2, Cursor: "not-a-cursor!"}))
 	kindFields(t, err, KindInvalid)
 }
 

@@ -86,3 +86,6 @@ func kindFields(t *testing.T, err error, want Kind) map[string]string {
 	errors.As(err, &de)
 	return de.Fields
 }
+
+// pageOf spreads a list into its items and next cursor.
+func pageOf[T any](l List[T], err error) ([]T, string, error) { return l.Items, l.NextCursor, err }

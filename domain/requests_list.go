@@ -9,29 +9,28 @@ import (
 
 // ListCardRequests pages through who asked for a card, newest first, each with their
 // conversations on the card (one more query per page, not per item).
-func (s *Service) ListCardRequests(ctx context.Context, cardID uuid.UUID, limit int, cursor string) ([]Request, string, error) {
-	limit = peopleListLimit(limit)
-	after, err := afterCursor(cursor)
+func (s *Service) ListCardRequests(ctx context.Context, cardID uuid.UUID, page Page) (List[Request], error) {
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
-		return nil, "", err
+		return List[Request]{}, err
 	}
 	if err := s.cardExists(ctx, cardID); err != nil {
-		return nil, "", err
+		return List[Request]{}, err
 	}
 	q := s.db.conn(ctx).Table("requests AS r").
 		Select(`r.card_id, r.requester_id, r.quote, r.source, r.quotes, r.linked_by, r.created_at, r.updated_at,
     q.email, q.name, q.company`).
 		Joins("JOIN requesters q ON q.id = r.requester_id").
 		Where("r.card_id = ?", cardID)
-	rows, next, err := newestFirst(q, "r.created_at", "r.requester_id", after, limit,
-		func(r requestRow) timeCursor { return timeCursor{At: r.CreatedAt, ID: r.RequesterID} })
+	rows, err := newestFirst(q, "r.created_at", "r.requester_id", pg,
+		func(r requestRow) timeKey { return timeKey{At: r.CreatedAt, ID: r.RequesterID} })
 	if err != nil {
-		return nil, "", err
+		return List[Request]{}, err
 	}
-	items := make([]Request, len(rows))
-	ids := make([]uuid.UUID, len(rows))
-	byRequester := make(map[uuid.UUID]int, len(rows))
-	for i, r := range rows {
+	items := make([]Request, len(rows.Items))
+	ids := make([]uuid.UUID, len(rows.Items))
+	byRequester := make(map[uuid.UUID]int, len(rows.Items))
+	for i, r := range rows.Items {
 		items[i] = r.toRequest()
 		items[i].Conversations = []Conversation{}
 		ids[i] = r.RequesterID
@@ -42,14 +41,14 @@ func (s *Service) ListCardRequests(ctx context.Context, cardID uuid.UUID, limit 
 		err := s.db.conn(ctx).Raw(`SELECT id, card_id, requester_id, url, tool, external_id, excerpt, created_at
 FROM conversations WHERE card_id = ? AND requester_id IN ? ORDER BY created_at, id`, cardID, ids).Scan(&convs).Error
 		if err != nil {
-			return nil, "", err
+			return List[Request]{}, err
 		}
 		for _, c := range convs {
 			i := byRequester[*c.RequesterID]
 			items[i].Conversations = append(items[i].Conversations, c)
 		}
 	}
-	return items, next, nil
+	return List[Request]{Items: items, NextCursor: rows.NextCursor}, nil
 }
 
 // RequesterRequest is one card a requester asked for, as their own history shows it.
@@ -68,18 +67,17 @@ type RequesterRequest struct {
 }
 
 // ListRequesterRequests pages through everything one person asked for, newest first.
-func (s *Service) ListRequesterRequests(ctx context.Context, requesterID uuid.UUID, limit int, cursor string) ([]RequesterRequest, string, error) {
-	limit = peopleListLimit(limit)
-	after, err := afterCursor(cursor)
+func (s *Service) ListRequesterRequests(ctx context.Context, requesterID uuid.UUID, page Page) (List[RequesterRequest], error) {
+	pg, err := checkPage[timeKey](page)
 	if err != nil {
-		return nil, "", err
+		return List[RequesterRequest]{}, err
 	}
 	var n int64
 	if err := s.db.conn(ctx).Raw(`SELECT count(*) FROM requesters WHERE id = ?`, requesterID).Scan(&n).Error; err != nil {
-		return nil, "", err
+		return List[RequesterRequest]{}, err
 	}
 	if n == 0 {
-		return nil, "", NotFound("requester")
+		return List[RequesterRequest]{}, NotFound("requester")
 	}
 	q := s.db.conn(ctx).Table("requests AS r").
 		Select(`r.card_id, c.title, c.board_id, c.column_id, col.name AS column_name, col.stage,
@@ -87,6 +85,6 @@ func (s *Service) ListRequesterRequests(ctx context.Context, requesterID uuid.UU
 		Joins("JOIN cards c ON c.id = r.card_id").
 		Joins("JOIN columns col ON col.id = c.column_id").
 		Where("r.requester_id = ?", requesterID)
-	return newestFirst(q, "r.created_at", "r.card_id", after, limit,
-		func(r RequesterRequest) timeCursor { return timeCursor{At: r.CreatedAt, ID: r.CardID} })
+	return newestFirst(q, "r.created_at", "r.card_id", pg,
+		func(r RequesterRequest) timeKey { return timeKey{At: r.CreatedAt, ID: r.CardID} })
 }

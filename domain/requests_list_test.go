@@ -25,7 +25,7 @@ func TestListCardRequests(t *testing.T) {
 	convs := map[string][]string{}
 	cursor := ""
 	for page := 0; ; page++ {
-		list, next, err := env.svc.ListCardRequests(ctx, card, 2, cursor)
+		list, next, err := pageOf(env.svc.ListCardRequests(ctx, card, Page{Limit: 2, Cursor: cursor}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,9 +49,9 @@ func TestListCardRequests(t *testing.T) {
 	if got, want := fmt.Sprint(convs), "map[p1@example.com:[1 2]]"; got != want {
 		t.Errorf("conversations = %s, want %s", got, want)
 	}
-	_, _, err := env.svc.ListCardRequests(ctx, newID(), 0, "")
+	_, err := env.svc.ListCardRequests(ctx, newID(), Page{})
 	kindFields(t, err, KindNotFound)
-	_, _, err = env.svc.ListCardRequests(ctx, card, 0, "eA")
+	_, _, err = pageOf(env.svc.ListCardRequests(ctx, card, Page{Cursor: "eA"}))
 	kindFields(t, err, KindInvalid)
 }
 
@@ -64,7 +64,7 @@ func TestListRequesterRequests(t *testing.T) {
 	env.link(t, c, LinkRequestInput{Email: "bob@example.com"})
 	ctx := context.Background()
 
-	list, next, err := env.svc.ListRequesterRequests(ctx, ann.ID, 1, "")
+	list, next, err := pageOf(env.svc.ListRequesterRequests(ctx, ann.ID, Page{Limit: 1}))
 	if err != nil || len(list) != 1 || next == "" {
 		t.Fatalf("first page: %+v %q %v", list, next, err)
 	}
@@ -72,10 +72,10 @@ func TestListRequesterRequests(t *testing.T) {
 	if got.CardID != b || got.Title != "Shipped one" || got.ShippedAt == nil || got.Stage != "done" || got.ColumnName != "done" || got.Quote != "second" || got.Source != "call" {
 		t.Errorf("newest request = %+v", got)
 	}
-	list, next, err = env.svc.ListRequesterRequests(ctx, ann.ID, 1, next)
+	list, next, err = pageOf(env.svc.ListRequesterRequests(ctx, ann.ID, Page{Limit: 1, Cursor: next}))
 	if err != nil || len(list) != 1 || next != "" || list[0].CardID != a || list[0].ShippedAt != nil {
 		t.Fatalf("second page: %+v %q %v", list, next, err)
 	}
-	_, _, err = env.svc.ListRequesterRequests(ctx, newID(), 0, "")
+	_, err = env.svc.ListRequesterRequests(ctx, newID(), Page{})
 	kindFields(t, err, KindNotFound)
 }

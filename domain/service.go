@@ -11,7 +11,6 @@ import (
 type Service struct {
 	db       *DB
 	notifier Notifier
-	now      func() time.Time
 	logins   *loginLimiter
 	sinks    []EventSink
 }
@@ -22,9 +21,12 @@ func NewService(db *DB, notifier Notifier, sinks ...EventSink) *Service {
 	if notifier == nil {
 		notifier = NopNotifier{}
 	}
-	return &Service{db: db, notifier: notifier, now: func() time.Time { return time.Now().UTC() }, logins: newLoginLimiter(),
-		sinks: sinks}
+	return &Service{db: db, notifier: notifier, logins: newLoginLimiter(), sinks: sinks}
 }
+
+// now is the one clock of every use case: UTC, at the microsecond PostgreSQL stores,
+// so values written and read back compare equal (keyset cursors depend on it).
+func (s *Service) now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
 // DB exposes the transaction helper to wiring code and other packages' services.
 func (s *Service) DB() *DB { return s.db }

@@ -53,11 +53,14 @@ func (s *Service) CreateToken(ctx context.Context, actor Actor, name string, rol
 	return t, secret, nil
 }
 
-// ListTokens returns every token, newest first (secrets are never returned).
-func (s *Service) ListTokens(ctx context.Context) ([]APIToken, error) {
-	var ts []APIToken
-	err := s.db.conn(ctx).Order("created_at DESC, id").Find(&ts).Error
-	return ts, err
+// ListTokens returns a page of tokens, newest first (secrets are never returned).
+func (s *Service) ListTokens(ctx context.Context, page Page) (List[APIToken], error) {
+	pg, err := checkPage[timeKey](page)
+	if err != nil {
+		return List[APIToken]{}, err
+	}
+	return newestFirst(s.db.conn(ctx).Model(&APIToken{}), "created_at", "id", pg,
+		func(t APIToken) timeKey { return timeKey{At: t.CreatedAt, ID: t.ID} })
 }
 
 // RevokeToken stops a token from working; revoking twice is fine.

@@ -22,6 +22,7 @@ CREATE TABLE deliveries (
     id           uuid PRIMARY KEY DEFAULT closeloop_uuid_v7(),
     card_id      uuid NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
     -- NULL once the requester is erased; the row stays so the card's counts add up.
+    -- (Both foreign keys were dropped in 00050: domain/erase.go detaches the row.)
     requester_id uuid REFERENCES requesters (id) ON DELETE SET NULL,
     kind         text NOT NULL CHECK (kind IN ('shipped')),
     -- The address used (or that would have been used); emptied on erasure.
@@ -48,7 +49,7 @@ CREATE TABLE deliveries (
 -- finds its deliveries (a requester-id range of one card) and what the card's list
 -- and counts read.
 CREATE UNIQUE INDEX deliveries_card_requester_kind_key ON deliveries (card_id, requester_id, kind);
--- A requester's history, newest first; also what ON DELETE SET NULL looks up on erasure.
+-- A requester's history, newest first; also how an erasure finds their deliveries.
 CREATE INDEX deliveries_requester_idx ON deliveries (requester_id, id);
 
 -- Send work. The fan-out groups a card's new queued deliveries into batches of about
@@ -76,8 +77,9 @@ CREATE TABLE delivery_batches (
 CREATE INDEX delivery_batches_due_idx ON delivery_batches (due_at);
 CREATE INDEX delivery_batches_card_idx ON delivery_batches (card_id);
 
--- Erasure: the requester row goes, ON DELETE SET NULL reaches here; forget the address
--- and make sure nothing still pending is sent to them.
+-- Erasure: domain/erase.go sets requester_id to NULL (the foreign key that did so is
+-- gone since 00050); forget the address and make sure nothing still pending is sent
+-- to them.
 -- +goose StatementBegin
 CREATE FUNCTION deliveries_forget_requester() RETURNS trigger AS $$
 BEGIN

@@ -3,6 +3,7 @@ package main
 import (
 	"log/slog"
 	"runtime/debug"
+	"strconv"
 )
 
 // Garbage collection for serve, unless GOGC or GOMEMLIMIT say otherwise. The live
@@ -17,14 +18,15 @@ const (
 )
 
 func tuneGC(getenv func(string) string, log *slog.Logger) {
-	if getenv("GOGC") == "" {
+	gogc := getenv("GOGC") // the runtime read it at start
+	if gogc == "" {
 		debug.SetGCPercent(gcPercent)
+		gogc = strconv.Itoa(gcPercent)
 	}
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(gcSoftLimit)
 	}
-	// Reading the settings back: a negative argument changes neither.
-	percent := debug.SetGCPercent(-1)
-	debug.SetGCPercent(percent)
-	log.Debug("garbage collection", "gogc", percent, "memory_limit_bytes", debug.SetMemoryLimit(-1))
+	// SetMemoryLimit with a negative argument only reads the limit. (SetGCPercent has
+	// no such form: -1 turns the collector off, so the percentage is logged as set.)
+	log.Debug("garbage collection", "gogc", gogc, "memory_limit_bytes", debug.SetMemoryLimit(-1))
 }

@@ -27,6 +27,7 @@ type app struct {
 	http     *http.Server
 	listener net.Listener
 	stops    []func(context.Context) // background workers, stopped after HTTP
+	served   chan error              // why the HTTP server stopped (nil: shut down)
 }
 
 // startApp opens the database, migrates it, starts workers and listens (Addr may use port 0).
@@ -35,7 +36,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, db: db}
+	a := &app{cfg: cfg, log: log, db: db, served: make(chan error, 1)}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
@@ -90,9 +91,11 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	go func() {
-		if err := a.http.Serve(a.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("http server stopped", "err", err)
+		err := a.http.Serve(a.listener)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
 		}
+		a.served <- err
 	}()
 	log.Info("closeloop is listening", "addr", a.listener.Addr().String(), "base_url", cfg.BaseURL, "data_dir", cfg.DataDir)
 	return a, nil
@@ -121,8 +124,21 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	<-ctx.Done()
-	log.Info("shutting down")
-	a.close(ctx)
-	return nil
+	return a.wait(ctx)
+}
+
+// wait runs until ctx ends (a signal: nil) or the HTTP server fails, and then shuts
+// down. A process that no longer serves HTTP must not stay up with only its workers:
+// the failure is returned, so serve exits non-zero and a supervisor restarts it.
+func (a *app) wait(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		a.log.Info("shutting down")
+		a.close(ctx)
+		return nil
+	case err := <-a.served:
+		a.log.Error("the HTTP server stopped; shutting down", "err", err)
+		a.close(ctx)
+		return fmt.Errorf("serving HTTP on %s stopped: %w", a.Addr(), err)
+	}
 }
