@@ -82,9 +82,6 @@ func (s *Server) react(c echo.Context) error {
 
 // reactionTarget checks the token and reads what the page shows.
 func (s *Server) reactionTarget(c echo.Context) (uuid.UUID, domain.ReactionTarget, error) {
-	if s.deps.Mailroom == nil {
-		return uuid.Nil, domain.ReactionTarget{}, errNoMailroom
-	}
 	id, err := s.deps.Mailroom.ReactionDelivery(c.Param("token"))
 	if err != nil {
 		return uuid.Nil, domain.ReactionTarget{}, err

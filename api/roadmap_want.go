@@ -94,8 +94,5 @@ func (s *Server) confirmed(c echo.Context, brand brandView, t domain.WantTarget)
 }
 
 func (s *Server) wantID(c echo.Context) (uuid.UUID, error) {
-	if s.deps.Mailroom == nil {
-		return uuid.Nil, errNoMailroom
-	}
 	return s.deps.Mailroom.WantConfirmation(c.Param("token"))
 }

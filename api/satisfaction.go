@@ -44,11 +44,7 @@ func (s *Server) boardSatisfaction(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, cursor, err := pageParams(c)
-	if err != nil {
-		return err
-	}
-	sat, err := s.deps.Service.BoardSatisfaction(c.Request().Context(), id, domain.Page{Limit: limit, Cursor: cursor})
+	sat, err := s.deps.Service.BoardSatisfaction(c.Request().Context(), id, pageOf(c))
 	if err != nil {
 		return err
 	}
@@ -83,20 +79,15 @@ func (s *Server) cardReactions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	limit, cursor, err := pageParams(c)
+	list, err := s.deps.Service.CardReactions(c.Request().Context(), id, pageOf(c))
 	if err != nil {
 		return err
 	}
-	list, err := s.deps.Service.CardReactions(c.Request().Context(), id, domain.Page{Limit: limit, Cursor: cursor})
-	if err != nil {
-		return err
-	}
-	items := make([]reactionResponse, len(list.Items))
-	for i, r := range list.Items {
-		items[i] = reactionResponse{DeliveryID: r.DeliveryID, Answer: r.Answer, Comment: r.Comment, AnsweredAt: r.AnsweredAt.UTC()}
+	return c.JSON(http.StatusOK, listOf(list, func(r domain.Reaction) reactionResponse {
+		out := reactionResponse{DeliveryID: r.DeliveryID, Answer: r.Answer, Comment: r.Comment, AnsweredAt: r.AnsweredAt.UTC()}
 		if r.Requester != nil {
-			items[i].Requester = &requesterRefShort{ID: r.Requester.ID, Email: r.Requester.Email, Name: r.Requester.Name}
+			out.Requester = &requesterRefShort{ID: r.Requester.ID, Email: r.Requester.Email, Name: r.Requester.Name}
 		}
-	}
-	return c.JSON(http.StatusOK, listResponse[reactionResponse]{Items: items, NextCursor: nextCursor(list.NextCursor)})
+		return out
+	}))
 }

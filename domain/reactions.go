@@ -121,7 +121,7 @@ func (s *Service) RecordReaction(ctx context.Context, deliveryID uuid.UUID, answ
 			return err
 		}
 		db := s.db.conn(ctx)
-		now := s.clock()
+		now := s.now()
 		if err := db.Exec(`INSERT INTO reactions (delivery_id, card_id, requester_id, answer, comment, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (delivery_id) DO UPDATE SET answer = EXCLUDED.answer, comment = EXCLUDED.comment, updated_at = EXCLUDED.updated_at`,

@@ -64,7 +64,7 @@ ORDER BY col.position, c.position, c.id LIMIT ?`, b.ID, 2*maxRoadmapCards).Scan(
 			out.InProgress = append(out.InProgress, c)
 		}
 	}
-	out.Shipped, err = s.shippedCards(ctx, b.ID, s.clock().Add(-RecentlyShipped), maxRecentCards)
+	out.Shipped, err = s.shippedCards(ctx, b.ID, s.now().Add(-RecentlyShipped), maxRecentCards)
 	return out, err
 }
 

@@ -68,12 +68,12 @@ WHERE c.id = ? AND c.board_id = ? AND c.archived_at IS NULL`, cardID, b.ID).Scan
 	return s.db.WithTx(ctx, func(ctx context.Context) error {
 		db := s.db.conn(ctx)
 		// Unconfirmed asks are forgotten after their link stops working.
-		if err := db.Exec(`DELETE FROM roadmap_wants WHERE created_at < ?`, s.clock().AddDate(0, 0, -WantConfirmDays)).Error; err != nil {
+		if err := db.Exec(`DELETE FROM roadmap_wants WHERE created_at < ?`, s.now().AddDate(0, 0, -WantConfirmDays)).Error; err != nil {
 			return err
 		}
 		id := newID()
 		if err := db.Exec(`INSERT INTO roadmap_wants (id, card_id, email, quote, created_at) VALUES (?, ?, ?, ?, ?)`,
-			id, cardID, email, quote, s.clock()).Error; err != nil {
+			id, cardID, email, quote, s.now()).Error; err != nil {
 			return err
 		}
 		tx, err := sqlTx(ctx)
@@ -109,7 +109,7 @@ FROM roadmap_wants w JOIN cards c ON c.id = w.card_id JOIN boards b ON b.id = c.
 	}
 	// An expired ask, or one whose roadmap was made private since, is gone.
 	if len(rows) == 0 || !rows[0].Public ||
-		(rows[0].ConfirmedAt == nil && rows[0].CreatedAt.Before(s.clock().AddDate(0, 0, -WantConfirmDays))) {
+		(rows[0].ConfirmedAt == nil && rows[0].CreatedAt.Before(s.now().AddDate(0, 0, -WantConfirmDays))) {
 		return wantRow{}, NotFound("confirmation")
 	}
 	return rows[0], nil
@@ -143,7 +143,7 @@ func (s *Service) ConfirmWant(ctx context.Context, id uuid.UUID) (WantTarget, er
 			return err
 		}
 		out.Confirmed = true
-		return s.db.conn(ctx).Exec(`UPDATE roadmap_wants SET confirmed_at = ?, email = '', quote = '' WHERE id = ?`, s.clock(), id).Error
+		return s.db.conn(ctx).Exec(`UPDATE roadmap_wants SET confirmed_at = ?, email = '', quote = '' WHERE id = ?`, s.now(), id).Error
 	})
 	return out, err
 }
