@@ -37,6 +37,10 @@ func (s *Server) publicCard(c echo.Context) error {
 	if b, ok, err := s.deps.Service.PublicCardBoard(ctx, id); err != nil {
 		return err
 	} else if ok && b.Slug != nil {
+		if v.Brand, err = s.brand(c, b.Name); err != nil {
+			return err
+		}
+		brand = v.Brand
 		page.ChangelogURL = roadmapURL(*b.Slug) + "/changelog"
 		v.HomeURL, v.FeedURL, v.FeedTitle = roadmapURL(*b.Slug), roadmapURL(*b.Slug)+"/feed.atom", brand.Name+" changelog"
 	}
