@@ -81,6 +81,29 @@ func authzTable() map[string]authzRow {
 				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
 		}},
 
+		// "Did this solve it?": a forged token changes nothing and answers 404.
+		"GET /r/:token": {"", 404, get(fixed("/r/forged-token?answer=yes"))},
+		"POST /r/:token": {"", 404, func(*fixtures) apiReq {
+			return apiReq{method: "POST", path: "/r/forged-token", body: "answer=no",
+				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
+		}},
+		// The public roadmap: the fixture board is not public, so everything is 404; a
+		// forged confirmation token changes nothing.
+		"GET /roadmap/:slug":           {"", 404, get(fixed("/roadmap/not-public"))},
+		"GET /roadmap/:slug/changelog": {"", 404, get(fixed("/roadmap/not-public/changelog"))},
+		"GET /roadmap/:slug/feed.atom": {"", 404, get(fixed("/roadmap/not-public/feed.atom"))},
+		"POST /roadmap/:slug/cards/:number/want": {"", 404, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/roadmap/not-public/cards/" + f.card.ID.String() + "/want", body: "email=a%40example.com",
+				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
+		}},
+		"GET /v/:token": {"", 404, get(fixed("/v/forged-token"))},
+		"POST /v/:token": {"", 404, func(*fixtures) apiReq {
+			return apiReq{method: "POST", path: "/v/forged-token", body: "",
+				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
+		}},
+		"GET /api/v1/boards/:id/satisfaction": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/satisfaction" })},
+		"GET /api/v1/cards/:id/reactions":     {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/reactions" })},
+
 		"POST /api/v1/session": {"", 201, func(f *fixtures) apiReq {
 			m := f.newMember(domain.RoleViewer, signInPassword)
 			return apiReq{method: "POST", path: "/api/v1/session", body: map[string]string{"email": m.Email, "password": signInPassword}}

@@ -26,6 +26,8 @@ type updateBoardBody struct {
 	Description  *string `json:"description"`
 	EmailSubject *string `json:"email_subject"`
 	EmailIntro   *string `json:"email_intro"`
+	Public       *bool   `json:"public"`
+	Slug         *string `json:"slug"`
 }
 
 type boardResponse struct {
@@ -35,6 +37,8 @@ type boardResponse struct {
 	Columns      []columnResponse `json:"columns"`
 	EmailSubject string           `json:"email_subject"`
 	EmailIntro   string           `json:"email_intro"`
+	Public       bool             `json:"public"`
+	Slug         *string          `json:"slug"`
 	CreatedAt    time.Time        `json:"created_at"`
 	UpdatedAt    time.Time        `json:"updated_at"`
 }
@@ -45,7 +49,8 @@ func toBoard(b domain.Board) boardResponse {
 		cols[i] = toColumn(c)
 	}
 	return boardResponse{ID: b.ID, Name: b.Name, Description: b.Description, Columns: cols,
-		EmailSubject: b.EmailSubject, EmailIntro: b.EmailIntro, CreatedAt: b.CreatedAt.UTC(), UpdatedAt: b.UpdatedAt.UTC()}
+		EmailSubject: b.EmailSubject, EmailIntro: b.EmailIntro, Public: b.Public, Slug: b.Slug,
+		CreatedAt: b.CreatedAt.UTC(), UpdatedAt: b.UpdatedAt.UTC()}
 }
 
 func (s *Server) listBoards(c echo.Context) error {
@@ -97,7 +102,8 @@ func (s *Server) updateBoard(c echo.Context) error {
 		return err
 	}
 	b, err := s.deps.Service.UpdateBoard(c.Request().Context(), actorFrom(c), id, domain.BoardPatch{
-		Name: body.Name, Description: body.Description, EmailSubject: body.EmailSubject, EmailIntro: body.EmailIntro})
+		Name: body.Name, Description: body.Description, EmailSubject: body.EmailSubject, EmailIntro: body.EmailIntro,
+		Public: body.Public, Slug: body.Slug})
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func TestBoardsAPI(t *testing.T) {
 		"name": "Roadmap", "description": "What we build next",
 		"columns": []map[string]string{{"name": "Later", "stage": "open"}, {"name": "Shipped", "stage": "done"}}})
 	mustStatus(t, status, http.StatusCreated, raw)
-	want := []string{"columns", "created_at", "description", "email_intro", "email_subject", "id", "name", "updated_at"}
+	want := []string{"columns", "created_at", "description", "email_intro", "email_subject", "id", "name", "public", "slug", "updated_at"}
 	if got := jsonKeys(t, raw); !slices.Equal(got, want) {
 		t.Errorf("board keys = %v, want %v", got, want)
 	}

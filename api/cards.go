@@ -27,22 +27,23 @@ type updateCardBody struct {
 }
 
 type cardResponse struct {
-	ID             uuid.UUID  `json:"id"`
-	BoardID        uuid.UUID  `json:"board_id"`
-	ColumnID       uuid.UUID  `json:"column_id"`
-	Kind           string     `json:"kind"`
-	Title          string     `json:"title"`
-	Description    string     `json:"description"`
-	Labels         []string   `json:"labels"`
-	Position       string     `json:"position"`
-	RequesterCount int        `json:"requester_count"`
-	ReleaseNote    string     `json:"release_note"`
-	ShippedAt      *time.Time `json:"shipped_at"`
-	Version        int        `json:"version"`
-	CreatedAt      time.Time  `json:"created_at"`
-	UpdatedAt      time.Time  `json:"updated_at"`
-	ArchivedAt     *time.Time `json:"archived_at"`
-	MergedIntoID   *uuid.UUID `json:"merged_into_id"`
+	ID             uuid.UUID      `json:"id"`
+	BoardID        uuid.UUID      `json:"board_id"`
+	ColumnID       uuid.UUID      `json:"column_id"`
+	Kind           string         `json:"kind"`
+	Title          string         `json:"title"`
+	Description    string         `json:"description"`
+	Labels         []string       `json:"labels"`
+	Position       string         `json:"position"`
+	RequesterCount int            `json:"requester_count"`
+	Reactions      reactionCounts `json:"reactions"`
+	ReleaseNote    string         `json:"release_note"`
+	ShippedAt      *time.Time     `json:"shipped_at"`
+	Version        int            `json:"version"`
+	CreatedAt      time.Time      `json:"created_at"`
+	UpdatedAt      time.Time      `json:"updated_at"`
+	ArchivedAt     *time.Time     `json:"archived_at"`
+	MergedIntoID   *uuid.UUID     `json:"merged_into_id"`
 }
 
 func toCard(c domain.Card) cardResponse {
@@ -52,6 +53,7 @@ func toCard(c domain.Card) cardResponse {
 	}
 	return cardResponse{ID: c.ID, BoardID: c.BoardID, ColumnID: c.ColumnID, Kind: string(c.Kind), Title: c.Title,
 		Description: c.Description, Labels: labels, Position: c.Position, RequesterCount: c.RequesterCount,
+		Reactions:   reactionCounts{Yes: c.ReactionsYes, No: c.ReactionsNo},
 		ReleaseNote: c.ReleaseNote, ShippedAt: utcPtr(c.ShippedAt), Version: c.Version,
 		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), ArchivedAt: utcPtr(c.ArchivedAt),
 		MergedIntoID: c.MergedIntoID}

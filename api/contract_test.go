@@ -35,6 +35,7 @@ func loadContract() (*openapi3.T, routers.Router, error) {
 	contract.once.Do(func() {
 		// The unsubscribe pages answer HTML; kin-openapi only knows how to read text/plain.
 		openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
+		openapi3filter.RegisterBodyDecoder("application/atom+xml", openapi3filter.PlainBodyDecoder) // the roadmap feed
 		doc, err := openapi3.NewLoader().LoadFromData(openapiDoc)
 		if err != nil {
 			contract.err = fmt.Errorf("load openapi.json: %w", err)

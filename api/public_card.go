@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -12,27 +11,42 @@ import (
 
 // publicCard: GET /c/{id}, the page a shipped email links to. No login: it shows only
 // the title, the release note and when it shipped, and only for a card that shipped
-// and is still done; anything else is a 404.
+// and is still done; anything else is a 404. It speaks as the product, and links the
+// board's changelog when the board is public.
 func (s *Server) publicCard(c echo.Context) error {
+	ctx := c.Request().Context()
+	brand, err := s.brand(c, "What shipped")
+	if err != nil {
+		return err
+	}
 	id, err := uuid.Parse(c.Param("id"))
 	if err != nil {
-		return renderPublic(c, http.StatusNotFound, cardNotShipped)
+		return s.renderMessage(c, http.StatusNotFound, brand, "Not found", cardNotShipped)
 	}
-	card, err := s.deps.Service.ShippedCard(c.Request().Context(), id)
+	card, err := s.deps.Service.ShippedCard(ctx, id)
 	if domain.KindOf(err) == domain.KindNotFound {
-		return renderPublic(c, http.StatusNotFound, cardNotShipped)
+		return s.renderMessage(c, http.StatusNotFound, brand, "Not found", cardNotShipped)
 	} else if err != nil {
 		return err
 	}
-	page := publicPage{Title: card.Title, Heading: card.Title,
-		Note: "Shipped on " + card.ShippedAt.UTC().Format("2 January 2006") + "."}
-	for _, para := range strings.Split(strings.ReplaceAll(card.ReleaseNote, "\r\n", "\n"), "\n\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			page.Paragraphs = append(page.Paragraphs, para)
+	page := struct {
+		Title, Shipped, ChangelogURL string
+		ReleaseNote                  []string
+	}{Title: card.Title, Shipped: showDay(&card.ShippedAt), ReleaseNote: textParagraphs(card.ReleaseNote)}
+	v := pageView{Title: card.Title, Brand: brand}
+	if b, ok, err := s.deps.Service.PublicCardBoard(ctx, id); err != nil {
+		return err
+	} else if ok && b.Slug != nil {
+		if v.Brand, err = s.brand(c, b.Name); err != nil {
+			return err
 		}
+		brand = v.Brand
+		page.ChangelogURL = roadmapURL(*b.Slug) + "/changelog"
+		v.HomeURL, v.FeedURL, v.FeedTitle = roadmapURL(*b.Slug), roadmapURL(*b.Slug)+"/feed.atom", brand.Name+" changelog"
 	}
-	return renderPublic(c, http.StatusOK, page)
+	v.Data = page
+	return renderBranded(c, http.StatusOK, "card", v)
 }
 
-var cardNotShipped = publicPage{Title: "Not found", Heading: "Nothing to see here yet",
+var cardNotShipped = messagePage{Heading: "Nothing to see here yet",
 	Paragraphs: []string{"This page shows what shipped, and there is nothing shipped at this address."}}

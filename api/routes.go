@@ -28,6 +28,18 @@ func (s *Server) routes() {
 	e.POST("/u/:token", s.unsubscribe)
 	// The public page of a shipped card, linked from the shipped email.
 	e.GET("/c/:id", s.publicCard)
+	// "Did this solve it?" (customer-public): the links in every shipped email. GET only
+	// asks (mail scanners open links); POST records one answer per email.
+	e.GET("/r/:token", s.reactionPage)
+	e.POST("/r/:token", s.react)
+	// Public roadmap, changelog and feed of a board made public (customer-public); "I
+	// want this too" with a confirmation link (GET asks, POST links).
+	e.GET("/roadmap/:slug", s.roadmap)
+	e.GET("/roadmap/:slug/changelog", s.changelog)
+	e.GET("/roadmap/:slug/feed.atom", s.feed)
+	e.POST("/roadmap/:slug/cards/:number/want", s.want)
+	e.GET("/v/:token", s.confirmPage)
+	e.POST("/v/:token", s.confirm)
 
 	v1 := e.Group("/api/v1")
 	viewer, support, editor, admin := s.require(domain.RoleViewer), s.require(domain.RoleSupport),
@@ -89,6 +101,10 @@ func (s *Server) routes() {
 	v1.POST("/cards/:id/merge", s.mergeCard, editor)
 	v1.POST("/cards/:id/unmerge", s.unmergeCard, editor)
 	v1.POST("/requesters/:id/merge", s.mergeRequester, editor)
+
+	// "Did this solve it?" answers, for the team (customer-public).
+	v1.GET("/boards/:id/satisfaction", s.boardSatisfaction, viewer)
+	v1.GET("/cards/:id/reactions", s.cardReactions, viewer)
 
 	s.serveUI()
 }

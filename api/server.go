@@ -36,6 +36,9 @@ type Deps struct {
 	HSTS bool
 	// Mailroom renders previews and handles unsubscribe links (notify.Service).
 	Mailroom domain.Mailroom
+	// BaseURL is the absolute root of links the public roadmap's feed writes
+	// (CLOSELOOP_BASE_URL); "" takes the request's host.
+	BaseURL string
 }
 
 // Server serves the v1 API, the unsubscribe pages, health endpoints and the web UI.

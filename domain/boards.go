@@ -2,10 +2,12 @@ package domain
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 )
 
 // Board is a named set of ordered columns. EmailSubject and EmailIntro override the
@@ -16,6 +18,8 @@ type Board struct {
 	Description  string
 	EmailSubject string
 	EmailIntro   string
+	Public       bool    // its roadmap, changelog and feed are published (roadmap.go)
+	Slug         *string // its address under /roadmap/; nil until one is given
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	Columns      []Column `gorm:"-"`
@@ -42,6 +46,8 @@ var DefaultColumns = []ColumnSpec{
 // BoardPatch changes the fields that are not nil.
 type BoardPatch struct {
 	Name, Description, EmailSubject, EmailIntro *string
+	Public                                      *bool
+	Slug                                        *string // "" removes it (only while not public)
 }
 
 const (
@@ -119,9 +125,17 @@ func (s *Service) UpdateBoard(ctx context.Context, actor Actor, id uuid.UUID, pa
 	if err := p.Err(); err != nil {
 		return Board{}, err
 	}
+	if patch.Public != nil || patch.Slug != nil {
+		if err := s.publishing(ctx, id, patch, changes); err != nil {
+			return Board{}, err
+		}
+	}
 	if len(changes) > 0 {
 		changes["updated_at"] = s.now()
 		res := s.db.conn(ctx).Model(&Board{}).Where("id = ?", id).Updates(changes)
+		if errors.Is(res.Error, gorm.ErrDuplicatedKey) {
+			return Board{}, Invalid("slug", "is the address of another board's roadmap; choose another")
+		}
 		if res.Error != nil {
 			return Board{}, storeErr(res.Error, "board")
 		}

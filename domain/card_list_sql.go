@@ -59,7 +59,7 @@ func fenced(inner string, search *conds) string {
 }
 
 const cardFieldsC = "c.id, c.board_id, c.column_id, c.kind, c.title, c.description, c.labels, c.position, " +
-	"c.version, c.requester_count, c.release_note, c.shipped_at, c.archived_at, c.merged_into_id, c.created_at, c.updated_at"
+	"c.version, c.requester_count, c.reactions_yes, c.reactions_no, c.release_note, c.shipped_at, c.archived_at, c.merged_into_id, c.created_at, c.updated_at"
 
 // cardListSQL builds the keyset query for one page (limit rows) after cursor (nil: first page).
 //

@@ -39,6 +39,8 @@ type Card struct {
 	Position       string
 	Version        int
 	RequesterCount int
+	ReactionsYes   int // answers to "Did this solve it?" (reactions.go keeps them)
+	ReactionsNo    int
 	ReleaseNote    string
 	ShippedAt      *time.Time
 	ArchivedAt     *time.Time
@@ -49,7 +51,7 @@ type Card struct {
 
 // cardFields is every column of Card (never `search`, which is only for filtering).
 const cardFields = "id, board_id, column_id, kind, title, description, labels, position, version, " +
-	"requester_count, release_note, shipped_at, archived_at, merged_into_id, created_at, updated_at"
+	"requester_count, reactions_yes, reactions_no, release_note, shipped_at, archived_at, merged_into_id, created_at, updated_at"
 
 // NewCard is the input for CreateCard.
 type NewCard struct {

@@ -17,6 +17,8 @@ const (
 	EventCardShipped   = "card.shipped"
 	EventCardArchived  = "card.archived"
 	EventRequestLinked = "request.linked"
+	// A requester answered "Did this solve it?" (Event.Reaction says how).
+	EventReactionReceived = "reaction.received"
 )
 
 // Event is a change on a board. Card is the card as the change left it.
@@ -29,6 +31,13 @@ type Event struct {
 	Actor       string    // Actor.Label()
 	At          time.Time
 	Card        *Card
+	Reaction    *EventReaction // reaction.received
+}
+
+// EventReaction is the answer of a reaction.received event.
+type EventReaction struct {
+	Answer  string // yes or no
+	Comment string
 }
 
 // EventSink hears every Event inside the transaction that makes the change, with that

@@ -15,6 +15,12 @@ type Mailroom interface {
 	UnsubscribeTarget(ctx context.Context, token string) (email string, err error)
 	// Unsubscribe checks a token and unsubscribes its address from every notification email.
 	Unsubscribe(ctx context.Context, token string) error
+	// ReactionDelivery checks a "Did this solve it?" token and returns the delivery
+	// (the shipped email) it answers; a forged or altered token is NotFound.
+	ReactionDelivery(token string) (uuid.UUID, error)
+	// WantConfirmation checks the token of an "I want this too" confirmation link and
+	// returns the ask it confirms; a forged or altered token is NotFound.
+	WantConfirmation(token string) (uuid.UUID, error)
 }
 
 // PreviewUnsubscribeToken stands in a preview for the requester's unsubscribe token

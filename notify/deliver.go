@@ -67,15 +67,18 @@ func (sn *sender) send(ctx context.Context, kind email.Kind, k *email.Skeleton, 
 // message renders d's email, from the batch's skeleton when it has one (k may be
 // nil), and builds the MIME message.
 func (s *Service) message(kind email.Kind, k *email.Skeleton, d claimed, msgID string) (*mail.Msg, error) {
-	link := s.emails.UnsubscribeURL(d.RequesterID)
+	links := email.Links{Unsubscribe: s.emails.UnsubscribeURL(d.RequesterID)}
+	if kind.AsksReaction() {
+		links.Reaction = s.emails.ReactionURL(d.ID) // per delivery: one answer per email
+	}
 	var e email.Rendered
 	if k != nil {
-		e = k.Fill(d.Recipient, link)
+		e = k.Fill(d.Recipient, links)
 	} else {
 		var err error
-		if e, err = s.emails.Render(kind, d.card, d.Recipient, link); err != nil {
+		if e, err = s.emails.Render(kind, d.card, d.Recipient, links); err != nil {
 			return nil, err
 		}
 	}
-	return s.emails.Message(d.Recipient, e, link, msgID)
+	return s.emails.Message(d.Recipient, e, links.Unsubscribe, msgID)
 }

@@ -21,18 +21,7 @@ var eraser = domain.Actor{MemberID: uuid.MustParse("00000000-0000-7000-8000-0000
 // safe to call from several goroutines.
 func (e *env) erase(id uuid.UUID) {
 	e.t.Helper()
-	e.domainOnce.Do(func() {
-		g, err := gorm.Open(postgres.Open(e.url), &gorm.Config{TranslateError: true, Logger: logger.Discard})
-		if err != nil {
-			e.t.Error(err)
-			return
-		}
-		if db, err := g.DB(); err == nil {
-			e.t.Cleanup(func() { db.Close() })
-		}
-		e.domain = domain.NewService(domain.NewDB(g), e.svc)
-	})
-	if e.domain == nil {
+	if e.domainService() == nil {
 		e.t.Error("no domain service to erase with")
 		return
 	}
@@ -93,4 +82,21 @@ func TestErasureDuringFanout(t *testing.T) {
 			t.Errorf("%s received %d emails, want %s", addressOf("audit", i), got, map[int]string{1: "1", -1: "at most 1"}[want])
 		}
 	}
+}
+
+// domainService is a domain service on the env's database with this notifier, made
+// on first use (nil, with the test failed, if it cannot be).
+func (e *env) domainService() *domain.Service {
+	e.domainOnce.Do(func() {
+		g, err := gorm.Open(postgres.Open(e.url), &gorm.Config{TranslateError: true, Logger: logger.Discard})
+		if err != nil {
+			e.t.Error(err)
+			return
+		}
+		if db, err := g.DB(); err == nil {
+			e.t.Cleanup(func() { db.Close() })
+		}
+		e.domain = domain.NewService(domain.NewDB(g), e.svc)
+	})
+	return e.domain
 }

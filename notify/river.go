@@ -23,6 +23,7 @@ const (
 func (s *Service) riverConfig() *river.Config {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &fanoutWorker{s: s})
+	river.AddWorker(workers, &wantWorker{s: s})
 	queues := map[string]river.QueueConfig{riverQueue: {MaxWorkers: 2}}
 	for _, j := range s.cfg.Jobs {
 		j.AddWorkers(workers)

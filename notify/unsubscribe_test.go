@@ -27,7 +27,7 @@ func (e *env) server(t *testing.T) http.Handler {
 		t.Fatal(err)
 	}
 	svc := domain.NewService(domain.NewDB(g), e.svc)
-	return api.New(api.Deps{Service: svc, Mailroom: e.svc, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler()
+	return api.New(api.Deps{Service: svc, Mailroom: e.svc, BaseURL: "http://closeloop.test", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler()
 }
 
 func do(t *testing.T, h http.Handler, method, target, body string) *httptest.ResponseRecorder {

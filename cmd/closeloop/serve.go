@@ -65,7 +65,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	srv := api.New(api.Deps{
 		Service: svc, Log: log, Registry: reg, UI: ui, UIBuilt: built, Mailroom: mailroom,
-		SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"), HSTS: strings.HasPrefix(cfg.BaseURL, "https://"),
+		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"), HSTS: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustedProxies: cfg.TrustedProxies,
 		Ready: func(ctx context.Context) error {
 			if err := db.SQL.PingContext(ctx); err != nil {

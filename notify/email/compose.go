@@ -6,16 +6,16 @@ import (
 	"github.com/closeloop/closeloop/domain"
 )
 
-// Render renders one email of kind about c for to, with their unsubscribe link.
-func (r *Renderer) Render(kind Kind, c Card, to Recipient, unsubscribeURL string) (Rendered, error) {
-	return r.compose(kind, greetingOf(to), c, unsubscribeURL)
+// Render renders one email of kind about c for to, with their links.
+func (r *Renderer) Render(kind Kind, c Card, to Recipient, links Links) (Rendered, error) {
+	return r.compose(kind, greetingOf(to), c, links)
 }
 
 // compose renders for a greeting (see greetingOf) and an unsubscribe link.
 // Everything from the card and board is made one clean line per field first, so
 // that what fills the placeholders is never touched again (the skeleton relies on
 // that).
-func (r *Renderer) compose(kind Kind, greeting string, c Card, unsubscribeURL string) (Rendered, error) {
+func (r *Renderer) compose(kind Kind, greeting string, c Card, links Links) (Rendered, error) {
 	set, ok := templates[kind]
 	if !ok {
 		return Rendered{}, fmt.Errorf("email: no templates for the kind %q", kind)
@@ -30,7 +30,8 @@ func (r *Renderer) compose(kind Kind, greeting string, c Card, unsubscribeURL st
 		ReleaseNote:    paragraphs(c.ReleaseNote),
 		Team:           r.sender.Team,
 		Signature:      r.sender.Signature,
-		UnsubscribeURL: unsubscribeURL,
+		UnsubscribeURL: links.Unsubscribe,
+		ReactionURL:    links.Reaction,
 	}, cleanHeader(c.Subject), fill)
 }
 

@@ -29,6 +29,10 @@ type Kind string
 // Shipped is the "your request shipped" email.
 const Shipped Kind = "shipped"
 
+// AsksReaction says whether the kind's email asks "Did this solve it?", and so needs
+// the delivery's reaction link (Links.Reaction).
+func (k Kind) AsksReaction() bool { return k == Shipped }
+
 // Card is what an email says about the card, with its board's overrides.
 type Card struct {
 	ID          uuid.UUID
@@ -92,8 +96,11 @@ type Renderer struct {
 	baseURL    string
 	sender     Sender
 	tokens     Tokens
+	reactions  Tokens
+	confirms   Tokens
 	listID     string
 	hrefPrefix string // baseURL+"/u/" as written inside href="…"
+	reactHref  string // baseURL+"/r/" as written inside href="…"
 }
 
 // NewRenderer checks the settings and builds the renderer.
@@ -106,7 +113,9 @@ func NewRenderer(s Settings) (*Renderer, error) {
 	}
 	base := strings.TrimRight(s.BaseURL, "/")
 	return &Renderer{baseURL: base, sender: s.Sender, tokens: Tokens{secret: s.Secret},
-		listID: listID(s.InstallationID, base), hrefPrefix: hrefPrefixOf(base)}, nil
+		reactions: Tokens{secret: s.Secret, purpose: reactionPurpose},
+		confirms:  Tokens{secret: s.Secret, purpose: confirmPurpose},
+		listID:    listID(s.InstallationID, base), hrefPrefix: hrefPrefixOf(base + "/u/"), reactHref: hrefPrefixOf(base + "/r/")}, nil
 }
 
 // Tokens returns the signer of this installation's unsubscribe tokens.
@@ -120,4 +129,24 @@ func (r *Renderer) PreviewUnsubscribeURL() string {
 // UnsubscribeURL is the requester's one-click unsubscribe link.
 func (r *Renderer) UnsubscribeURL(requesterID uuid.UUID) string {
 	return r.baseURL + "/u/" + r.tokens.Sign(requesterID)
+}
+
+// ReactionTokens signs and checks the delivery ids of "Did this solve it?" links.
+func (r *Renderer) ReactionTokens() Tokens { return r.reactions }
+
+// ConfirmTokens signs and checks the pending-want ids of roadmap confirmation links.
+func (r *Renderer) ConfirmTokens() Tokens { return r.confirms }
+
+// ReactionURL is the "Did this solve it?" link of one delivery, without its
+// ?answer=: the shipped email adds yes or no.
+func (r *Renderer) ReactionURL(deliveryID uuid.UUID) string {
+	return r.baseURL + "/r/" + r.reactions.Sign(deliveryID)
+}
+
+// Links are the per-recipient links of one email: the requester's unsubscribe link
+// and, for a shipped email, the delivery's reaction link ("" leaves the question
+// out, as previews of other kinds do).
+type Links struct {
+	Unsubscribe string
+	Reaction    string
 }

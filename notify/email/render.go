@@ -23,6 +23,7 @@ type emailData struct {
 	Team           string     // who they asked (Sender.Team)
 	Signature      string
 	UnsubscribeURL string
+	ReactionURL    string // "Did this solve it?" link without ?answer=, or "" (reaction.*.tmpl)
 }
 
 // templateSet is one kind's templates: the base layout of each part with the kind's
@@ -41,8 +42,8 @@ var templates = map[Kind]templateSet{
 func parseSet(k Kind) templateSet {
 	name := string(k)
 	return templateSet{
-		html: htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/layout.html.tmpl", "templates/"+name+".html.tmpl")),
-		text: texttemplate.Must(texttemplate.ParseFS(templateFiles, "templates/layout.txt.tmpl", "templates/"+name+".txt.tmpl")),
+		html: htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/layout.html.tmpl", "templates/reaction.html.tmpl", "templates/"+name+".html.tmpl")),
+		text: texttemplate.Must(texttemplate.ParseFS(templateFiles, "templates/layout.txt.tmpl", "templates/reaction.txt.tmpl", "templates/"+name+".txt.tmpl")),
 	}
 }
 

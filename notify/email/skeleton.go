@@ -17,12 +17,15 @@ import (
 // name into a URL or a script), the skeleton is refused and every email is rendered
 // in full.
 const (
-	nameMark     = "\x1fname\x1f"
-	linkMark     = "\x1flink\x1f"
-	linkMarkHref = "%1flink%1f" // how html/template writes linkMark inside href="…"
+	nameMark      = "\x1fname\x1f"
+	linkMark      = "\x1flink\x1f"
+	linkMarkHref  = "%1flink%1f" // how html/template writes linkMark inside href="…"
+	reactMark     = "\x1freact\x1f"
+	reactMarkHref = "%1freact%1f"
 )
 
-// Skeleton is one card's email with holes for the name and the link (see above).
+// Skeleton is one card's email with holes for the name and the links (see above):
+// the unsubscribe link is the requester's, the reaction link the delivery's.
 type Skeleton struct {
 	r           *Renderer
 	card        Card
@@ -34,7 +37,7 @@ type Skeleton struct {
 // piece is literal text followed by a hole (or none at the end).
 type piece struct {
 	text string
-	hole byte // 'n' name, 'l' link, 0 none
+	hole byte // 'n' name, 'l' unsubscribe link, 'r' reaction link, 0 none
 }
 
 // Skeleton renders c's email of kind with the marks; nil when it cannot be used.
@@ -42,11 +45,15 @@ func (r *Renderer) Skeleton(kind Kind, c Card) *Skeleton {
 	if strings.Contains(strings.ToLower(c.Title+c.ReleaseNote+c.BoardName+c.Subject+c.Intro), "%1f") {
 		return nil // would be taken for a mark below
 	}
-	e, err := r.compose(kind, nameMark, c, linkMark)
+	links := Links{Unsubscribe: linkMark}
+	if kind.AsksReaction() {
+		links.Reaction = reactMark
+	}
+	e, err := r.compose(kind, nameMark, c, links)
 	if err != nil {
 		return nil
 	}
-	html := strings.ReplaceAll(e.HTML, linkMarkHref, linkMark)
+	html := strings.NewReplacer(linkMarkHref, linkMark, reactMarkHref, reactMark).Replace(e.HTML)
 	k := &Skeleton{r: r, card: c, text: split(e.Text), html: split(html)}
 	for _, p := range k.html {
 		if strings.Contains(p.text, "\x1f") || strings.Contains(strings.ToLower(p.text), "%1f") {
@@ -74,6 +81,9 @@ func split(s string) []piece {
 		case strings.HasPrefix(s[i:], linkMark):
 			out = append(out, piece{text: s[:i], hole: 'l'})
 			s = s[i+len(linkMark):]
+		case strings.HasPrefix(s[i:], reactMark):
+			out = append(out, piece{text: s[:i], hole: 'r'})
+			s = s[i+len(reactMark):]
 		default:
 			return append(out, piece{text: s}) // refused by Skeleton
 		}
@@ -81,13 +91,18 @@ func split(s string) []piece {
 }
 
 // Fill makes one requester's email from the skeleton: the same bytes Render makes.
-// link must be an UnsubscribeURL of the same renderer.
-func (k *Skeleton) Fill(to Recipient, link string) Rendered {
+// links.Unsubscribe must be an UnsubscribeURL and, for a kind that asks for a
+// reaction, links.Reaction a ReactionURL of the same renderer.
+func (k *Skeleton) Fill(to Recipient, links Links) Rendered {
 	greeting := greetingOf(to)
+	htmlLinks := Links{Unsubscribe: k.r.hrefPrefix + links.Unsubscribe[len(k.r.baseURL)+len("/u/"):]}
+	if links.Reaction != "" {
+		htmlLinks.Reaction = k.r.reactHref + links.Reaction[len(k.r.baseURL)+len("/r/"):]
+	}
 	out := Rendered{
 		Subject: k.subject,
-		Text:    join(k.text, greeting, link),
-		HTML:    join(k.html, htmlText(greeting), k.r.hrefPrefix+link[len(k.r.baseURL)+len("/u/"):]),
+		Text:    join(k.text, greeting, links),
+		HTML:    join(k.html, htmlText(greeting), htmlLinks),
 	}
 	if k.subject == "" {
 		c := k.card
@@ -97,7 +112,7 @@ func (k *Skeleton) Fill(to Recipient, link string) Rendered {
 	return out
 }
 
-func join(pieces []piece, name, link string) string {
+func join(pieces []piece, name string, links Links) string {
 	var b strings.Builder
 	b.Grow(len(pieces)*64 + 4096)
 	for _, p := range pieces {
@@ -106,7 +121,9 @@ func join(pieces []piece, name, link string) string {
 		case 'n':
 			b.WriteString(name)
 		case 'l':
-			b.WriteString(link)
+			b.WriteString(links.Unsubscribe)
+		case 'r':
+			b.WriteString(links.Reaction)
 		}
 	}
 	return b.String()
@@ -121,11 +138,12 @@ func htmlText(v string) string {
 	return b.String()
 }
 
-// hrefPrefixOf is how html/template writes base+"/u/" inside href="…"; a token is
-// base64url, which it writes unchanged, so prefix + token is the whole link.
-func hrefPrefixOf(baseURL string) string {
+// hrefPrefixOf is how html/template writes a link's prefix (base+"/u/") inside
+// href="…"; a token is base64url, which it writes unchanged, so prefix + token is the
+// whole link.
+func hrefPrefixOf(prefix string) string {
 	t := htmltemplate.Must(htmltemplate.New("").Parse(`<a href="{{.}}">`))
 	var b bytes.Buffer
-	t.Execute(&b, baseURL+"/u/") //nolint:errcheck // a string into a buffer
+	t.Execute(&b, prefix) //nolint:errcheck // a string into a buffer
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<a href="`), `">`)
 }

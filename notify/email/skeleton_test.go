@@ -36,12 +36,12 @@ func TestSkeletonMatchesFullRendering(t *testing.T) {
 			}
 			for _, name := range names {
 				to := Recipient{Name: name}
-				link := r.UnsubscribeURL(uuid.New())
-				want, err := r.Render(Shipped, c, to, link)
+				links := Links{Unsubscribe: r.UnsubscribeURL(uuid.New()), Reaction: r.ReactionURL(uuid.New())}
+				want, err := r.Render(Shipped, c, to, links)
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := k.Fill(to, link)
+				got := k.Fill(to, links)
 				if got != want {
 					t.Errorf("base %q, card %q, name %q: skeleton differs\n got: %q\nwant: %q", base, c.Title, name, got, want)
 				}

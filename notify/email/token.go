@@ -9,22 +9,33 @@ import (
 	"github.com/google/uuid"
 )
 
-// Tokens makes and checks unsubscribe tokens: the requester id and an HMAC-SHA256 tag of
-// it (truncated to 128 bits), base64url, 43 characters. Without the secret nobody
+// Tokens makes and checks the tokens in links: an id and an HMAC-SHA256 tag of it
+// (truncated to 128 bits), base64url, 43 characters. Without the secret nobody
 // can make one for another id, and changing any character breaks the tag.
+// Unsubscribe tokens carry a requester id, reaction tokens a delivery id, and
+// roadmap confirmation tokens a pending want id.
 type Tokens struct {
-	secret []byte
+	secret  []byte
+	purpose string // "" is the unsubscribe purpose
 }
 
-// tokenPurpose keeps these tags from ever matching a tag the same secret makes
-// for something else later.
-const tokenPurpose = "closeloop unsubscribe v1\x00"
+// The purposes keep a tag made for one kind of link from ever being valid for
+// another: a reaction token is no unsubscribe token for the same id.
+const (
+	tokenPurpose    = "closeloop unsubscribe v1\x00"
+	reactionPurpose = "closeloop reaction v1\x00"
+	confirmPurpose  = "closeloop roadmap confirm v1\x00"
+)
 
-var errBadToken = errors.New("not a valid unsubscribe token")
+var errBadToken = errors.New("not a valid link token")
 
 func (t Tokens) tag(id uuid.UUID) []byte {
 	mac := hmac.New(sha256.New, t.secret)
-	mac.Write([]byte(tokenPurpose))
+	if t.purpose == "" {
+		mac.Write([]byte(tokenPurpose))
+	} else {
+		mac.Write([]byte(t.purpose))
+	}
 	mac.Write(id[:])
 	return mac.Sum(nil)[:16]
 }

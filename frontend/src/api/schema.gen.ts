@@ -111,6 +111,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/r/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Did this solve it?" page (asks before recording)
+         * @description The Yes / Not quite links of every shipped email lead here, one token per delivery. Mail scanners open links on their own, so GET only shows the form (answer preselected from ?answer=) and records nothing.
+         */
+        get: operations["reactionPage"];
+        put?: never;
+        /**
+         * Record the answer to "Did this solve it?"
+         * @description One answer per delivery; a later POST replaces it. A "no" comment is kept as a quote on the request. Sent from the page as a form: another media type is 415, a cross-site browser post 403.
+         */
+        post: operations["react"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public roadmap
+         * @description Server-rendered, no login: planned, in-progress and recently shipped (90 days) cards with title, description and release note; never a requester.
+         */
+        get: operations["roadmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap/{slug}/changelog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public changelog
+         * @description Shipped cards, newest first.
+         */
+        get: operations["changelog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap/{slug}/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changelog as an Atom 1.0 feed
+         * @description Shipped cards, newest first (RFC 4287).
+         */
+        get: operations["roadmapFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap/{slug}/cards/{number}/want": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "I want this too" (double opt-in)
+         * @description Sends a confirmation email to the address; nobody is linked until its link is confirmed (POST /v/{token}). Limited per address (3) and per IP (20) per hour, counted in PostgreSQL. Only planned and in-progress cards take asks. A cross-site browser post is 403.
+         */
+        post: operations["wantThisToo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirmation page of "I want this too" (asks before linking)
+         * @description The link in the confirmation email. Mail scanners open links, so GET only shows the button.
+         */
+        get: operations["confirmWantPage"];
+        put?: never;
+        /**
+         * Confirm "I want this too"
+         * @description Links the person to the card as a requester with source roadmap and their words; again changes nothing.
+         */
+        post: operations["confirmWant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/c/{id}": {
         parameters: {
             query?: never;
@@ -439,6 +567,46 @@ export interface paths {
          * @description Needs the viewer role or above.
          */
         get: operations["listActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Answers to "Did this solve it?" on a board
+         * @description Needs the viewer role or above. Shipped, unarchived cards newest first with their counts; totals and answers per day (last 90 days, UTC, days without answers left out) cover the whole board.
+         */
+        get: operations["boardSatisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/reactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A card's answers to "Did this solve it?"
+         * @description Needs the viewer role or above. Newest first; requester is null once the person is erased (their comment goes with them).
+         */
+        get: operations["cardReactions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -994,6 +1162,10 @@ export interface components {
             email_subject: string;
             /** @description Opening paragraph of this board's shipped emails; empty: the default. */
             email_intro: string;
+            /** @description Its roadmap, changelog and Atom feed are published at /roadmap/{slug} (opt-in). */
+            public: boolean;
+            /** @description The roadmap's address; null until given (making a board public without one takes one from its name). */
+            slug: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1020,6 +1192,7 @@ export interface components {
             /** @description Fractional-index key: cards of a column sort by it bytewise. */
             position: string;
             requester_count: number;
+            reactions: components["schemas"]["ReactionCounts"];
             release_note: string;
             /** Format: date-time */
             shipped_at: string | null;
@@ -1296,6 +1469,10 @@ export interface components {
             /** @description One line. */
             email_subject?: string;
             email_intro?: string;
+            /** @description Publish (or stop publishing) the board's roadmap, changelog and feed. */
+            public?: boolean;
+            /** @description Lowercase letters, digits and single hyphens, unique; "" removes it while the board is not public (422 while it is). */
+            slug?: string;
         };
         NewColumn: {
             name: string;
@@ -1366,6 +1543,59 @@ export interface components {
             external_ids?: {
                 [key: string]: string | null;
             };
+        };
+        /** @description Answers to "Did this solve it?" (one per shipped email). */
+        ReactionCounts: {
+            yes: number;
+            no: number;
+        };
+        ReactionForm: {
+            /** @enum {string} */
+            answer: "yes" | "no";
+            comment?: string;
+        };
+        Satisfaction: {
+            items: {
+                /** Format: uuid */
+                card_id: string;
+                title: string;
+                /** Format: date-time */
+                shipped_at: string;
+                yes: number;
+                no: number;
+            }[];
+            next_cursor: string | null;
+            totals: components["schemas"]["ReactionCounts"];
+            days: {
+                /** Format: date */
+                day: string;
+                yes: number;
+                no: number;
+            }[];
+        };
+        ReactionList: {
+            items: {
+                /** Format: uuid */
+                delivery_id: string;
+                requester: {
+                    /** Format: uuid */
+                    id: string;
+                    email: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                answer: "yes" | "no";
+                comment: string;
+                /** Format: date-time */
+                answered_at: string;
+            }[];
+            next_cursor: string | null;
+        };
+        WantForm: {
+            /** Format: email */
+            email: string;
+            /** @description What it would help them do; kept as their words on the request. */
+            quote?: string;
         };
         UnsubscribeForm: {
             /** @enum {string} */
@@ -1591,6 +1821,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description A public board's slug. */
+        Slug: string;
         Id: string;
         RequesterIdPath: string;
         /** @description The signed token from the email's List-Unsubscribe link. */
@@ -1779,6 +2011,391 @@ export interface operations {
             };
             /** @description The link is forged, altered, cut short, or a preview's (/u/preview); nothing changes. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reactionPage: {
+        parameters: {
+            query?: {
+                answer?: "yes" | "no";
+            };
+            header?: never;
+            path: {
+                /** @description The signed token from the email's List-Unsubscribe link. */
+                token: components["parameters"]["Token"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form with both answers and an optional comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is forged, altered or cut short, or its card is gone; nothing changes. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    react: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email's List-Unsubscribe link. */
+                token: components["parameters"]["Token"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ReactionForm"];
+            };
+        };
+        responses: {
+            /** @description Recorded; a thank-you page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A browser posted it from another site; nothing changes. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is forged, altered or cut short; nothing changes. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The form is over 16 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not a form post; nothing changes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description answer is not yes or no, or the comment is too long; the form again, with the problem. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    roadmap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A public board's slug. */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roadmap page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No public board has this slug (a board that is not public answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    changelog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A public board's slug. */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changelog page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No public board has this slug (a board that is not public answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    roadmapFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A public board's slug. */
+                slug: components["parameters"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description No public board has this slug (a board that is not public answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    wantThisToo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A public board's slug. */
+                slug: components["parameters"]["Slug"];
+                /** @description The card (its id until card numbers land). */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WantForm"];
+            };
+        };
+        responses: {
+            /** @description The confirmation email is on its way. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Posted from another site; nothing changes. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No public board has this slug (a board that is not public answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The form is over 16 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not a form post. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The email is not an address or the quote is too long; nothing sent. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many asks from this address or network in the last hour (Retry-After); nothing sent. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    confirmWantPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email's List-Unsubscribe link. */
+                token: components["parameters"]["Token"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation button. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is forged, altered, expired (a week) or its roadmap is private; nothing changes. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    confirmWant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email's List-Unsubscribe link. */
+                token: components["parameters"]["Token"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Linked (or already linked). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Posted from another site; nothing changes. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is forged, altered, expired (a week) or its roadmap is private; nothing changes. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The card was archived meanwhile; nothing changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not a form post. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2558,6 +3175,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    boardSatisfaction: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cards, with the board's totals and days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Satisfaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    cardReactions: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactionList"];
                 };
             };
             400: components["responses"]["BadRequest"];
