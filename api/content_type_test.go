@@ -12,6 +12,12 @@ import (
 // formBodies are the write routes whose body is not JSON, and why.
 var formBodies = map[string]string{
 	"POST /u/:token": "RFC 8058: mail providers POST List-Unsubscribe=One-Click as a form",
+	// The public pages' forms post as browsers do, without script (their own test checks
+	// that nothing else is taken).
+	"POST /r/:token":                         "the reaction page's form",
+	"POST /v/:token":                         "the confirmation page's form",
+	"POST /roadmap/:slug/cards/:number/want": "the public roadmap's form",
+	"POST /api/v1/imports/requests":          "a CSV upload (text/csv; imports_csv_test.go checks the types)",
 }
 
 // TestJSONWritesNeedContentType: every route that takes a JSON body refuses it with 415
