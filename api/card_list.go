@@ -10,7 +10,8 @@ import (
 	"github.com/closeloop/closeloop/domain"
 )
 
-// listCards answers GET /boards/{id}/cards?column_id=&kind=&q=&label=&sort=&limit=&cursor=,
+// listCards answers GET /boards/{id}/cards?column_id=&kind=&q=&label=&sort=&limit=&cursor=
+// (a page and the total the filters match),
 // from cardPages while the board has not changed since the page was made.
 func (s *Server) listCards(c echo.Context) error {
 	boardID, err := pathID(c, "id")
@@ -49,7 +50,11 @@ func (s *Server) listCards(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	body, err := json.Marshal(listOf(list, toCard))
+	total, err := s.deps.Service.CountCards(ctx, boardID, f)
+	if err != nil {
+		return err
+	}
+	body, err := json.Marshal(cardListResponse{listOf(list, toCard), total})
 	if err != nil {
 		return err
 	}
@@ -58,6 +63,13 @@ func (s *Server) listCards(c echo.Context) error {
 		s.cardPages.put(key, version, body)
 	}
 	return jsonBlob(c, body)
+}
+
+// cardListResponse is a page of cards with the number of cards the filters match on all
+// pages: a column shows its true count while only its first cards are loaded.
+type cardListResponse struct {
+	listResponse[cardResponse]
+	Total int `json:"total"`
 }
 
 // jsonBlob answers 200 with body, its length known up front (written as is, not

@@ -1215,6 +1215,8 @@ export interface components {
             items: components["schemas"]["Card"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             next_cursor: string | null;
+            /** @description How many cards the filters (column_id, kind, q, label) match on all pages: a column's true count while only its first cards are loaded. GET /boards/{id}/cards always sends it. */
+            total?: number;
         };
         Activity: {
             /** Format: uuid */
