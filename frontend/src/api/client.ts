@@ -104,15 +104,20 @@ export function query(params: Record<string, string | number | undefined | null>
   return s ? '?' + s : ''
 }
 
-/** Follows next_cursor until the list ends (bounded, so a server bug cannot loop forever). */
-export async function listAll<T>(path: string, params: Record<string, string | undefined> = {}, maxPages = 50): Promise<T[]> {
+/**
+ * Follows next_cursor until the list ends, however long it is: nothing is cut off without a
+ * word. A server bug that answers a cursor it already gave cannot loop forever.
+ */
+export async function listAll<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T[]> {
   const items: T[] = []
+  const seen = new Set<string>()
   let cursor: string | null = null
-  for (let i = 0; i < maxPages; i++) {
+  for (;;) {
     const page: Page<T> = await api<Page<T>>('GET', path + query({ ...params, limit: 200, cursor }))
     items.push(...page.items)
     cursor = page.next_cursor
-    if (!cursor) break
+    if (!cursor) return items
+    if (seen.has(cursor)) throw new ApiError(0, 'cursor_loop', 'The server sent the same page twice; reload to try again.')
+    seen.add(cursor)
   }
-  return items
 }

@@ -1,6 +1,6 @@
 import { api, listAll, query } from './client'
 import type {
-  Activity, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
+  Activity, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardPage, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
   NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, Session, SignedIn,
 } from './types'
@@ -35,6 +35,15 @@ export interface CardFilter extends Pick<CardQuery, 'q' | 'label' | 'sort'> {
 
 export const listCards = (boardId: string, f: CardFilter = {}) =>
   listAll<Card>(`/boards/${boardId}/cards`, { q: f.q, kind: f.kind || undefined, label: f.label, sort: f.sort })
+/** One page of one column's cards under the board's filters, with how many match in all (`total`). */
+export const listColumnPage = (boardId: string, columnId: string, f: CardFilter, cursor: string | null, limit: number, signal?: AbortSignal) =>
+  api<CardPage>(
+    'GET',
+    `/boards/${boardId}/cards` +
+      query({ column_id: columnId, q: f.q, kind: f.kind || undefined, label: f.label, sort: f.sort, limit, cursor }),
+    undefined,
+    { signal },
+  )
 export const getCard = (id: string) => api<Card>('GET', `/cards/${id}`)
 export const createCard = (boardId: string, c: NewCard) => api<Card>('POST', `/boards/${boardId}/cards`, c)
 export const updateCard = (id: string, patch: CardPatch, version: number) =>

@@ -7,6 +7,8 @@ export const keys = {
   boards: ['boards'] as const,
   board: (id: string) => ['board', id] as const,
   cards: (boardId: string, f?: CardFilter) => (f ? (['cards', boardId, f] as const) : (['cards', boardId] as const)),
+  /** One column's pages under the board's filters; under keys.cards(boardId), so invalidating that reaches it. */
+  columnCards: (boardId: string, columnId: string, f: CardFilter) => ['cards', boardId, 'column', columnId, f] as const,
   card: (id: string) => ['card', id] as const,
   requests: (cardId: string) => ['requests', cardId] as const,
   conversations: (cardId: string) => ['conversations', cardId] as const,

@@ -31,6 +31,8 @@ export type CreatedToken = Schemas['CreatedToken']
 export type Column = Schemas['Column']
 export type Board = Schemas['Board']
 export type Card = Schemas['Card']
+/** A page of a board's cards (GET /boards/{id}/cards) with how many the filters match on all pages. */
+export type CardPage = Schemas['CardList'] & { total: number }
 export type Activity = Schemas['Activity']
 
 export type RequesterRef = Schemas['RequesterBrief']

@@ -1,53 +1,84 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import {
   DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, closestCorners, useSensor, useSensors,
-  type DragEndEvent, type DragOverEvent, type DragStartEvent,
+  type Active, type DragEndEvent, type DragOverEvent, type DragStartEvent, type Over,
 } from '@dnd-kit/core'
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import { useQuery } from '@tanstack/react-query'
-import * as ep from '../api/endpoints'
+import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable'
+import { useQueryClient } from '@tanstack/react-query'
 import type { CardFilter } from '../api/endpoints'
 import type { Board, Column } from '../api/types'
 import { useSession } from '../auth/session'
-import { LoadError } from '../ui/States'
 import { BoardColumn } from './BoardColumn'
 import { CardTile } from './CardTile'
 import { markDragEnded } from './dragClock'
 import { ShipDialog } from '../shipping/ShipDialog'
-import { announcements, instructions } from './dndText'
-import { boardReducer, emptyBoard, hasMoved, locate, placement, type BoardAction, type BoardState, type Placement } from './boardState'
+import { announcements, instructions, type Where } from './dndText'
 import { keys } from '../api/queries'
+import { loadedCards, shownCards, shownTotal, totalOf, type ColumnData, type DragView } from './columnCache'
+import { placement, type Placement } from './placement'
 import { useCardMoves } from './useCardMoves'
 
 /** A card dropped into a Done column, waiting for the ship dialog: where it was dropped, frozen. */
 interface Shipping {
-  cardId: string
+  view: DragView
   column: Column
   target: Placement
 }
 
+/** The column a droppable is: a column itself, or the column whose list holds the card. */
+function columnOf(x: Active | Over): string | undefined {
+  const data = x.data.current as { type?: string; sortable?: { containerId: string } } | undefined
+  if (data?.type === 'column') return String(x.id)
+  return data?.sortable?.containerId
+}
+
+/**
+ * Over a column rather than a card (its empty space, or a card not in the page): the place of
+ * the first card in view below `y`, so the card lands where it is held, not after the last
+ * card loaded.
+ */
+function nearestSlot(columnId: string, y: number, skip: string): number {
+  const list = document.querySelector(`[data-column-id="${CSS.escape(columnId)}"] .card-list`)
+  if (!list) return Infinity
+  let last = -1
+  for (const li of list.querySelectorAll<HTMLElement>('li[data-card-id]')) {
+    if (li.dataset.cardId === skip) continue
+    const r = li.getBoundingClientRect()
+    const i = Number(li.dataset.index)
+    if (r.top + r.height / 2 > y) return i
+    last = Math.max(last, i + 1)
+  }
+  return last >= 0 ? last : Infinity
+}
+
 export function BoardCanvas({ board, filter }: { board: Board; filter: Required<CardFilter> }) {
   const { can } = useSession()
-  const cards = useQuery({ queryKey: keys.cards(board.id, filter), queryFn: () => ep.listCards(board.id, filter) })
+  const qc = useQueryClient()
   const byPosition = filter.sort === 'position'
   const canDrag = can('edit') && byPosition
 
-  // The reducer is applied through a ref too, so event handlers see the state their action produced.
-  const [state, setState] = useState<BoardState>(emptyBoard)
-  const ref = useRef(state)
-  const apply = (a: BoardAction) => {
-    ref.current = boardReducer(ref.current, a)
-    setState(ref.current)
-    return ref.current
-  }
-  const [activeId, setActiveId] = useState<string | null>(null)
+  // Where the dragged card is shown. Only the columns it leaves and enters get it, so the
+  // others (and every tile in them) do not re-render while it moves.
+  const [drag, setDragState] = useState<DragView | null>(null)
+  const dragRef = useRef<DragView | null>(null)
+  const setDrag = useCallback((v: DragView | null) => {
+    dragRef.current = v
+    setDragState(v)
+  }, [])
   const [shipping, setShipping] = useState<Shipping | null>(null)
-  const moves = useCardMoves(board, ref, apply)
+  // Where the last drop put a card, for the announcement that follows it.
+  const dropped = useRef<{ id: string; title: string; where: Where } | null>(null)
+  const moves = useCardMoves(board, filter)
 
   const columns = useMemo(() => [...board.columns].sort((a, b) => a.position - b.position), [board.columns])
-  useEffect(() => {
-    if (cards.data && !activeId) apply({ type: 'load', columns, cards: cards.data, byPosition })
-  }, [cards.data, columns, byPosition, activeId])
+  const columnCards = useCallback(
+    (columnId: string) => loadedCards(qc.getQueryData<ColumnData>(keys.columnCards(board.id, columnId, filter))),
+    [qc, board.id, filter],
+  )
+  const columnTotal = useCallback(
+    (columnId: string) => totalOf(qc.getQueryData<ColumnData>(keys.columnCards(board.id, columnId, filter))),
+    [qc, board.id, filter],
+  )
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
@@ -59,57 +90,91 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     }),
   )
 
-  const columnOf = (id: string) => (id in ref.current.order ? id : locate(ref.current.order, id)?.column)
+  const where = useCallback(
+    (id: string): Where | null => {
+      const d = dragRef.current
+      if (d && d.card.id === id) {
+        const col = columns.find((c) => c.id === d.to)
+        return { column: col?.name ?? 'a column', position: d.index + 1, of: shownTotal(columnTotal(d.to), d.to, d) }
+      }
+      return dropped.current?.id === id ? dropped.current.where : null
+    },
+    [columns, columnTotal],
+  )
+  const accessibility = useMemo(
+    () => ({
+      // Read when dnd-kit announces (during events), never while rendering.
+      // eslint-disable-next-line react-hooks/refs
+      announcements: announcements({
+        title: (id) => (dragRef.current?.card.id === id ? dragRef.current.card.title : dropped.current?.id === id ? dropped.current.title : 'card'),
+        where,
+      }),
+      screenReaderInstructions: instructions,
+    }),
+    [where],
+  )
 
-  function onDragStart(e: DragStartEvent) {
-    setActiveId(String(e.active.id))
-    apply({ type: 'begin', cardId: String(e.active.id) })
+  function onDragStart({ active }: DragStartEvent) {
+    const from = columnOf(active)
+    if (!from) return
+    const cards = columnCards(from)
+    const fromIndex = cards.findIndex((c) => c.id === active.id)
+    const card = cards[fromIndex]
+    if (!card) return
+    dropped.current = null
+    setDrag({ card, from, fromIndex, to: from, index: fromIndex })
   }
 
   function onDragOver({ active, over }: DragOverEvent) {
-    if (!over) return
-    const id = String(active.id)
-    const from = columnOf(id)
-    const to = columnOf(String(over.id))
-    if (!from || !to || from === to) return
-    const ids = ref.current.order[to]!
-    const overIndex = ids.indexOf(String(over.id))
+    const d = dragRef.current
+    if (!over || !d) return
+    const to = columnOf(over)
+    // Within a column dnd-kit's sortable shows the order; only a change of column moves the card.
+    if (!to || to === d.to) return
+    const others = columnCards(to).filter((c) => c.id !== d.card.id)
     const translated = active.rect.current.translated
-    const below = translated && translated.top + translated.height / 2 > over.rect.top + over.rect.height / 2 ? 1 : 0
-    apply({ type: 'place', cardId: id, column: to, index: overIndex >= 0 ? overIndex + below : ids.length })
+    const middle = translated ? translated.top + translated.height / 2 : 0
+    const overIndex = others.findIndex((c) => c.id === over.id)
+    let index: number
+    if (overIndex >= 0) index = overIndex + (middle > over.rect.top + over.rect.height / 2 ? 1 : 0)
+    else index = Math.min(others.length, nearestSlot(to, middle, d.card.id))
+    setDrag({ ...d, to, index })
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    const id = String(active.id)
-    setActiveId(null)
+    const d = dragRef.current
     markDragEnded()
-    if (over && over.id !== active.id) {
-      const to = columnOf(String(over.id))
-      const overIndex = to ? ref.current.order[to]!.indexOf(String(over.id)) : -1
-      if (to && overIndex >= 0) apply({ type: 'place', cardId: id, column: to, index: overIndex })
+    if (!d) return
+    // The column's order as shown, then dnd-kit's last reorder within it.
+    let shown = shownCards(columnCards(d.to), d.to, d).map((c) => c.id)
+    if (over && over.id !== active.id && columnOf(over) === d.to) {
+      const overIndex = shown.indexOf(String(over.id))
+      if (overIndex >= 0) shown = arrayMove(shown, shown.indexOf(d.card.id), overIndex)
     }
-    finish(id)
-  }
-
-  function finish(id: string) {
-    if (!hasMoved(ref.current, id)) {
-      apply({ type: 'rollback', cardId: id })
+    const index = shown.indexOf(d.card.id)
+    const view = { ...d, index }
+    const col = columns.find((c) => c.id === view.to)
+    dropped.current = {
+      id: d.card.id,
+      title: d.card.title,
+      where: { column: col?.name ?? 'a column', position: index + 1, of: shownTotal(columnTotal(view.to), view.to, view) },
+    }
+    if (index < 0 || (view.to === view.from && index === view.fromIndex)) {
+      setDrag(null)
       return
     }
-    const at = locate(ref.current.order, id)!
-    const card = ref.current.pending[id]!.card
-    const column = columns.find((c) => c.id === at.column)
-    const target = placement(ref.current.order, id)
+    const target = placement(shown, index, view.to)
     // The dialog announces this column and ships to this place, whatever happens behind it.
-    if (column?.stage === 'done' && !card.shipped_at && target) setShipping({ cardId: id, column, target })
-    else moves.commit(id)
+    if (col?.stage === 'done' && !d.card.shipped_at) {
+      setDrag(view)
+      setShipping({ view, column: col, target })
+    } else {
+      moves.commit(view, target)
+      setDrag(null)
+    }
   }
 
-  if (cards.isError) return <LoadError error={cards.error} what="cards" retry={() => void cards.refetch()} />
-  const loading = cards.isPending
-  const active = activeId ? state.cards[activeId] : undefined
-  const shippingCard = shipping ? state.cards[shipping.cardId] : undefined
-  const filtered = !!(filter.q || filter.kind || filter.label)
+  const active = drag?.card
   return (
     <>
       {can('edit') && !byPosition && (
@@ -121,12 +186,11 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
-        onDragCancel={({ active }) => {
-          setActiveId(null)
+        onDragCancel={() => {
           markDragEnded()
-          apply({ type: 'rollback', cardId: String(active.id) })
+          setDrag(null)
         }}
-        accessibility={{ announcements: announcements(state, columns), screenReaderInstructions: instructions }}
+        accessibility={accessibility}
       >
         <div className="columns" data-testid="columns">
           {columns.map((col) => (
@@ -134,11 +198,9 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
               key={col.id}
               board={board}
               column={col}
-              cardIds={state.order[col.id] ?? []}
-              cards={state.cards}
-              loading={loading}
-              filtered={filtered}
+              filter={filter}
               canDrag={canDrag}
+              drag={drag && (drag.from === col.id || drag.to === col.id) ? drag : null}
             />
           ))}
           {columns.length === 0 && <p className="empty">This board has no columns yet. Add one in Board settings.</p>}
@@ -146,23 +208,24 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         <DragOverlay dropAnimation={null}>
           {/* dnd-kit measures the overlay's first child: keep the tilt on an inner element so the
               measured box stays upright and keyboard moves pick the right neighbours. */}
-          {active ? (
+          {active && !shipping ? (
             <div>
               <CardTile card={active} overlay />
             </div>
           ) : null}
         </DragOverlay>
       </DndContext>
-      {shipping && shippingCard && (
+      {shipping && (
         <ShipDialog
-          card={shippingCard}
+          card={shipping.view.card}
           column={shipping.column}
           onCancel={() => {
-            apply({ type: 'rollback', cardId: shipping.cardId })
+            setDrag(null)
             setShipping(null)
           }}
           onShip={(note) => {
-            moves.commit(shipping.cardId, note, shipping.target)
+            moves.commit(shipping.view, shipping.target, note)
+            setDrag(null)
             setShipping(null)
           }}
         />

@@ -1,33 +1,91 @@
-import { useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import type { Board, Card, Column } from '../api/types'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import type { CardFilter } from '../api/endpoints'
+import type { Board, Column } from '../api/types'
 import { Can, useSession } from '../auth/session'
 import { SortableCard } from './CardTile'
 import { ColumnSettings } from './ColumnSettings'
 import { NewCardForm } from './NewCardForm'
 import { stageName } from '../ui/names'
+import { LoadError } from '../ui/States'
+import { loadedCards, shownCards, shownTotal, totalOf, type DragView } from './columnCache'
+import { useColumnCards } from './useColumnCards'
 
 interface Props {
   board: Board
   column: Column
-  cardIds: string[]
-  cards: Record<string, Card>
-  loading: boolean
-  filtered: boolean
+  filter: Required<CardFilter>
   canDrag: boolean
+  /** The card being dragged, when it comes from or is over this column (null otherwise, so other columns do not re-render). */
+  drag: DragView | null
 }
 
-export function BoardColumn({ board, column, cardIds, cards, loading, filtered, canDrag }: Props) {
+// A card tile is about this tall; each is measured once shown.
+const estimate = () => 88
+// How close to the last loaded card the person scrolls before the next page is asked for.
+const loadAhead = 15
+
+/**
+ * A column: its true count, and only the cards in view (plus a few) in the page, the rest
+ * loaded page by page as the person scrolls. Screen readers hear each card's place among all
+ * of the column's cards (aria-setsize, aria-posinset).
+ */
+export const BoardColumn = memo(function BoardColumn({ board, column, filter, canDrag, drag }: Props) {
+  const q = useColumnCards(board.id, column.id, filter)
+  const base = useMemo(() => loadedCards(q.data), [q.data])
+  const cards = useMemo(() => shownCards(base, column.id, drag), [base, column.id, drag])
+  const ids = useMemo(() => cards.map((c) => c.id), [cards])
+  const total = shownTotal(totalOf(q.data), column.id, drag)
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: 'column' } })
   const { can } = useSession()
   const [settings, setSettings] = useState(false)
+
+  const scrollRef = useRef<HTMLDivElement | null>(null)
+  const scrollNode = useCallback(
+    (el: HTMLDivElement | null) => {
+      scrollRef.current = el
+      setNodeRef(el)
+    },
+    [setNodeRef],
+  )
+  // The dragged card stays in the page wherever the column is scrolled: dnd-kit measures it.
+  const keep = drag && drag.to === column.id ? Math.min(drag.index, cards.length - 1) : -1
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const r = defaultRangeExtractor(range)
+      if (keep >= 0 && !r.includes(keep)) return [...r, keep].sort((a, b) => a - b)
+      return r
+    },
+    [keep],
+  )
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: estimate,
+    overscan: 6,
+    gap: 8,
+    paddingStart: 4,
+    paddingEnd: 8,
+    getItemKey: (i) => ids[i] ?? i,
+    rangeExtractor,
+  })
+  const items = virtualizer.getVirtualItems()
+  const lastShown = items.at(-1)?.index ?? -1
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastShown >= cards.length - loadAhead) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastShown, cards.length])
+
   const headingId = `col-${column.id}`
   // "Done" in a Done column says nothing twice: the coloured dot carries the stage then.
   const stage = stageName[column.stage]
   const sameName = stage.toLowerCase() === column.name.trim().toLowerCase()
+  const filtered = !!(filter.q || filter.kind || filter.label)
+  const loading = q.isPending
   return (
-    <section className={'column' + (isOver ? ' column-over' : '')} aria-labelledby={headingId} data-column={column.name}>
+    <section className={'column' + (isOver ? ' column-over' : '')} aria-labelledby={headingId} data-column={column.name} data-column-id={column.id}>
       <header className="column-head">
         <span className={'stage-dot dot-' + column.stage} aria-hidden="true" />
         <h2 id={headingId} className="column-name">
@@ -35,8 +93,8 @@ export function BoardColumn({ board, column, cardIds, cards, loading, filtered, 
           {sameName && <span className="sr-only"> (stage {stage})</span>}
         </h2>
         {!sameName && <span className={'stage stage-' + column.stage}>{stage}</span>}
-        <span className="count" aria-label={`${cardIds.length} cards`}>
-          {loading ? '–' : cardIds.length}
+        <span className="count" aria-label={`${total} cards`} data-testid="column-count">
+          {loading ? '–' : total.toLocaleString('en')}
         </span>
         <Can right="edit">
           <button type="button" className="icon-btn" aria-label={`Settings for column ${column.name}`} onClick={() => setSettings(true)}>
@@ -44,21 +102,44 @@ export function BoardColumn({ board, column, cardIds, cards, loading, filtered, 
           </button>
         </Can>
       </header>
-      <SortableContext id={column.id} items={cardIds} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} className="card-list" aria-label={`Cards in ${column.name}`}>
-          {loading ? (
-            <li className="card-skeleton" aria-hidden="true" />
-          ) : cardIds.length === 0 ? (
-            <li className="column-empty">
-              {filtered ? 'No matching cards.' : can('edit') ? (column.stage === 'done' ? 'Drag a card here to ship it.' : 'No cards yet. Add one below or drag one here.') : 'No cards yet.'}
-            </li>
+      <SortableContext id={column.id} items={ids} strategy={verticalListSortingStrategy}>
+        <div ref={scrollNode} className="card-scroll" aria-busy={q.isPlaceholderData || isFetchingNextPage}>
+          {q.isError && !q.data ? (
+            <LoadError error={q.error} what="cards" retry={() => void q.refetch()} />
+          ) : loading || cards.length === 0 ? (
+            <ul className="card-list card-list-flow" aria-label={`Cards in ${column.name}`}>
+              {loading ? (
+                <li className="card-skeleton" aria-hidden="true" />
+              ) : (
+                <li className="column-empty">
+                  {filtered ? 'No matching cards.' : can('edit') ? (column.stage === 'done' ? 'Drag a card here to ship it.' : 'No cards yet. Add one below or drag one here.') : 'No cards yet.'}
+                </li>
+              )}
+            </ul>
           ) : (
-            cardIds.map((id) => {
-              const card = cards[id]
-              return card ? <SortableCard key={id} card={card} disabled={!canDrag} /> : null
-            })
+            <ul className="card-list" aria-label={`Cards in ${column.name}`} style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((vi) => {
+                const card = cards[vi.index]!
+                return (
+                  <SortableCard
+                    key={card.id}
+                    card={card}
+                    disabled={!canDrag}
+                    index={vi.index}
+                    top={vi.start}
+                    setSize={Math.max(total, cards.length)}
+                    measure={virtualizer.measureElement}
+                  />
+                )
+              })}
+            </ul>
           )}
-        </ul>
+          {isFetchingNextPage && (
+            <p className="column-more" role="status">
+              Loading more cards…
+            </p>
+          )}
+        </div>
       </SortableContext>
       <Can right="edit">
         <NewCardForm board={board} column={column} />
@@ -66,4 +147,4 @@ export function BoardColumn({ board, column, cardIds, cards, loading, filtered, 
       {settings && <ColumnSettings board={board} column={column} onClose={() => setSettings(false)} />}
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { CardFilter } from '../api/endpoints'
 import type { Kind } from '../api/types'
 import { setParam, useLocation } from '../app/router'
@@ -29,7 +29,12 @@ function filterFrom(params: URLSearchParams): Required<CardFilter> {
 export function BoardPage({ boardId }: { boardId: string }) {
   const board = useBoard(boardId)
   const { params } = useLocation()
-  const filter = filterFrom(params)
+  const parsed = filterFrom(params)
+  // One object per filter, so columns (memoised) re-render only when the filter changes.
+  const filter = useMemo(
+    () => ({ q: parsed.q, kind: parsed.kind, label: parsed.label, sort: parsed.sort }),
+    [parsed.q, parsed.kind, parsed.label, parsed.sort],
+  )
   const openCard = params.get('card')
   const [settings, setSettings] = useState(false)
 

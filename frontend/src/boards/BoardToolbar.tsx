@@ -10,7 +10,7 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
   // Typing updates the URL (and so the query) after a short pause, not on every key.
   useEffect(() => {
     if (q === filter.q) return
-    const t = window.setTimeout(() => setParam('q', q.trim() || null, { replace: true }), 250)
+    const t = window.setTimeout(() => setParam('q', q.trim() || null, { replace: true }), 200)
     return () => window.clearTimeout(t)
   }, [q, filter.q])
   useEffect(() => {

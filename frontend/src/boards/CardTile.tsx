@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react'
+import { memo, useCallback, useState, type KeyboardEvent } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type { Card } from '../api/types'
@@ -10,7 +10,8 @@ import { kindName } from '../ui/names'
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
 
-export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: boolean; dragging?: boolean }) {
+/** A card's face. Memoised: a drag re-renders the sortable wrappers in view, never the tiles. */
+export const CardTile = memo(function CardTile({ card, overlay, dragging }: { card: Card; overlay?: boolean; dragging?: boolean }) {
   const [shownAt] = useState(Date.now)
   const recentlyShipped = !!card.shipped_at && shownAt - new Date(card.shipped_at).getTime() < watchFor
   return (
@@ -34,16 +35,34 @@ export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: bo
       {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress card={card} compact />}
     </div>
   )
+})
+
+interface SortableProps {
+  card: Card
+  disabled: boolean
+  /** Its place among the column's loaded cards, where the column's virtual list put it. */
+  index: number
+  top: number
+  /** How many cards the column has in all (not only those loaded), for screen readers. */
+  setSize: number
+  measure: (el: Element | null) => void
 }
 
 /** A card that can be dragged (mouse, touch, keyboard) and opened (click or Enter). */
-export function SortableCard({ card, disabled }: { card: Card; disabled: boolean }) {
+export const SortableCard = memo(function SortableCard({ card, disabled, index, top, setSize, measure }: SortableProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     disabled,
     data: { type: 'card' },
   })
-  const style = { transform: CSS.Translate.toString(transform), transition }
+  const ref = useCallback(
+    (el: HTMLLIElement | null) => {
+      setNodeRef(el)
+      measure(el)
+    },
+    [setNodeRef, measure],
+  )
+  const style = { top, transform: CSS.Translate.toString(transform), transition }
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     listeners?.onKeyDown?.(e)
     if (e.key === 'Enter' && !e.defaultPrevented && !isDragging) setParam('card', card.id)
@@ -51,7 +70,7 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
   // The card's name is what it shows (title, kind, labels, requesters, shipped): an aria-label
   // would hide the labels and counts people see (axe label-content-name-mismatch).
   return (
-    <li ref={setNodeRef} style={style} className="card-slot" data-card-id={card.id}>
+    <li ref={ref} style={style} className="card-slot" data-card-id={card.id} data-index={index} aria-setsize={setSize} aria-posinset={index + 1}>
       <div
         {...attributes}
         {...listeners}
@@ -67,7 +86,7 @@ export function SortableCard({ card, disabled }: { card: Card; disabled: boolean
       </div>
     </li>
   )
-}
+})
 
 function PersonIcon() {
   return (

@@ -1,6 +1,4 @@
 import type { Announcements } from '@dnd-kit/core'
-import type { Column } from '../api/types'
-import { locate, type BoardState } from './boardState'
 
 export const instructions = {
   draggable:
@@ -8,19 +6,24 @@ export const instructions = {
     'then Space to drop it or Escape to cancel. Press Enter to open the card.',
 }
 
+/** Where a card is: its column, and its place among all of that column's cards (not only those loaded). */
+export interface Where {
+  column: string
+  position: number
+  of: number
+}
+
 /** What a screen reader hears while a card moves: the card's title and where it is. */
-export function announcements(state: BoardState, columns: Column[]): Announcements {
-  const title = (id: string | number) => state.cards[String(id)]?.title ?? 'card'
-  const where = (id: string | number) => {
-    const at = locate(state.order, String(id))
-    if (!at) return ''
-    const col = columns.find((c) => c.id === at.column)
-    return ` in ${col?.name ?? 'a column'}, position ${at.index + 1} of ${state.order[at.column]!.length}`
+export function announcements({ title, where }: { title: (id: string) => string; where: (id: string) => Where | null }): Announcements {
+  const at = (id: string | number) => {
+    const w = where(String(id))
+    return w ? ` in ${w.column}, position ${w.position} of ${w.of}` : ''
   }
+  const name = (id: string | number) => title(String(id))
   return {
-    onDragStart: ({ active }) => `Picked up ${title(active.id)}${where(active.id)}.`,
-    onDragOver: ({ active }) => `${title(active.id)} is now${where(active.id)}.`,
-    onDragEnd: ({ active }) => `Dropped ${title(active.id)}${where(active.id)}.`,
-    onDragCancel: ({ active }) => `Cancelled. ${title(active.id)} went back to where it was.`,
+    onDragStart: ({ active }) => `Picked up ${name(active.id)}${at(active.id)}.`,
+    onDragOver: ({ active }) => `${name(active.id)} is now${at(active.id)}.`,
+    onDragEnd: ({ active }) => `Dropped ${name(active.id)}${at(active.id)}.`,
+    onDragCancel: ({ active }) => `Cancelled. ${name(active.id)} went back to where it was.`,
   }
 }

@@ -1,51 +1,53 @@
-import type { RefObject } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
+import type { CardFilter } from '../api/endpoints'
 import type { Board } from '../api/types'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
-import { placement, type BoardAction, type BoardState, type Placement } from './boardState'
 import { keys } from '../api/queries'
 import { peopleAsked } from '../shipping/consequence'
+import { applyCardChange, insertCard, removeCard, replaceCard, type ColumnData, type DragView } from './columnCache'
+import type { Placement } from './placement'
 
 /**
- * Sends a move the board already shows. On success the card takes the server's version; on any
- * failure it goes back where it was and the person is told why. The board reloads once no move
- * is in flight, so other people's changes come in without fighting the optimistic order.
+ * Sends a move and shows it at once: the card leaves its column's cached pages and joins the
+ * target's, in place (optimistic). On success it takes the server's version, and other cached
+ * views of the board learn of it without a refetch; on any failure it goes back where it was
+ * and the person is told why. Nothing downloads the board again.
  */
-export function useCardMoves(
-  board: Board,
-  ref: RefObject<BoardState>,
-  apply: (a: BoardAction) => BoardState,
-) {
+export function useCardMoves(board: Board, filter: Required<CardFilter>) {
   const qc = useQueryClient()
   const toast = useToast()
 
-  /** Sends the card's move to where the board shows it, or to `to` when the caller fixed it. */
-  function commit(cardId: string, releaseNote?: string, to?: Placement) {
-    const target = to ?? placement(ref.current.order, cardId)
-    const origin = ref.current.pending[cardId]
-    if (!target || !origin) return
-    const before = origin.card
-    ep.moveCard(cardId, { ...target, release_note: releaseNote?.trim() || undefined }, before.version)
+  function commit(view: DragView, target: Placement, releaseNote?: string) {
+    const before = view.card
+    const fromKey = keys.columnCards(board.id, view.from, filter)
+    const toKey = keys.columnCards(board.id, view.to, filter)
+    // A page on its way would overwrite the move with what the server had before it.
+    void qc.cancelQueries({ queryKey: fromKey, exact: true })
+    void qc.cancelQueries({ queryKey: toKey, exact: true })
+    qc.setQueryData<ColumnData>(fromKey, (d) => d && removeCard(d, before.id))
+    qc.setQueryData<ColumnData>(toKey, (d) => d && insertCard(d, { ...before, column_id: view.to }, view.index))
+    ep.moveCard(before.id, { ...target, release_note: releaseNote?.trim() || undefined }, before.version)
       .then(
         (card) => {
-          apply({ type: 'confirm', card })
+          qc.setQueryData<ColumnData>(toKey, (d) => d && replaceCard(d, card))
           qc.setQueryData(keys.card(card.id), card)
+          applyCardChange(qc, board.id, card.id, card, { skip: [JSON.stringify(fromKey), JSON.stringify(toKey)], refetch: false })
           if (card.shipped_at && !before.shipped_at) {
             const n = card.requester_count
             toast(n > 0 ? `Shipped “${card.title}”. ${peopleAsked(n)} — the emails are going out.` : `Shipped “${card.title}”.`, 'success')
           }
         },
         (err: unknown) => {
-          apply({ type: 'rollback', cardId })
+          qc.setQueryData<ColumnData>(toKey, (d) => d && removeCard(d, before.id))
+          qc.setQueryData<ColumnData>(fromKey, (d) => d && insertCard(d, before, view.fromIndex))
           toast(`Could not move “${before.title}”: ${describe(err)}`, 'error')
         },
       )
       .finally(() => {
-        qc.invalidateQueries({ queryKey: keys.activity(cardId) })
-        qc.invalidateQueries({ queryKey: keys.deliveries(cardId) })
-        if (Object.keys(ref.current.pending).length === 0) qc.invalidateQueries({ queryKey: keys.cards(board.id) })
+        qc.invalidateQueries({ queryKey: keys.activity(before.id) })
+        qc.invalidateQueries({ queryKey: keys.deliveries(before.id) })
       })
   }
 
