@@ -5,7 +5,7 @@ GO ?= go
 BIN := bin/closeloop
 FUZZTIME ?= 10s
 
-.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint golangci-lint bench faults faults-short seed postgres clean
+.PHONY: run build ui binary test test-go test-fuzz test-ui test-e2e deps lint golangci-lint bench bench-ui lighthouse faults faults-short seed postgres clean
 
 run: build ## build everything, then serve on 127.0.0.1:8080 with local PostgreSQL and .eml mail
 	./$(BIN) serve
@@ -81,8 +81,20 @@ BENCH_FLAGS ?=
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 
-bench: postgres
+bench: postgres ui lighthouse
 	$(GO) run ./cmd/closeloop-bench bench $(BENCH_FLAGS)
+
+# bench-ui is only the UI section (frontend/bench/ui-bench.mjs: Playwright driving Debian's
+# Chromium on boards of 1,000 and 5,000 cards; UI_BENCH_FLAGS e.g. '--sizes 5000 --runs 1').
+UI_BENCH_FLAGS ?=
+bench-ui: deps ui binary lighthouse
+	cd frontend && CLOSELOOP_BIN=$(CURDIR)/$(BIN) LIGHTHOUSE_DIR=$(CURDIR)/.bench/lighthouse node bench/ui-bench.mjs $(UI_BENCH_FLAGS)
+
+# Lighthouse for the UI bench, outside the app's packages (Node 20: 12.2.3 is the last that runs).
+lighthouse: .bench/lighthouse/node_modules/lighthouse
+.bench/lighthouse/node_modules/lighthouse:
+	mkdir -p .bench/lighthouse && cd .bench/lighthouse && { [ -f package.json ] || echo '{"private":true}' > package.json; } && \
+	  npm i -E --no-audit --no-fund lighthouse@12.2.3 || echo "lighthouse could not be installed: the UI bench skips it"
 
 # seed loads the scale database (1M requesters, 100k cards) that `make bench` reuses.
 seed: postgres

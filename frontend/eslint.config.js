@@ -43,4 +43,6 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
+  // The UI benchmark runs in Node and hands functions to the page (page.evaluate).
+  { files: ['bench/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 )
