@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	e.Use(s.securityHeaders)
 	e.Use(s.measure)
 	e.Use(s.apiFallthrough)
+	e.Use(s.compressAPI())
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
