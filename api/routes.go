@@ -80,6 +80,8 @@ func (s *Server) routes() {
 	v1.POST("/cards/:id/conversations", s.createConversation, support)
 	v1.GET("/cards/:id/conversations", s.listConversations, viewer)
 
+	v1.GET("/search", s.search, viewer)
+
 	v1.GET("/requesters", s.listRequesters, viewer)
 	v1.GET("/requesters/:id", s.getRequester, viewer)
 	v1.PATCH("/requesters/:id", s.updateRequester, support)
