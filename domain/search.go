@@ -95,7 +95,7 @@ func searchTokens(q string) []searchToken {
 			}
 		default:
 			flush()
-			if r == '-' && !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+			if r == '-' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
 				prev = '-'
 				continue
 			}
