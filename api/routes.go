@@ -70,6 +70,7 @@ func (s *Server) routes() {
 	v1.POST("/boards/:id/cards", s.createCard, editor)
 	v1.GET("/boards/:id/cards", s.listCards, viewer)
 	v1.GET("/cards/:id", s.getCard, viewer)
+	v1.GET("/cards/by-number/:n", s.getCardByNumber, viewer)
 	v1.PATCH("/cards/:id", s.updateCard, editor)
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)

@@ -503,6 +503,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cards/by-number/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a card by its number (reference closeloop-<n>)
+         * @description Needs the viewer role or above. n is the card's number; closeloop-<n> (any case) is taken too.
+         */
+        get: operations["getCardByNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cards/{id}": {
         parameters: {
             query?: never;
@@ -1180,6 +1200,8 @@ export interface components {
         Card: {
             /** Format: uuid */
             id: string;
+            /** @description Unique per installation, given at creation in order; the card's reference is closeloop-<number>. */
+            number: number;
             /** Format: uuid */
             board_id: string;
             /** Format: uuid */
@@ -3017,6 +3039,34 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCardByNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The card's number, e.g. 12 or closeloop-12. */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getCard: {
