@@ -3,14 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { mockApi, renderApp, screen, sessionFor } from '../test/harness'
 import { board, drawerRoutes, makeCard } from '../test/fixtures'
 import { CardDrawer } from './CardDrawer'
-import { CardTile } from '../boards/CardTile'
 
 describe('card numbers', () => {
-  it('shows #12 on the tile', () => {
-    renderApp(<CardTile card={makeCard({ number: 12 })} />)
-    expect(screen.getByText('#12')).toBeTruthy()
-  })
-
   it('shows #12 in the drawer and copies closeloop-12', async () => {
     const card = makeCard({ number: 12 })
     mockApi({ 'GET /session': () => sessionFor('viewer'), ...drawerRoutes(card) })
