@@ -18,6 +18,7 @@ export const CardTile = memo(function CardTile({ card, overlay, dragging }: { ca
     <div className={'card-tile' + (overlay ? ' card-overlay' : '') + (dragging ? ' card-dragging' : '')}>
       <div className="card-title">{card.title}</div>
       <div className="card-meta">
+        <span className="card-number">#{card.number}</span>
         <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
           <span key={l} className="label">
