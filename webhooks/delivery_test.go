@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,6 +63,7 @@ func TestAReceiverFailingThreeTimesGetsTheEventOnceAsSucceeded(t *testing.T) {
 		Data      struct {
 			Card struct {
 				ID      string `json:"id"`
+				Number  int64  `json:"number"`
 				Title   string `json:"title"`
 				BoardID string `json:"board_id"`
 				Stage   string `json:"stage"`
@@ -72,7 +74,7 @@ func TestAReceiverFailingThreeTimesGetsTheEventOnceAsSucceeded(t *testing.T) {
 	if err := json.Unmarshal(got[0].body, &msg); err != nil {
 		t.Fatal(err)
 	}
-	if msg.Type != "card.created" || msg.Data.Card.ID != c.ID.String() || msg.Data.Card.Title != "Export to CSV" ||
+	if msg.Type != "card.created" || msg.Data.Card.ID != c.ID.String() || msg.Data.Card.Number != c.Number || c.Number == 0 || msg.Data.Card.Title != "Export to CSV" ||
 		msg.Data.Card.BoardID != b.ID.String() || msg.Data.Card.Stage != "open" || !strings.Contains(msg.Data.Card.URL, c.ID.String()) {
 		t.Errorf("payload %s", got[0].body)
 	}
@@ -166,7 +168,7 @@ func TestSlackNamesTheCardItsBoardWhoShippedItAndHowManyAreEmailed(t *testing.T)
 		t.Fatalf("body %s: %v", r.body, err)
 	}
 	text := msg["text"]
-	for _, want := range []string{"Eddie Editor shipped", "Export to &lt;CSV&gt;", "*Roadmap*", "emailing 2 people", "?card=" + c.ID.String()} {
+	for _, want := range []string{"Eddie Editor shipped", fmt.Sprintf("#%d ", c.Number), "Export to &lt;CSV&gt;", "*Roadmap*", "emailing 2 people", "?card=" + c.ID.String()} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text %q lacks %q", text, want)
 		}

@@ -32,7 +32,7 @@ type facts struct {
 
 type cardData struct {
 	ID       uuid.UUID `json:"id"`
-	Number   *int64    `json:"number"`
+	Number   *int64    `json:"number"` // null only on a row written before numbers (00420)
 	Title    string    `json:"title"`
 	BoardID  uuid.UUID `json:"board_id"`
 	ColumnID uuid.UUID `json:"column_id"`
@@ -55,7 +55,7 @@ type failureData struct {
 }
 
 // cardSQL reads a card with its column and board.
-const cardSQL = `SELECT c.id, c.title, c.board_id, c.column_id, col.stage, col.name, b.name
+const cardSQL = `SELECT c.id, c.number, c.title, c.board_id, c.column_id, col.stage, col.name, b.name
 FROM cards c JOIN columns col ON col.id = c.column_id JOIN boards b ON b.id = c.board_id
 WHERE c.id = $1`
 
@@ -69,14 +69,10 @@ func (o *Outbox) readFacts(ctx context.Context, tx *sql.Tx, ev domain.Event) (fa
 		return f, nil
 	}
 	c := cardData{}
-	err := tx.QueryRowContext(ctx, cardSQL, ev.CardID).Scan(&c.ID, &c.Title, &c.BoardID, &c.ColumnID, &c.Stage, &f.Column, &f.BoardName)
+	err := tx.QueryRowContext(ctx, cardSQL, ev.CardID).Scan(&c.ID, &c.Number, &c.Title, &c.BoardID, &c.ColumnID, &c.Stage, &f.Column, &f.BoardName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, nil // deleted in the same transaction: the event says less
 	}
-	if err != nil {
-		return f, err
-	}
-	c.Number, err = o.cardNumber(ctx, tx, c.ID)
 	if err != nil {
 		return f, err
 	}
@@ -105,31 +101,4 @@ func (o *Outbox) readFacts(ctx context.Context, tx *sql.Tx, ev domain.Event) (fa
 		f.Requester = &r
 	}
 	return f, nil
-}
-
-// cardNumber is the card's #number once cards have one (numbers-inbound adds the
-// column); until then, nil.
-func (o *Outbox) cardNumber(ctx context.Context, tx *sql.Tx, id uuid.UUID) (*int64, error) {
-	if !o.hasNumbers(ctx, tx) {
-		return nil, nil
-	}
-	var n sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT number FROM cards WHERE id = $1`, id).Scan(&n); err != nil {
-		return nil, err
-	}
-	if !n.Valid {
-		return nil, nil
-	}
-	return &n.Int64, nil
-}
-
-func (o *Outbox) hasNumbers(ctx context.Context, tx *sql.Tx) bool {
-	o.numbersOnce.Do(func() {
-		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.columns
-			WHERE table_schema = current_schema() AND table_name = 'cards' AND column_name = 'number')`).Scan(&o.numbers)
-		if err != nil {
-			o.numbers = false
-		}
-	})
-	return o.numbers
 }

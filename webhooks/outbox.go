@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -50,9 +49,6 @@ type Outbox struct {
 
 	stop context.CancelFunc
 	done chan struct{}
-
-	numbersOnce sync.Once
-	numbers     bool
 }
 
 var (
