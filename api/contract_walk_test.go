@@ -185,6 +185,7 @@ func TestContractWalk(t *testing.T) {
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
 	walkImportExportMerge(w) // issue 14
+	walkTeamWork(w)          // issue 13
 
 	// Clean up, the destructive way.
 	w.do(support, 204, "DELETE", card+"/requests/"+requesters[2].String(), nil)
