@@ -1,6 +1,6 @@
 import { api, listAll, query } from './client'
 import type {
-  Activity, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
+  Activity, Comment, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
   NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, Session, SignedIn,
 } from './types'
@@ -47,6 +47,10 @@ export const deleteCard = (id: string) => api<void>('DELETE', `/cards/${id}`)
 export const moveCard = (id: string, m: CardMove, version?: number) =>
   api<Card>('POST', `/cards/${id}/move`, m, { ifMatch: version })
 export const listActivity = (cardId: string) => api<Page<Activity>>('GET', `/cards/${cardId}/activity?limit=100`)
+export const listComments = (cardId: string) => listAll<Comment>(`/cards/${cardId}/comments`)
+export const createComment = (cardId: string, body: string) => api<Comment>('POST', `/cards/${cardId}/comments`, { body })
+export const updateComment = (id: string, body: string) => api<Comment>('PATCH', `/comments/${id}`, { body })
+export const deleteComment = (id: string) => api<void>('DELETE', `/comments/${id}`)
 
 export const createRequest = (cardId: string, r: NewRequest) => api<LinkedRequest>('POST', `/cards/${cardId}/requests`, r)
 export const listRequests = (cardId: string) => listAll<CardRequest>(`/cards/${cardId}/requests`)

@@ -11,6 +11,7 @@ export const keys = {
   requests: (cardId: string) => ['requests', cardId] as const,
   conversations: (cardId: string) => ['conversations', cardId] as const,
   activity: (cardId: string) => ['activity', cardId] as const,
+  comments: (cardId: string) => ['comments', cardId] as const,
   deliveries: (cardId: string) => ['deliveries', cardId] as const,
   requester: (id: string) => ['requester', id] as const,
 }

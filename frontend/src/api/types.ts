@@ -32,6 +32,7 @@ export type Column = Schemas['Column']
 export type Board = Schemas['Board']
 export type Card = Schemas['Card']
 export type Activity = Schemas['Activity']
+export type Comment = Schemas['Comment']
 
 export type RequesterRef = Schemas['RequesterBrief']
 export type Quote = Schemas['Quote']

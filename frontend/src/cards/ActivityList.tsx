@@ -76,6 +76,12 @@ export function sentence(a: Activity, columnName: (id?: string | null) => string
       return `removed ${who}`
     case 'conversation_linked':
       return typeof d.tool === 'string' && d.tool in toolNames ? `linked a ${toolLabel(d.tool as Tool)} conversation` : 'linked a conversation'
+    case 'commented':
+      return 'commented'
+    case 'comment_edited':
+      return 'edited a comment'
+    case 'comment_deleted':
+      return 'deleted a comment'
     case 'requester_erased':
       return 'erased a requester’s personal data'
     default:

@@ -11,6 +11,7 @@ import { Drawer } from '../ui/Drawer'
 import { LoadError, Spinner } from '../ui/States'
 import { UnsavedEditsProvider, usePendingEdits } from '../ui/unsaved'
 import { ActivityList } from './ActivityList'
+import { CommentsList } from './CommentsList'
 import { CardDetails } from './CardDetails'
 import { DeleteCard } from './DeleteCard'
 import { DiscardDialog } from './DiscardDialog'
@@ -87,6 +88,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
             <MoveCardForm card={card.data} board={board} />
           </Can>
           <MergeControls card={card.data} board={board} onMerged={onClose} />
+          <CommentsList card={card.data} />
           <ActivityList card={card.data} board={board} />
           <Can right="edit">
             <DeleteCard cardId={card.data.id} boardId={card.data.board_id} title={card.data.title} onDeleted={onClose} />
