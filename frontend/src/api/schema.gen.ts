@@ -1291,6 +1291,11 @@ export interface components {
              * @description Set while the card is merged into that card (it is archived meanwhile).
              */
             merged_into_id: string | null;
+            /**
+             * Format: uuid
+             * @description The member who owns the card (null: nobody).
+             */
+            owner_id: string | null;
         };
         /** @description A page of a board's live cards. */
         CardList: {
@@ -1586,6 +1591,11 @@ export interface components {
             kind?: "idea" | "issue" | "request";
             labels?: string[];
             release_note?: string;
+            /**
+             * Format: uuid
+             * @description An active member's id; null clears the owner. Anything else is 422.
+             */
+            owner_id?: string | null;
         };
         CardMove: {
             /** Format: uuid */
@@ -3094,6 +3104,8 @@ export interface operations {
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
                 label?: string;
+                /** @description Cards this member owns: a member's id, or me (the signed-in member; 422 for an API token). */
+                owner?: string;
                 /** @description position: board order; demand: requester count, then recency; recent: last changed first. */
                 sort?: "position" | "demand" | "recent";
                 limit?: components["parameters"]["Limit"];
