@@ -29,7 +29,7 @@ type CardFilter struct {
 	Query    string
 	Label    string
 	Owner    *uuid.UUID // cards this member owns
-	Sort     CardSort // "" is SortPosition
+	Sort     CardSort   // "" is SortPosition
 	Page
 }
 
