@@ -120,7 +120,8 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/session":    {viewer, 200, get(fixed("/api/v1/session"))},
 		"DELETE /api/v1/session": {viewer, 204, func(*fixtures) apiReq { return apiReq{method: "DELETE", path: "/api/v1/session"} }},
 
-		"GET /api/v1/members": {admin, 200, get(fixed("/api/v1/members"))},
+		"GET /api/v1/members":   {admin, 200, get(fixed("/api/v1/members"))},
+		"GET /api/v1/teammates": {viewer, 200, get(fixed("/api/v1/teammates"))},
 		"POST /api/v1/members": {admin, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/members", body: map[string]string{
 				"email": fmt.Sprintf("new%d@example.com", f.next()), "name": "New", "role": "viewer", "password": "long enough pw"}}

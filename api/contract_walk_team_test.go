@@ -14,6 +14,7 @@ func walkTeamWork(w walker) {
 
 	cm := decode[commentResponse](w.t, w.do(support, 201, "POST", card+"/comments", map[string]string{"body": "Asked again on a call"}))
 	w.do(viewer, 200, "GET", card+"/comments", nil)
+	w.do(viewer, 200, "GET", "/api/v1/teammates", nil)
 	w.do(support, 200, "PATCH", "/api/v1/comments/"+cm.ID.String(), map[string]string{"body": "Asked twice"})
 	w.do(support, 422, "POST", card+"/comments", map[string]string{"body": "  "})
 	w.do(support, 204, "DELETE", "/api/v1/comments/"+cm.ID.String(), nil)

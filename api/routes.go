@@ -51,6 +51,7 @@ func (s *Server) routes() {
 	v1.DELETE("/session", s.deleteSession, viewer)
 
 	v1.GET("/members", s.listMembers, admin)
+	v1.GET("/teammates", s.listTeammates, viewer) // active members' names, for card owners
 	v1.POST("/members", s.createMember, admin)
 	v1.PATCH("/members/:id", s.updateMember, admin)
 	v1.DELETE("/members/:id", s.deleteMember, admin)

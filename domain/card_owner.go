@@ -35,3 +35,20 @@ func ownerValue(id uuid.UUID) any {
 	}
 	return id
 }
+
+// Teammate is a member as the rest of the team sees them: who a card can be given to.
+type Teammate struct {
+	ID   uuid.UUID `json:"id"`
+	Name string    `json:"name"`
+}
+
+// Teammates lists the active members by name (for the owner picker; every role reads it).
+func (s *Service) Teammates(ctx context.Context, page Page) (List[Teammate], error) {
+	ks, err := checkPage[nameKey](page)
+	if err != nil {
+		return List[Teammate]{}, err
+	}
+	q := s.db.conn(ctx).Model(&Member{}).Where("disabled_at IS NULL")
+	return byName(q, ks, func(r memberRow) nameKey { return nameKey{Name: r.SortName, ID: r.ID} },
+		func(r memberRow) Teammate { return Teammate{ID: r.ID, Name: r.Name} })
+}

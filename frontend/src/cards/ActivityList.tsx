@@ -44,7 +44,7 @@ export function ActivityList({ card, board }: { card: Card; board: Board }) {
   )
 }
 
-const fieldNames: Record<string, string> = { title: 'title', description: 'description', kind: 'kind', labels: 'labels', release_note: 'release note' }
+const fieldNames: Record<string, string> = { title: 'title', description: 'description', kind: 'kind', labels: 'labels', release_note: 'release note', owner_id: 'owner' }
 
 /**
  * One history line in words. Activity details carry ids, not personal data, so people are

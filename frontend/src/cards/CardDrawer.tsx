@@ -12,6 +12,7 @@ import { LoadError, Spinner } from '../ui/States'
 import { UnsavedEditsProvider, usePendingEdits } from '../ui/unsaved'
 import { ActivityList } from './ActivityList'
 import { CommentsList } from './CommentsList'
+import { OwnerSelect } from './OwnerSelect'
 import { CardDetails } from './CardDetails'
 import { DeleteCard } from './DeleteCard'
 import { DiscardDialog } from './DiscardDialog'
@@ -72,6 +73,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
       ) : (
         <div className="drawer-body">
           <CardDetails card={card.data} />
+          <OwnerSelect card={card.data} />
           {/* Above the requesters: on a card a thousand people asked for, the form stays in reach. */}
           <Can right="link">
             <SupportForm card={card.data} />

@@ -44,6 +44,7 @@ export function drawerRoutes(card: Card) {
     [`GET /cards/${card.id}/conversations`]: () => ({ items: [conversation], next_cursor: null }),
     [`GET /cards/${card.id}/activity`]: () => ({ items: [], next_cursor: null }),
     [`GET /cards/${card.id}/comments`]: () => ({ items: [], next_cursor: null }),
+    'GET /teammates': () => ({ items: [{ id: 'm-editor', name: 'Pat editor' }], next_cursor: null }),
     [`GET /cards/${card.id}/deliveries`]: () => ({ summary: { queued: 0, sent: 0, failed: 0, suppressed: 0 }, items: [], next_cursor: null }),
     'GET /boards': () => ({ items: [board], next_cursor: null }),
   }
