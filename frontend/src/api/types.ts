@@ -34,6 +34,8 @@ export type Card = Schemas['Card']
 /** A page of a board's cards (GET /boards/{id}/cards) with how many the filters match on all pages. */
 export type CardPage = Schemas['CardList'] & { total: number }
 export type Activity = Schemas['Activity']
+export type Comment = Schemas['Comment']
+export type Teammate = Schemas['Teammate']
 
 export type RequesterRef = Schemas['RequesterBrief']
 export type Quote = Schemas['Quote']

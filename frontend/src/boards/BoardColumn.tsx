@@ -82,7 +82,7 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
   // "Done" in a Done column says nothing twice: the coloured dot carries the stage then.
   const stage = stageName[column.stage]
   const sameName = stage.toLowerCase() === column.name.trim().toLowerCase()
-  const filtered = !!(filter.q || filter.kind || filter.label)
+  const filtered = !!(filter.q || filter.kind || filter.label || filter.owner)
   const loading = q.isPending
   return (
     <section className={'column' + (isOver ? ' column-over' : '')} aria-labelledby={headingId} data-column={column.name} data-column-id={column.id}>

@@ -22,6 +22,7 @@ function filterFrom(params: URLSearchParams): Required<CardFilter> {
     q: params.get('q') ?? '',
     kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as Kind) : '',
     label: params.get('label') ?? '',
+    owner: params.get('owner') === 'me' ? 'me' : '',
     sort: (sorts as readonly string[]).includes(sort ?? '') ? (sort as CardFilter['sort'] & string) : 'position',
   }
 }
@@ -32,8 +33,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const parsed = filterFrom(params)
   // One object per filter, so columns (memoised) re-render only when the filter changes.
   const filter = useMemo(
-    () => ({ q: parsed.q, kind: parsed.kind, label: parsed.label, sort: parsed.sort }),
-    [parsed.q, parsed.kind, parsed.label, parsed.sort],
+    () => ({ q: parsed.q, kind: parsed.kind, label: parsed.label, owner: parsed.owner, sort: parsed.sort }),
+    [parsed.q, parsed.kind, parsed.label, parsed.owner, parsed.sort],
   )
   const openCard = params.get('card')
   const [settings, setSettings] = useState(false)

@@ -73,7 +73,7 @@ describe('a drag in progress', () => {
 })
 
 describe('applyLiveEvent', () => {
-  const plain = { q: '', kind: '' as const, label: '', sort: 'position' as const }
+  const plain = { q: '', kind: '' as const, label: '', owner: '' as const, sort: 'position' as const }
   function client() {
     const qc = new QueryClient()
     qc.setQueryData(keys.columnCards('B', 'a', plain), column([[x, y, z]], 3))

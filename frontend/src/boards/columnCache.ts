@@ -82,7 +82,7 @@ export function placeByPosition(data: ColumnData, card: Card): ColumnData {
 
 /** The board's filters are what a column's cache holds in board order without narrowing. */
 function isPlainBoardOrder(f: CardFilter): boolean {
-  return !f.q && !f.kind && !f.label && (f.sort ?? 'position') === 'position'
+  return !f.q && !f.kind && !f.label && !f.owner && (f.sort ?? 'position') === 'position'
 }
 
 interface ColumnQuery {
