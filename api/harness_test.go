@@ -16,6 +16,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/integrations"
 	"github.com/closeloop/closeloop/migrations/testdb"
 	"github.com/closeloop/closeloop/notify"
 )
@@ -67,7 +68,7 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 			t.Errorf("stop the mailroom: %v", err)
 		}
 	})
-	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom})
+	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, Inbound: integrations.Tools{}})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
 		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)

@@ -39,6 +39,8 @@ type Deps struct {
 	// BaseURL is the absolute root of links the public roadmap's feed writes
 	// (CLOSELOOP_BASE_URL); "" takes the request's host.
 	BaseURL string
+	// Inbound reads what support tools post to /api/v1/hooks/in/{id} (integrations.Tools).
+	Inbound domain.InboundTools
 }
 
 // Server serves the v1 API, the unsubscribe pages, health endpoints and the web UI.
@@ -47,6 +49,7 @@ type Server struct {
 	log         *slog.Logger
 	echo        *echo.Echo
 	httpMetrics *httpMetrics
+	inbound     *inboundMetrics
 	cardPages   *cardPages
 	// routeSet is every "METHOD /path" registered, for Allow headers (methods.go).
 	routeSet     map[string]bool
@@ -66,7 +69,7 @@ func New(deps Deps) *Server {
 	e.HidePort = true
 	e.IPExtractor = clientIP(deps.TrustedProxies)
 	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
-		cardPages: newCardPages()}
+		inbound: newInboundMetrics(deps.Registry), cardPages: newCardPages()}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s
