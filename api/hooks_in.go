@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"time"
 
@@ -88,6 +89,12 @@ func (s *Server) hookIn(c echo.Context) error {
 	}
 	if len(body) > maxBody {
 		return reject(rejectTooLarge, tooLarge)
+	}
+	// Every tool posts JSON; a body sent as anything else (a form a page on another site
+	// could post) is refused like any other JSON write.
+	if mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType)); err != nil || mt != "application/json" {
+		return reject(rejectMalformed, &requestError{status: http.StatusUnsupportedMediaType, detail: ErrorDetail{
+			Code: "unsupported_media_type", Message: "send the body as JSON with Content-Type: application/json"}})
 	}
 	d := domain.InboundDelivery{Header: req.Header, Body: body, Now: time.Now()}
 	if err := tool.Verify(integ.Secret, d); err != nil {

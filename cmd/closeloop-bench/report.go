@@ -31,6 +31,7 @@ type results struct {
 	Memory       []memoryFigure `json:"memory,omitempty"`
 	Scale        *scaleFigure   `json:"scale,omitempty"`
 	Import       []importFigure `json:"import,omitempty"`
+	Inbound      *inboundFigure `json:"inbound,omitempty"`
 	Checks       []check        `json:"targets"`
 	Problems     []string       `json:"problems,omitempty"` // sections that could not be measured
 }
