@@ -104,6 +104,11 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/boards/:id/satisfaction": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/satisfaction" })},
 		"GET /api/v1/cards/:id/reactions":     {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/reactions" })},
 
+		"GET /api/v1/settings": {viewer, 200, get(fixed("/api/v1/settings"))},
+		"PATCH /api/v1/settings": {admin, 200, func(*fixtures) apiReq {
+			return apiReq{method: "PATCH", path: "/api/v1/settings", body: map[string]string{"product_name": "Acme"}}
+		}},
+
 		"POST /api/v1/session": {"", 201, func(f *fixtures) apiReq {
 			m := f.newMember(domain.RoleViewer, signInPassword)
 			return apiReq{method: "POST", path: "/api/v1/session", body: map[string]string{"email": m.Email, "password": signInPassword}}

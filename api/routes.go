@@ -58,6 +58,10 @@ func (s *Server) routes() {
 	v1.POST("/tokens", s.createToken, admin)
 	v1.DELETE("/tokens/:id", s.revokeToken, admin)
 
+	// The workspace speaks as the team (issue 12): anyone reads, an admin changes.
+	v1.GET("/settings", s.getSettings, viewer)
+	v1.PATCH("/settings", s.updateSettings, admin)
+
 	v1.GET("/boards", s.listBoards, viewer)
 	v1.POST("/boards", s.createBoard, editor)
 	v1.GET("/boards/:id", s.getBoard, viewer)

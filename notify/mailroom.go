@@ -42,18 +42,22 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 	// The reaction link is the delivery's when the person was emailed (so the preview is
 	// the email sent, byte for byte, but for the unsubscribe link, which never works in a
 	// preview); before that it leads nowhere.
-	links := email.Links{Unsubscribe: s.emails.PreviewUnsubscribeURL(), Reaction: s.cfg.BaseURL + "/r/preview"}
+	emails, err := s.renderer(ctx)
+	if err != nil {
+		return domain.EmailPreview{}, err
+	}
+	links := email.Links{Unsubscribe: emails.PreviewUnsubscribeURL(), Reaction: s.cfg.BaseURL + "/r/preview"}
 	if requesterID != uuid.Nil {
 		var deliveryID uuid.UUID
 		err := s.pool.QueryRow(ctx, `SELECT id FROM deliveries WHERE card_id = $1 AND requester_id = $2 AND kind = $3`,
 			cardID, requesterID, kindShipped).Scan(&deliveryID)
 		if err == nil {
-			links.Reaction = s.emails.ReactionURL(deliveryID)
+			links.Reaction = emails.ReactionURL(deliveryID)
 		} else if !errors.Is(err, pgx.ErrNoRows) {
 			return domain.EmailPreview{}, err
 		}
 	}
-	e, err := s.emails.Render(email.Shipped, c, r, links)
+	e, err := emails.Render(email.Shipped, c, r, links)
 	if err != nil {
 		return domain.EmailPreview{}, err
 	}

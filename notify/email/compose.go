@@ -30,6 +30,7 @@ func (r *Renderer) compose(kind Kind, greeting string, c Card, links Links) (Ren
 		ReleaseNote:    paragraphs(c.ReleaseNote),
 		Team:           r.sender.Team,
 		Signature:      r.sender.Signature,
+		SignatureLines: signatureLines(r.sender.Signature),
 		UnsubscribeURL: links.Unsubscribe,
 		ReactionURL:    links.Reaction,
 	}, cleanHeader(c.Subject), fill)

@@ -70,7 +70,7 @@ func ParseSender(raw string) (Sender, error) {
 		return Sender{}, fmt.Errorf("MAIL_FROM %q is not an address: %v", raw, err)
 	}
 	a.Name = cleanHeader(a.Name)
-	s := Sender{From: a, Team: a.Name, Signature: a.Name}
+	s := Sender{From: a, Team: a.Name, Signature: a.Name} // until the workspace says otherwise (Renderer.For)
 	if a.Name == "" {
 		s.Team, s.Signature = "us", "The team"
 	}
@@ -94,7 +94,11 @@ type Settings struct {
 // concurrent use and cheap to make (the templates are parsed once per process).
 type Renderer struct {
 	baseURL    string
-	sender     Sender
+	sender     Sender // who the emails speak as (For), base until then
+	base       Sender // MAIL_FROM as the operator wrote it
+	replyTo    *mail.Address
+	accent     string // the workspace's accent colour, #rrggbb
+	baseListID string // <installation.host>, without a phrase
 	tokens     Tokens
 	reactions  Tokens
 	confirms   Tokens
@@ -112,10 +116,11 @@ func NewRenderer(s Settings) (*Renderer, error) {
 		return nil, errors.New("email: no sender address")
 	}
 	base := strings.TrimRight(s.BaseURL, "/")
-	return &Renderer{baseURL: base, sender: s.Sender, tokens: Tokens{secret: s.Secret},
+	lid := listID(s.InstallationID, base)
+	return &Renderer{baseURL: base, sender: s.Sender, base: s.Sender, accent: "#2563eb", baseListID: lid, tokens: Tokens{secret: s.Secret},
 		reactions: Tokens{secret: s.Secret, purpose: reactionPurpose},
 		confirms:  Tokens{secret: s.Secret, purpose: confirmPurpose},
-		listID:    listID(s.InstallationID, base), hrefPrefix: hrefPrefixOf(base + "/u/"), reactHref: hrefPrefixOf(base + "/r/")}, nil
+		listID:    lid, hrefPrefix: hrefPrefixOf(base + "/u/"), reactHref: hrefPrefixOf(base + "/r/")}, nil
 }
 
 // Tokens returns the signer of this installation's unsubscribe tokens.

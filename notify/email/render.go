@@ -22,6 +22,7 @@ type emailData struct {
 	ReleaseNote    [][]string // paragraphs of lines
 	Team           string     // who they asked (Sender.Team)
 	Signature      string
+	SignatureLines []string // the signature, one clean line each
 	UnsubscribeURL string
 	ReactionURL    string // "Did this solve it?" link without ?answer=, or "" (reaction.*.tmpl)
 }

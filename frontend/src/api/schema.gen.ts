@@ -381,6 +381,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's settings: who every email speaks as
+         * @description Needs the viewer role or above.
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the workspace's settings
+         * @description Emails are From "<sender_name>" <MAIL_FROM's address>, carry Reply-To when reply_to is set, are signed with signature, and name product_name ("us"/"the team" until it is set). coalesce_seconds > 0 folds a person's shipped emails due together into one.
+         *
+         *     Needs the admin role or above.
+         */
+        patch: operations["updateSettings"];
+        trace?: never;
+    };
     "/api/v1/boards": {
         parameters: {
             query?: never;
@@ -1151,6 +1177,27 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description The workspace's settings. An empty text is not set. */
+        Settings: {
+            product_name: string;
+            sender_name: string;
+            reply_to: string;
+            signature: string;
+            /** @description #rrggbb or empty */
+            accent_color: string;
+            coalesce_seconds: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SettingsPatch: {
+            product_name?: string;
+            sender_name?: string;
+            /** @description an email address, or empty */
+            reply_to?: string;
+            signature?: string;
+            accent_color?: string;
+            coalesce_seconds?: number;
         };
         Board: {
             /** Format: uuid */
@@ -2708,6 +2755,57 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listBoards: {

@@ -1,6 +1,8 @@
 import { useSession } from '../auth/session'
 import { SignIn } from '../auth/SignIn'
 import { AdminPage } from '../admin/AdminPage'
+import { FirstRunPrompt } from '../settings/FirstRunPrompt'
+import { SettingsPage } from '../settings/SettingsPage'
 import { BoardPage } from '../boards/BoardPage'
 import { BoardsPage } from '../boards/BoardsPage'
 import { RequesterPage } from '../requesters/RequesterPage'
@@ -27,6 +29,7 @@ export function App() {
   return (
     <>
       <TopBar />
+      <FirstRunPrompt />
       <Screen />
     </>
   )
@@ -40,6 +43,7 @@ function Screen() {
   if (path === '/people') return <RequestersPage />
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />
+  if (path === '/settings') return <SettingsPage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

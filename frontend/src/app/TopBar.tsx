@@ -17,6 +17,9 @@ export function TopBar() {
         {can('admin') && (
           <Link href="/admin" aria-current={current('/admin')}>Members</Link>
         )}
+        {can('admin') && (
+          <Link href="/settings" aria-current={current('/settings')}>Settings</Link>
+        )}
       </nav>
       <div className="whoami">
         <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>
