@@ -156,12 +156,15 @@ func authzTable() map[string]authzRow {
 			return apiReq{method: "DELETE", path: "/api/v1/columns/" + f.newBoard().Columns[1].ID.String()}
 		}},
 
-		"POST /api/v1/boards/:id/cards": {editor, 201, func(f *fixtures) apiReq {
+		"POST /api/v1/boards/:id/cards": {support, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: boardPath(f) + "/cards", body: map[string]any{
 				"column_id": f.board.Columns[0].ID, "kind": "idea", "title": "Dark mode"}}
 		}},
 		"GET /api/v1/boards/:id/cards": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/cards?sort=demand" })},
 		"GET /api/v1/cards/:id":        {viewer, 200, get(cardPath)},
+		"GET /api/v1/cards/by-number/:n": {viewer, 200, get(func(f *fixtures) string {
+			return fmt.Sprintf("/api/v1/cards/by-number/%d", f.card.Number)
+		})},
 		"PATCH /api/v1/cards/:id": {editor, 200, func(f *fixtures) apiReq {
 			return apiReq{method: "PATCH", path: "/api/v1/cards/" + f.newCard(f.board).ID.String(), body: map[string]string{"title": "Renamed"}, headers: []string{"If-Match", `"1"`}}
 		}},

@@ -107,7 +107,8 @@ func TestContractWalk(t *testing.T) {
 			"description": "Asked for by " + title + " fans", "labels": []string{"q3", "ui"}})))
 	}
 	card := "/api/v1/cards/" + cards[0].ID.String()
-	w.do(viewer, 200, "GET", card, nil)
+	numbered := decode[struct{ Number int64 }](t, w.do(viewer, 200, "GET", card, nil))
+	w.do(viewer, 200, "GET", fmt.Sprintf("/api/v1/cards/by-number/closeloop-%d", numbered.Number), nil)
 	patched := decode[idJSON](t, w.do(editor, 200, "PATCH", card, map[string]any{"description": "Easy on the eyes", "labels": []string{"ui"}}, "If-Match", `"1"`))
 	w.do(editor, 412, "PATCH", card, map[string]string{"title": "Lost update"}, "If-Match", `"1"`)
 	w.do(editor, 200, "POST", card+"/move", map[string]any{"column_id": board.Columns[1].ID, "before_id": cards[1].ID},

@@ -71,9 +71,10 @@ func (s *Server) routes() {
 	v1.PATCH("/columns/:id", s.updateColumn, editor)
 	v1.DELETE("/columns/:id", s.deleteColumn, editor)
 
-	v1.POST("/boards/:id/cards", s.createCard, editor)
+	v1.POST("/boards/:id/cards", s.createCard, support) // support only in open columns (domain)
 	v1.GET("/boards/:id/cards", s.listCards, viewer)
 	v1.GET("/cards/:id", s.getCard, viewer)
+	v1.GET("/cards/by-number/:n", s.getCardByNumber, viewer)
 	v1.PATCH("/cards/:id", s.updateCard, editor)
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)

@@ -30,6 +30,7 @@ func checkKind(p Problems, k CardKind) {
 // RequesterCount is kept up to date by the requests code; this file never writes it.
 type Card struct {
 	ID             uuid.UUID
+	Number         int64 `gorm:"default:(-)"` // given by card_number_seq at insert (00420)
 	BoardID        uuid.UUID
 	ColumnID       uuid.UUID
 	Kind           CardKind
@@ -50,7 +51,7 @@ type Card struct {
 }
 
 // cardFields is every column of Card (never `search`, which is only for filtering).
-const cardFields = "id, board_id, column_id, kind, title, description, labels, position, version, " +
+const cardFields = "id, number, board_id, column_id, kind, title, description, labels, position, version, " +
 	"requester_count, reactions_yes, reactions_no, release_note, shipped_at, archived_at, merged_into_id, created_at, updated_at"
 
 // NewCard is the input for CreateCard.
@@ -97,6 +98,9 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 			return err
 		case col.BoardID != boardID:
 			return Invalid("column_id", "is not a column of this board")
+		case !mayCreateIn(actor, col):
+			return Forbidden("support can create cards only in open columns; %q is %s: pick an open column or ask an editor",
+				col.Name, col.Stage)
 		}
 		last, err := s.lastPosition(ctx, col.ID, uuid.Nil)
 		if err != nil {
@@ -114,6 +118,12 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		return s.publish(ctx, actor, Event{Type: EventCardCreated, Card: &card})
 	})
 	return card, err
+}
+
+// mayCreateIn: editors and above create cards anywhere; support (who files what
+// customers ask for) only in open columns, so planning stays the editors' call.
+func mayCreateIn(actor Actor, col Column) bool {
+	return !actor.Role.Valid() || actor.Role.Includes(RoleEditor) || col.Stage == StageOpen
 }
 
 // Card returns a card, archived or not.

@@ -520,9 +520,29 @@ export interface paths {
         put?: never;
         /**
          * Create a card
-         * @description Needs the editor role or above.
+         * @description Needs the support role or above; support may create cards only in columns of stage open (any other column: 403 forbidden, nothing created). Editors and admins create cards in any column.
          */
         post: operations["createCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/by-number/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a card by its number (reference closeloop-<n>)
+         * @description Needs the viewer role or above. n is the card's number; closeloop-<n> (any case) is taken too.
+         */
+        get: operations["getCardByNumber"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1227,6 +1247,8 @@ export interface components {
         Card: {
             /** Format: uuid */
             id: string;
+            /** @description Unique per installation, given at creation in order; the card's reference is closeloop-<number>. */
+            number: number;
             /** Format: uuid */
             board_id: string;
             /** Format: uuid */
@@ -1573,8 +1595,9 @@ export interface components {
             name?: string;
             company?: string;
             quote?: string;
+            /** @description Where the request came from: one of intercom, zendesk, freshdesk, helpscout, front, email, phone, meeting, chat, roadmap, import, other (any case). Omitted or empty: the tool of conversation_url, else other. Anything else: 422 with field source. */
             source?: string;
-            /** @description Also recorded as a conversation of this card and requester. */
+            /** @description Optional (a phone call or a meeting has none). Also recorded as a conversation of this card and requester. */
             conversation_url?: string;
         };
         NewConversation: {
@@ -3115,6 +3138,34 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCardByNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The card's number, e.g. 12 or closeloop-12. */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getCard: {

@@ -7,6 +7,8 @@ import { BoardPage } from '../boards/BoardPage'
 import { BoardsPage } from '../boards/BoardsPage'
 import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
+import { LinkRequestPage } from '../support/LinkRequestPage'
+import { IntegrationsPage } from '../integrations/IntegrationsPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { Link, match, useLocation } from './router'
@@ -43,6 +45,8 @@ function Screen() {
   if (path === '/people') return <RequestersPage />
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />
+  if (path === '/link') return <LinkRequestPage />
+  if (path === '/integrations') return <IntegrationsPage />
   if (path === '/settings') return <SettingsPage />
   return (
     <main className="page narrow">

@@ -14,8 +14,14 @@ export function TopBar() {
       <nav className="topnav" aria-label="Main">
         <Link href="/" aria-current={current('/')}>Boards</Link>
         <Link href="/people" aria-current={current('/people')}>People</Link>
+        {can('link') && (
+          <Link href="/link" aria-current={current('/link')}>Link a request</Link>
+        )}
         {can('admin') && (
           <Link href="/admin" aria-current={current('/admin')}>Members</Link>
+        )}
+        {can('admin') && (
+          <Link href="/integrations" aria-current={current('/integrations')}>Integrations</Link>
         )}
         {can('admin') && (
           <Link href="/settings" aria-current={current('/settings')}>Settings</Link>

@@ -18,6 +18,7 @@ import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
 import { MergeControls } from '../merge/MergeControls'
+import { CardReference } from './CardReference'
 
 interface Props {
   cardId: string
@@ -49,6 +50,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
     <Drawer label={c ? `Card: ${c.title}` : 'Card'} onClose={requestClose}>
       <div className="drawer-head">
         <div className="drawer-crumbs">
+          {c && <CardReference number={c.number} />}
           {c && <span className={'kind kind-' + c.kind}>{kindName[c.kind]}</span>}
           {column && (
             <span className={'stage stage-' + column.stage}>
@@ -69,6 +71,10 @@ function CardPanel({ cardId, board, onClose }: Props) {
       ) : (
         <div className="drawer-body">
           <CardDetails card={card.data} />
+          {/* Above the requesters: on a card a thousand people asked for, the form stays in reach. */}
+          <Can right="link">
+            <SupportForm card={card.data} />
+          </Can>
           {card.data.shipped_at && (
             <section className="shipped-box" aria-label="Shipped">
               <p>
@@ -79,9 +85,6 @@ function CardPanel({ cardId, board, onClose }: Props) {
             </section>
           )}
           <RequestersList card={card.data} />
-          <Can right="link">
-            <SupportForm card={card.data} />
-          </Can>
           <Can right="edit">
             <MoveCardForm card={card.data} board={board} />
           </Can>
