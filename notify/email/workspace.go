@@ -37,7 +37,8 @@ func (r *Renderer) For(w Workspace) *Renderer {
 	if s.Team == "" {
 		s.Team, s.Signature = "us", "The team"
 	}
-	if p := cleanHeader(w.ProductName); p != "" {
+	c.product = cleanHeader(w.ProductName)
+	if p := c.product; p != "" {
 		s.Team, s.Signature = "the "+p+" team", "The "+p+" team"
 		c.listID = listPhrase(p) + " " + r.baseListID
 	}

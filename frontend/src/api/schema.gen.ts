@@ -459,6 +459,48 @@ export interface paths {
         patch: operations["updateBoard"];
         trace?: never;
     };
+    "/api/v1/boards/{id}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board's email templates, one per kind (the default where it has none)
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the board's template of one kind
+         * @description Placeholders {{first_name}}, {{name}}, {{card_title}}, {{release_note}}, {{note}}, {{quote}}, {{card_url}}, {{product_name}}; a paragraph with {{quote}}, {{note}} or {{release_note}} is left out when that is empty. An unknown placeholder, or neither subject nor body naming {{card_title}}, is 422 with the field.
+         *
+         *     Needs the editor role or above.
+         */
+        put: operations["putTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/boards/{id}/columns": {
         parameters: {
             query?: never;
@@ -1219,6 +1261,26 @@ export interface components {
             accent_color?: string;
             coalesce_seconds?: number;
         };
+        EmailTemplate: {
+            /** Format: uuid */
+            board_id: string;
+            /** @enum {string} */
+            kind: "shipped" | "planned" | "in_progress" | "declined";
+            subject: string;
+            body: string;
+            /** @description false while it is the default */
+            custom: boolean;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        TemplateList: {
+            items: components["schemas"]["EmailTemplate"][];
+            placeholders: string[];
+        };
+        TemplatePut: {
+            subject: string;
+            body: string;
+        };
         Board: {
             /** Format: uuid */
             id: string;
@@ -1486,6 +1548,8 @@ export interface components {
             next_cursor: string | null;
         };
         EmailPreview: {
+            /** @enum {string} */
+            kind: "shipped" | "planned" | "in_progress" | "declined";
             to: string;
             subject: string;
             text: string;
@@ -2974,6 +3038,64 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every kind's template and the placeholders a template may use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                kind: "shipped" | "planned" | "in_progress" | "declined";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePut"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     createColumn: {
         parameters: {
             query?: never;
@@ -3784,6 +3906,12 @@ export interface operations {
             query?: {
                 /** @description Render it as this requester gets it; absent: a sample requester. */
                 requester_id?: string;
+                /** @description Which email; absent: shipped. */
+                kind?: "shipped" | "planned" | "in_progress" | "declined";
+                /** @description A draft subject to render instead of the board's (checked as PUT /boards/{id}/templates/{kind} checks it: 422). */
+                subject?: string;
+                /** @description A draft body to render instead of the board's. */
+                body?: string;
             };
             header?: never;
             path: {
