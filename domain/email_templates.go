@@ -80,7 +80,9 @@ func normalizePlaceholder(m string) string {
 }
 
 // NormalizeTemplate writes every placeholder as {{word}}, without inner spaces.
-func NormalizeTemplate(s string) string { return placeholderRE.ReplaceAllStringFunc(s, normalizePlaceholder) }
+func NormalizeTemplate(s string) string {
+	return placeholderRE.ReplaceAllStringFunc(s, normalizePlaceholder)
+}
 
 func checkEmailKind(kind string) error {
 	if !slices.Contains(EmailKinds, kind) {

@@ -176,11 +176,11 @@ func bodyOf(tmpl string, v values, sections bool) (text, html string) {
 				h.WriteString("<br>")
 			}
 			for _, s := range segments(line) {
-				switch {
-				case s.word == "":
+				switch s.word {
+				case "":
 					t.WriteString(s.text)
 					h.WriteString(htmlText(s.text))
-				case s.word == "card_url":
+				case "card_url":
 					t.WriteString(v.CardURL)
 					h.WriteString(`<a href="` + htmlText(v.CardURL) + `" style="color:` + v.Accent + `;">` + htmlText(v.CardURL) + `</a>`)
 				default:

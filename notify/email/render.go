@@ -68,27 +68,6 @@ func (t templateSet) execute(d emailData) (Rendered, error) {
 	return out, nil
 }
 
-// paragraphs splits a release note into paragraphs (at blank lines) of lines, so a
-// list written one item per line stays one.
-func paragraphs(note string) [][]string {
-	var out [][]string
-	var para []string
-	for _, line := range strings.Split(note, "\n") {
-		line = cleanHeader(line)
-		if line == "" {
-			if para != nil {
-				out, para = append(out, para), nil
-			}
-			continue
-		}
-		para = append(para, line)
-	}
-	if para != nil {
-		out = append(out, para)
-	}
-	return out
-}
-
 // cleanHeader makes any text safe for a header or a one-line place: control
 // characters (CR and LF included) become spaces and runs of spaces collapse.
 func cleanHeader(s string) string {
