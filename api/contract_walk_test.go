@@ -141,6 +141,14 @@ func TestContractWalk(t *testing.T) {
 	rpage := decode[idJSON](t, w.do(viewer, 200, "GET", "/api/v1/requesters?limit=2", nil))
 	w.do(viewer, 200, "GET", "/api/v1/requesters?limit=2&cursor="+*rpage.NextCursor, nil)
 	w.do(viewer, 200, "GET", "/api/v1/requesters?q=linus", nil)
+	// Across boards: a typo of a word of a quote, and the start of an address.
+	found := decode[struct {
+		Items []struct{ Type string } `json:"items"`
+	}](t, w.do(viewer, 200, "GET", "/api/v1/search?q=stil+neeed&limit=5", nil))
+	if len(found.Items) == 0 || found.Items[0].Type != "card" {
+		t.Errorf("search for a typo of a quote found %+v", found.Items)
+	}
+	w.do(viewer, 200, "GET", "/api/v1/search?q=ada@ex", nil)
 	ada := "/api/v1/requesters/" + requesters[0].String()
 	w.do(viewer, 200, "GET", ada, nil)
 	w.do(support, 200, "PATCH", ada, map[string]any{"name": "Ada L.", "external_ids": map[string]any{"intercom": "5f1c", "zendesk": nil}})
@@ -187,6 +195,7 @@ func TestContractWalk(t *testing.T) {
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
 	walkImportExportMerge(w) // issue 14
+	walkWebhooks(w)          // issue 11, outbound
 
 	// Clean up, the destructive way.
 	w.do(support, 204, "DELETE", card+"/requests/"+requesters[2].String(), nil)

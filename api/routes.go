@@ -62,6 +62,15 @@ func (s *Server) routes() {
 	v1.GET("/settings", s.getSettings, viewer)
 	v1.PATCH("/settings", s.updateSettings, admin)
 
+	// Outbound webhooks and Slack (issue 11).
+	v1.GET("/webhooks", s.listWebhooks, admin)
+	v1.POST("/webhooks", s.createWebhook, admin)
+	v1.PATCH("/webhooks/:id", s.updateWebhook, admin)
+	v1.DELETE("/webhooks/:id", s.deleteWebhook, admin)
+	v1.POST("/webhooks/:id/test", s.testWebhook, admin)
+	v1.GET("/webhooks/:id/deliveries", s.listWebhookDeliveries, admin)
+	v1.POST("/webhooks/:id/deliveries/:delivery_id/retry", s.retryWebhookDelivery, admin)
+
 	v1.GET("/boards", s.listBoards, viewer)
 	v1.POST("/boards", s.createBoard, editor)
 	v1.GET("/boards/:id", s.getBoard, viewer)
@@ -87,6 +96,8 @@ func (s *Server) routes() {
 	v1.DELETE("/cards/:id/requests/:requester_id", s.deleteRequest, support)
 	v1.POST("/cards/:id/conversations", s.createConversation, support)
 	v1.GET("/cards/:id/conversations", s.listConversations, viewer)
+
+	v1.GET("/search", s.search, viewer)
 
 	v1.GET("/requesters", s.listRequesters, viewer)
 	v1.GET("/requesters/:id", s.getRequester, viewer)
