@@ -216,6 +216,7 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/cards/:id/conversations": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/conversations" })},
 
 		"GET /api/v1/search":         {viewer, 200, get(fixed("/api/v1/search?q=dark"))},
+		"GET /api/v1/events":         {viewer, 200, get(fixed("/api/v1/events"))},
 		"GET /api/v1/requesters":     {viewer, 200, get(fixed("/api/v1/requesters?q=person"))},
 		"GET /api/v1/requesters/:id": {viewer, 200, get(requesterPath)},
 		"PATCH /api/v1/requesters/:id": {support, 200, func(f *fixtures) apiReq {

@@ -149,6 +149,7 @@ func TestContractWalk(t *testing.T) {
 		t.Errorf("search for a typo of a quote found %+v", found.Items)
 	}
 	w.do(viewer, 200, "GET", "/api/v1/search?q=ada@ex", nil)
+	w.do(viewer, 200, "GET", "/api/v1/events", nil) // ends after the test harness's short stream life
 	ada := "/api/v1/requesters/" + requesters[0].String()
 	w.do(viewer, 200, "GET", ada, nil)
 	w.do(support, 200, "PATCH", ada, map[string]any{"name": "Ada L.", "external_ids": map[string]any{"intercom": "5f1c", "zendesk": nil}})

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -79,7 +80,8 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 			t.Errorf("stop the mailroom: %v", err)
 		}
 	})
-	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom})
+	// GET /events streams end quickly here, so the tables of every route can walk it too.
+	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, EventStreamFor: 150 * time.Millisecond})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
 		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)

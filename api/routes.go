@@ -98,6 +98,7 @@ func (s *Server) routes() {
 	v1.GET("/cards/:id/conversations", s.listConversations, viewer)
 
 	v1.GET("/search", s.search, viewer)
+	v1.GET("/events", s.streamEvents, viewer)
 
 	v1.GET("/requesters", s.listRequesters, viewer)
 	v1.GET("/requesters/:id", s.getRequester, viewer)

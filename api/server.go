@@ -3,12 +3,14 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -39,6 +41,9 @@ type Deps struct {
 	// BaseURL is the absolute root of links the public roadmap's feed writes
 	// (CLOSELOOP_BASE_URL); "" takes the request's host.
 	BaseURL string
+	// EventHeartbeat and EventStreamFor shorten GET /events' heartbeat and stream life
+	// (tests); zero takes the defaults of events.go.
+	EventHeartbeat, EventStreamFor time.Duration
 }
 
 // Server serves the v1 API, the unsubscribe pages, health endpoints and the web UI.
@@ -48,6 +53,9 @@ type Server struct {
 	echo        *echo.Echo
 	httpMetrics *httpMetrics
 	cardPages   *cardPages
+	events      *eventHub
+	// eventHeartbeat and eventStreamFor are Deps' (or the defaults of events.go).
+	eventHeartbeat, eventStreamFor time.Duration
 	// routeSet is every "METHOD /path" registered, for Allow headers (methods.go).
 	routeSet     map[string]bool
 	routeSetOnce sync.Once
@@ -66,7 +74,8 @@ func New(deps Deps) *Server {
 	e.HidePort = true
 	e.IPExtractor = clientIP(deps.TrustedProxies)
 	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
-		cardPages: newCardPages()}
+		cardPages: newCardPages(), events: newEventHub(deps.Service, deps.Log),
+		eventHeartbeat: cmp.Or(deps.EventHeartbeat, eventHeartbeat), eventStreamFor: cmp.Or(deps.EventStreamFor, eventStreamFor)}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s

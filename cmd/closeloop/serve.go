@@ -17,6 +17,7 @@ import (
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/frontend"
 	"github.com/closeloop/closeloop/importer/queue"
+	"github.com/closeloop/closeloop/live"
 	"github.com/closeloop/closeloop/migrations"
 	"github.com/closeloop/closeloop/webhooks"
 )
@@ -65,7 +66,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	a.stops = append(a.stops, stopNotifier)
 	var mailroom domain.Mailroom = notifier
-	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
+	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox, live.Sink{}).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
 	svc.UseImportQueue(imports)
 	svc.UseWebhooks(outbox)
 	outbox.Start(ctx)
@@ -90,6 +91,14 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			return err
 		},
 	})
+	// Every replica LISTENs for every change and streams it to its browsers (GET /events).
+	liveCtx, stopLive := context.WithCancel(context.WithoutCancel(ctx))
+	liveDone := make(chan struct{})
+	go func() {
+		defer close(liveDone)
+		(&live.Listener{URL: db.URL, Log: log}).Run(liveCtx, srv.HearLiveEvent, nil)
+	}()
+	a.stops = append(a.stops, func(context.Context) { stopLive(); <-liveDone })
 	a.listener, err = net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		a.close(ctx)

@@ -885,6 +885,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates (Server-Sent Events)
+         * @description Needs the viewer role or above. A text/event-stream of every change on every board, from every replica (PostgreSQL LISTEN/NOTIFY): events `card.created`, `card.updated`, `card.moved`, `card.shipped`, `card.archived`, `request.linked`, `reaction.received` and `delivery.progress`, each with an `id:` and, as `data:`, a LiveEvent (the card as GET /cards/{id} shows it; for `delivery.progress` the card's delivery summary, sent a few times a second at most while emails go out). A comment line every 15 s keeps the stream open; the caller's credentials are checked again each time. Reconnect with `Last-Event-ID` (EventSource does it by itself) to get what was missed; when that is no longer known the stream starts with an `event: resync` (reload what you show). A client that falls far behind is disconnected and catches up the same way. A stream ends after 30 minutes; reconnecting loses nothing.
+         */
+        get: operations["events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1684,6 +1704,22 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             request_count: number;
+        };
+        /** @description The data of one GET /events event. */
+        LiveEvent: {
+            /** @enum {string} */
+            type: "card.created" | "card.updated" | "card.moved" | "card.shipped" | "card.archived" | "request.linked" | "reaction.received" | "delivery.progress";
+            /** Format: uuid */
+            board_id: string | null;
+            /** Format: uuid */
+            card_id: string | null;
+            /** Format: uuid */
+            from_column_id?: string;
+            actor?: string;
+            /** @description null when the card was deleted since. */
+            card: components["schemas"]["Card"] | null;
+            requester?: components["schemas"]["RequesterBrief"];
+            summary?: components["schemas"]["DeliverySummary"];
         };
         /** @description A card (with card, board, match) or a requester (with requester). */
         SearchHit: {
@@ -4129,6 +4165,31 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    events: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The id of the last event received. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     search: {
