@@ -9,6 +9,7 @@ import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
 import { LinkRequestPage } from '../support/LinkRequestPage'
 import { IntegrationsPage } from '../integrations/IntegrationsPage'
+import { WebhooksPage } from '../webhooks/WebhooksPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { Link, match, useLocation } from './router'
@@ -47,6 +48,7 @@ function Screen() {
   if (path === '/admin') return <AdminPage />
   if (path === '/link') return <LinkRequestPage />
   if (path === '/integrations') return <IntegrationsPage />
+  if (path === '/webhooks') return <WebhooksPage />
   if (path === '/settings') return <SettingsPage />
   return (
     <main className="page narrow">

@@ -24,6 +24,9 @@ export function TopBar() {
           <Link href="/integrations" aria-current={current('/integrations')}>Integrations</Link>
         )}
         {can('admin') && (
+          <Link href="/webhooks" aria-current={current('/webhooks')}>Webhooks</Link>
+        )}
+        {can('admin') && (
           <Link href="/settings" aria-current={current('/settings')}>Settings</Link>
         )}
       </nav>
