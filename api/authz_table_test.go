@@ -231,6 +231,12 @@ func authzTable() map[string]authzRow {
 		"POST /api/v1/cards/:id/move": {editor, 200, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/move", body: map[string]any{"column_id": f.board.Columns[1].ID}}
 		}},
+		"POST /api/v1/cards/:id/archive": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/archive"}
+		}},
+		"POST /api/v1/cards/:id/restore": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newArchivedCard().String() + "/restore"}
+		}},
 		"GET /api/v1/cards/:id/activity": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/activity" })},
 		"POST /api/v1/cards/:id/comments": {support, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: cardPath(f) + "/comments", body: map[string]string{"body": "Asked again on a call"}}

@@ -195,8 +195,9 @@ func TestContractWalk(t *testing.T) {
 	w.do("", 401, "GET", "/api/v1/boards", nil)
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
-	walkImportExportMerge(w)        // issue 14
-	walkTeamWork(w)                 // issue 13
+	walkImportExportMerge(w) // issue 14
+	walkTeamWork(w)          // issue 13
+	walkArchive(w)
 	walkInbound(w, numbered.Number) // issue 11, inbound
 	walkWebhooks(w)                 // issue 11, outbound
 

@@ -90,6 +90,8 @@ func (s *Server) routes() {
 	v1.PATCH("/cards/:id", s.updateCard, editor)
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)
+	v1.POST("/cards/:id/archive", s.archiveCard, editor)
+	v1.POST("/cards/:id/restore", s.restoreCard, editor)
 	v1.GET("/cards/:id/activity", s.listActivity, viewer)
 	// Internal notes (issue 13): support and above write; only the author or an admin edits.
 	v1.POST("/cards/:id/comments", s.createComment, support)

@@ -766,8 +766,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Archive a card
-         * @description The card leaves the board's lists but keeps its history.
+         * Archive a card, or delete an archived one for good
+         * @description The card leaves the board's lists but keeps its history (as POST /cards/{id}/archive). With ?permanent=true an archived card is deleted with its requests, conversations, comments, deliveries and history; a live card answers 409 (archive it first).
          *
          *     Needs the editor role or above.
          */
@@ -779,6 +779,28 @@ export interface paths {
          * @description Needs the editor role or above.
          */
         patch: operations["updateCard"];
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a card
+         * @description The default removal: the card leaves the board's lists and keeps its column, requests, comments and history; restore brings it back.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["archiveCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cards/{id}/move": {
@@ -857,6 +879,28 @@ export interface paths {
         get: operations["cardReactions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived card
+         * @description 409 for a card merged into another: unmerge it instead.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["restoreCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4056,6 +4100,8 @@ export interface operations {
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
                 label?: string;
+                /** @description true: the board's archived cards instead of its live ones, most recently changed first (sort=position reads as recent). */
+                archived?: "true" | "false";
                 /** @description Cards this member owns: a member's id, or me (the signed-in member; 422 for an API token). */
                 owner?: string;
                 /** @description position: board order; demand: requester count, then recency; recent: last changed first. */
@@ -4180,7 +4226,10 @@ export interface operations {
     };
     deleteCard: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: delete the (archived) card for good. */
+                permanent?: "true" | "false";
+            };
             header?: {
                 /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
                 "If-Match"?: components["parameters"]["IfMatch"];
@@ -4205,6 +4254,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     updateCard: {
@@ -4244,6 +4294,36 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    archiveCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, archived (archiving it again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     moveCard: {
@@ -4376,6 +4456,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    restoreCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, back at the end of its column (a live card is answered as it is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     listRequests: {
