@@ -74,6 +74,8 @@ func (s *Server) routes() {
 	v1.PATCH("/boards/:id", s.updateBoard, editor)
 	v1.DELETE("/boards/:id", s.deleteBoard, editor)
 	v1.POST("/boards/:id/columns", s.createColumn, editor)
+	v1.GET("/boards/:id/labels", s.listBoardLabels, viewer)
+	v1.PATCH("/boards/:id/labels/:name", s.updateBoardLabel, editor)
 	v1.PATCH("/columns/:id", s.updateColumn, editor)
 	v1.DELETE("/columns/:id", s.deleteColumn, editor)
 
