@@ -194,9 +194,10 @@ func TestContractWalk(t *testing.T) {
 	w.do("", 401, "GET", "/api/v1/boards", nil)
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
-	walkImportExportMerge(w) // issue 14
-	walkTeamWork(w)          // issue 13
-	walkWebhooks(w)          // issue 11, outbound
+	walkImportExportMerge(w)        // issue 14
+	walkTeamWork(w)                 // issue 13
+	walkInbound(w, numbered.Number) // issue 11, inbound
+	walkWebhooks(w)                 // issue 11, outbound
 
 	// Clean up, the destructive way.
 	w.do(support, 204, "DELETE", card+"/requests/"+requesters[2].String(), nil)

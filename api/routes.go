@@ -126,5 +126,14 @@ func (s *Server) routes() {
 	v1.GET("/boards/:id/satisfaction", s.boardSatisfaction, viewer)
 	v1.GET("/cards/:id/reactions", s.cardReactions, viewer)
 
+	// Inbound integrations (issue 11): admins manage them; the tools post to
+	// /hooks/in/{id} with no token, verified by the integration's secret.
+	v1.POST("/integrations", s.createIntegration, admin)
+	v1.GET("/integrations", s.listIntegrations, admin)
+	v1.DELETE("/integrations/:id", s.deleteIntegration, admin)
+	v1.POST("/integrations/:id/secret", s.rotateIntegrationSecret, admin)
+	v1.GET("/integrations/:id/events", s.listIntegrationEvents, admin)
+	v1.POST("/hooks/in/:integration_id", s.hookIn)
+
 	s.serveUI()
 }

@@ -32,6 +32,7 @@ type results struct {
 	Scale        *scaleFigure    `json:"scale,omitempty"`
 	Import       []importFigure  `json:"import,omitempty"`
 	Webhooks     *webhooksFigure `json:"webhooks,omitempty"`
+	Inbound      *inboundFigure  `json:"inbound,omitempty"`
 	Checks       []check         `json:"targets"`
 	Problems     []string        `json:"problems,omitempty"` // sections that could not be measured
 }
