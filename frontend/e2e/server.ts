@@ -55,7 +55,7 @@ export async function startCloseloop({ smtpPort, admin }: { smtpPort: number; ad
     CLOSELOOP_BASE_URL: `http://127.0.0.1:${port}`,
     CLOSELOOP_DATA_DIR: join(dir, 'data'),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
-    MAIL_FROM: 'Closeloop <noreply@example.com>',
+    MAIL_FROM: 'noreply@example.com',
     // Outbound webhooks to the specs' own loopback receivers, retried within seconds.
     CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: 'true',
     CLOSELOOP_WEBHOOK_RETRY: '1s,1s,1s',
