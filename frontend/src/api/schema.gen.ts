@@ -2266,6 +2266,10 @@ export interface components {
              */
             after_id?: string;
             release_note?: string;
+            /** @description Into a planned, in_progress or declined column: email every requester once per (card, requester, kind). */
+            notify?: boolean;
+            /** @description Fills {{note}} of the status email (and of the shipped email when the move ships). */
+            note?: string;
         };
         NewRequest: {
             /** @description Case-insensitive identity of the requester. */
