@@ -10,7 +10,7 @@ import type { Board, Column } from '../api/types'
 import { useSession } from '../auth/session'
 import { BoardColumn } from './BoardColumn'
 import { CardTile } from './CardTile'
-import { markDragEnded } from './dragClock'
+import { forgetDrag, markDragEnded } from './dragClock'
 import { ShipDialog } from '../shipping/ShipDialog'
 import { announcements, instructions, type Where } from './dndText'
 import { keys } from '../api/queries'
@@ -220,10 +220,12 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
           card={shipping.view.card}
           column={shipping.column}
           onCancel={() => {
+            forgetDrag()
             setDrag(null)
             setShipping(null)
           }}
           onShip={(note) => {
+            forgetDrag()
             moves.commit(shipping.view, shipping.target, note)
             setDrag(null)
             setShipping(null)
