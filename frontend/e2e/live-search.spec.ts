@@ -23,7 +23,8 @@ test('a card created and moved in one browser appears in another within a second
   await expect(cardIn(a, 'Already here')).toBeVisible()
   await expect(cardIn(b, 'Already here')).toBeVisible()
   // Both tabs' streams are open before anything happens (the first event then reaches both).
-  await a.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/api/v1/events')))
+  await expect(a.locator('[data-live="on"]')).toBeVisible()
+  await expect(b.locator('[data-live="on"]')).toBeVisible()
 
   await test.step('created in B, shown in A', async () => {
     const created = await apiB.card(board.id, board.columns[0]!.id, 'Made in the other tab')
