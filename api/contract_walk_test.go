@@ -195,6 +195,7 @@ func TestContractWalk(t *testing.T) {
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
 	walkImportExportMerge(w) // issue 14
+	walkTeamWork(w)          // issue 13
 	walkWebhooks(w)          // issue 11, outbound
 
 	// Clean up, the destructive way.

@@ -287,6 +287,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teammates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who cards can be given to
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listTeammates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -565,6 +585,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment
+         * @description Only its author (the member or API token that wrote it) or an admin.
+         *
+         *     Needs the support role or above.
+         */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a comment
+         * @description Only its author (the member or API token that wrote it) or an admin.
+         *
+         *     Needs the support role or above.
+         */
+        patch: operations["updateComment"];
+        trace?: never;
+    };
     "/api/v1/columns/{id}": {
         parameters: {
             query?: never;
@@ -786,6 +834,32 @@ export interface paths {
          * @description Needs the support role or above.
          */
         delete: operations["deleteRequest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A card's comments
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listComments"];
+        put?: never;
+        /**
+         * Comment on a card
+         * @description Writes an internal note with the caller as its author; it shows in the card's activity.
+         *
+         *     Needs the support role or above.
+         */
+        post: operations["createComment"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1211,6 +1285,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A page of active members, by name. */
+        TeammateList: {
+            items: components["schemas"]["Teammate"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description An active member as the team sees them (no email, no role). */
+        Teammate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description A page of a card's comments, oldest first. */
+        CommentList: {
+            items: components["schemas"]["Comment"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        CommentBody: {
+            body: string;
+        };
+        /** @description An internal note on a card, for the team only. */
+        Comment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            card_id: string;
+            /**
+             * Format: uuid
+             * @description The member who wrote it; null for an API token, an imported comment or a deleted member.
+             */
+            author_id: string | null;
+            /** @description The name shown, as it was when written. */
+            author: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description An outbound webhook: standard (Standard Webhooks, signed) or slack (incoming webhook, unsigned). */
         Webhook: {
             /** Format: uuid */
@@ -1460,6 +1574,11 @@ export interface components {
              * @description Set while the card is merged into that card (it is archived meanwhile).
              */
             merged_into_id: string | null;
+            /**
+             * Format: uuid
+             * @description The member who owns the card (null: nobody).
+             */
+            owner_id: string | null;
         };
         /** @description A page of a board's live cards. */
         CardList: {
@@ -1797,6 +1916,11 @@ export interface components {
             kind?: "idea" | "issue" | "request";
             labels?: string[];
             release_note?: string;
+            /**
+             * Format: uuid
+             * @description An active member's id; null clears the owner. Anything else is 422.
+             */
+            owner_id?: string | null;
         };
         CardMove: {
             /** Format: uuid */
@@ -2805,6 +2929,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    listTeammates: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of active members, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeammateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     listMembers: {
         parameters: {
             query?: {
@@ -3385,6 +3537,63 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description The comment as edited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     deleteColumn: {
         parameters: {
             query?: never;
@@ -3452,6 +3661,8 @@ export interface operations {
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
                 label?: string;
+                /** @description Cards this member owns: a member's id, or me (the signed-in member; 422 for an API token). */
+                owner?: string;
                 /** @description position: board order; demand: requester count, then recency; recent: last changed first. */
                 sort?: "position" | "demand" | "recent";
                 limit?: components["parameters"]["Limit"];
@@ -3871,6 +4082,70 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description The new comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listConversations: {

@@ -7,6 +7,7 @@ import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
 import { LinkRequestPage } from '../support/LinkRequestPage'
 import { IntegrationsPage } from '../integrations/IntegrationsPage'
+import { WebhooksPage } from '../webhooks/WebhooksPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { CommandPalette } from '../search/CommandPalette'
@@ -48,6 +49,7 @@ function Screen() {
   if (path === '/admin') return <AdminPage />
   if (path === '/link') return <LinkRequestPage />
   if (path === '/integrations') return <IntegrationsPage />
+  if (path === '/webhooks') return <WebhooksPage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

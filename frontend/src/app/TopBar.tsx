@@ -25,6 +25,9 @@ export function TopBar() {
         {can('admin') && (
           <Link href="/integrations" aria-current={current('/integrations')}>Integrations</Link>
         )}
+        {can('admin') && (
+          <Link href="/webhooks" aria-current={current('/webhooks')}>Webhooks</Link>
+        )}
       </nav>
       <div className="whoami">
         <span className={'live-dot' + (live ? ' live-on' : '')} data-live={live ? 'on' : 'off'} role="status"
