@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/closeloop/closeloop/domain"
 )
@@ -110,6 +111,25 @@ func authzTable() map[string]authzRow {
 			return apiReq{method: "POST", path: "/v/forged-token", body: "",
 				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
 		}},
+		"POST /api/v1/integrations": {admin, 201, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/integrations", body: map[string]string{"kind": "intercom", "name": fmt.Sprintf("Intercom %d", f.next())}}
+		}},
+		"GET /api/v1/integrations": {admin, 200, get(fixed("/api/v1/integrations"))},
+		"DELETE /api/v1/integrations/:id": {admin, 204, func(f *fixtures) apiReq {
+			return apiReq{method: "DELETE", path: "/api/v1/integrations/" + f.newIntegration("front").ID.String()}
+		}},
+		"POST /api/v1/integrations/:id/secret": {admin, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/integrations/" + f.newIntegration("helpscout").ID.String() + "/secret", body: map[string]string{}}
+		}},
+		"GET /api/v1/integrations/:id/events": {admin, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "GET", path: "/api/v1/integrations/" + f.newIntegration("zendesk").ID.String() + "/events"}
+		}},
+		// A support tool's delivery: no token, the signature is its credential.
+		"POST /api/v1/hooks/in/:integration_id": {"", 200, func(f *fixtures) apiReq {
+			n := f.next()
+			return signedGeneric(f.newIntegration("generic").ID, fmt.Sprintf("msg_%d", n),
+				fmt.Sprintf(`{"card":"closeloop-%d","email":"hook%d@example.com"}`, f.card.Number, n), time.Now())
+		}},
 		"GET /api/v1/boards/:id/satisfaction": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/satisfaction" })},
 		"GET /api/v1/cards/:id/reactions":     {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/reactions" })},
 
@@ -201,6 +221,12 @@ func authzTable() map[string]authzRow {
 		}},
 		"POST /api/v1/cards/:id/move": {editor, 200, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/move", body: map[string]any{"column_id": f.board.Columns[1].ID}}
+		}},
+		"POST /api/v1/cards/:id/archive": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/archive"}
+		}},
+		"POST /api/v1/cards/:id/restore": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newArchivedCard().String() + "/restore"}
 		}},
 		"GET /api/v1/cards/:id/activity": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/activity" })},
 		"POST /api/v1/cards/:id/comments": {support, 201, func(f *fixtures) apiReq {

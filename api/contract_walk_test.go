@@ -196,7 +196,9 @@ func TestContractWalk(t *testing.T) {
 
 	walkImportExportMerge(w) // issue 14
 	walkTeamWork(w)          // issue 13
-	walkWebhooks(w)          // issue 11, outbound
+	walkArchive(w)
+	walkInbound(w, numbered.Number) // issue 11, inbound
+	walkWebhooks(w)                 // issue 11, outbound
 
 	// Clean up, the destructive way.
 	w.do(support, 204, "DELETE", card+"/requests/"+requesters[2].String(), nil)

@@ -17,6 +17,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/integrations"
 	"github.com/closeloop/closeloop/migrations/testdb"
 	"github.com/closeloop/closeloop/notify"
 	"github.com/closeloop/closeloop/webhooks"
@@ -81,7 +82,8 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 		}
 	})
 	// GET /events streams end quickly here, so the tables of every route can walk it too.
-	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, EventStreamFor: 150 * time.Millisecond})
+	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, EventStreamFor: 150 * time.Millisecond,
+		Inbound: integrations.Tools{}})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
 		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)

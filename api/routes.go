@@ -84,6 +84,8 @@ func (s *Server) routes() {
 	v1.PATCH("/cards/:id", s.updateCard, editor)
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)
+	v1.POST("/cards/:id/archive", s.archiveCard, editor)
+	v1.POST("/cards/:id/restore", s.restoreCard, editor)
 	v1.GET("/cards/:id/activity", s.listActivity, viewer)
 	// Internal notes (issue 13): support and above write; only the author or an admin edits.
 	v1.POST("/cards/:id/comments", s.createComment, support)
@@ -125,6 +127,15 @@ func (s *Server) routes() {
 	// "Did this solve it?" answers, for the team (customer-public).
 	v1.GET("/boards/:id/satisfaction", s.boardSatisfaction, viewer)
 	v1.GET("/cards/:id/reactions", s.cardReactions, viewer)
+
+	// Inbound integrations (issue 11): admins manage them; the tools post to
+	// /hooks/in/{id} with no token, verified by the integration's secret.
+	v1.POST("/integrations", s.createIntegration, admin)
+	v1.GET("/integrations", s.listIntegrations, admin)
+	v1.DELETE("/integrations/:id", s.deleteIntegration, admin)
+	v1.POST("/integrations/:id/secret", s.rotateIntegrationSecret, admin)
+	v1.GET("/integrations/:id/events", s.listIntegrationEvents, admin)
+	v1.POST("/hooks/in/:integration_id", s.hookIn)
 
 	s.serveUI()
 }

@@ -41,6 +41,8 @@ type Deps struct {
 	// BaseURL is the absolute root of links the public roadmap's feed writes
 	// (CLOSELOOP_BASE_URL); "" takes the request's host.
 	BaseURL string
+	// Inbound reads what support tools post to /api/v1/hooks/in/{id} (integrations.Tools).
+	Inbound domain.InboundTools
 	// EventHeartbeat and EventStreamFor shorten GET /events' heartbeat and stream life
 	// (tests); zero takes the defaults of events.go.
 	EventHeartbeat, EventStreamFor time.Duration
@@ -52,6 +54,7 @@ type Server struct {
 	log         *slog.Logger
 	echo        *echo.Echo
 	httpMetrics *httpMetrics
+	inbound     *inboundMetrics
 	cardPages   *cardPages
 	events      *eventHub
 	// eventHeartbeat and eventStreamFor are Deps' (or the defaults of events.go).
@@ -74,6 +77,7 @@ func New(deps Deps) *Server {
 	e.HidePort = true
 	e.IPExtractor = clientIP(deps.TrustedProxies)
 	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
+		inbound:   newInboundMetrics(deps.Registry),
 		cardPages: newCardPages(), events: newEventHub(deps.Service, deps.Log),
 		eventHeartbeat: cmp.Or(deps.EventHeartbeat, eventHeartbeat), eventStreamFor: cmp.Or(deps.EventStreamFor, eventStreamFor)}
 	e.HTTPErrorHandler = s.handleError

@@ -25,7 +25,7 @@ func runBench(ctx context.Context, h *harness) error {
 	}{
 		{"fanout", benchFanout}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
 		{"search", benchSearch}, {"live", benchLive},
-		{"import", benchImport}, {"webhooks", benchWebhooks},
+		{"import", benchImport}, {"webhooks", benchWebhooks}, {"inbound", benchInbound},
 	} {
 		if !o.want(s.name) || ctx.Err() != nil {
 			continue

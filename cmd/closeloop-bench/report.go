@@ -34,6 +34,7 @@ type results struct {
 	Live         *liveFigure     `json:"live,omitempty"`
 	Import       []importFigure  `json:"import,omitempty"`
 	Webhooks     *webhooksFigure `json:"webhooks,omitempty"`
+	Inbound      *inboundFigure  `json:"inbound,omitempty"`
 	Checks       []check         `json:"targets"`
 	Problems     []string        `json:"problems,omitempty"` // sections that could not be measured
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/frontend"
 	"github.com/closeloop/closeloop/importer/queue"
+	"github.com/closeloop/closeloop/integrations"
 	"github.com/closeloop/closeloop/live"
 	"github.com/closeloop/closeloop/migrations"
 	"github.com/closeloop/closeloop/webhooks"
@@ -79,7 +80,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	srv := api.New(api.Deps{
 		Service: svc, Log: log, Registry: reg, UI: ui, UIBuilt: built, Mailroom: mailroom,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"), HSTS: strings.HasPrefix(cfg.BaseURL, "https://"),
-		TrustedProxies: cfg.TrustedProxies,
+		TrustedProxies: cfg.TrustedProxies, Inbound: integrations.Tools{},
 		Ready: func(ctx context.Context) error {
 			if err := db.SQL.PingContext(ctx); err != nil {
 				return err

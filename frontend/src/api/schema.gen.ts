@@ -698,8 +698,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Archive a card
-         * @description The card leaves the board's lists but keeps its history.
+         * Archive a card, or delete an archived one for good
+         * @description The card leaves the board's lists but keeps its history (as POST /cards/{id}/archive). With ?permanent=true an archived card is deleted with its requests, conversations, comments, deliveries and history; a live card answers 409 (archive it first).
          *
          *     Needs the editor role or above.
          */
@@ -711,6 +711,28 @@ export interface paths {
          * @description Needs the editor role or above.
          */
         patch: operations["updateCard"];
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a card
+         * @description The default removal: the card leaves the board's lists and keeps its column, requests, comments and history; restore brings it back.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["archiveCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cards/{id}/move": {
@@ -789,6 +811,28 @@ export interface paths {
         get: operations["cardReactions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived card
+         * @description 409 for a card merged into another: unmerge it instead.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["restoreCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1259,6 +1303,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound integrations
+         * @description Needs the admin role or above.
+         */
+        get: operations["listIntegrations"];
+        put?: never;
+        /**
+         * Add an inbound integration (a support tool posting to Closeloop)
+         * @description Needs the admin role or above.
+         */
+        post: operations["createIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an integration and its event log (its URL stops working)
+         * @description Needs the admin role or above.
+         */
+        delete: operations["deleteIntegration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an integration's secret (omitted: Closeloop generates one)
+         * @description Needs the admin role or above.
+         */
+        post: operations["rotateIntegrationSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An integration's event log, newest first
+         * @description Needs the admin role or above.
+         */
+        get: operations["listIntegrationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hooks/in/{integration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A support tool's event (no token: verified by the integration's secret)
+         * @description The tool's own payload, verified per kind over the raw body: intercom X-Hub-Signature sha1=<hex HMAC-SHA1>; zendesk X-Zendesk-Webhook-Signature base64 HMAC-SHA256(timestamp+body) with X-Zendesk-Webhook-Signature-Timestamp within 5 minutes; freshdesk HTTP Basic auth, password = secret; helpscout X-HelpScout-Signature and front X-Front-Signature base64 HMAC-SHA1; generic Standard Webhooks (webhook-id, webhook-timestamp within 5 minutes, webhook-signature v1,<base64 HMAC-SHA256(id.timestamp.body)>). Answered only after the event is committed. Refusals record nothing but a counter.
+         */
+        post: operations["receiveInboundEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requesters/{id}/merge": {
         parameters: {
             query?: never;
@@ -1285,6 +1433,77 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        NewIntegration: {
+            /** @enum {string} */
+            kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
+            name: string;
+            /** @description The tool's own signing secret (8–500 characters; generic: whsec_<base64>); omitted ⇒ Closeloop generates one. */
+            secret?: string;
+        };
+        IntegrationSecret: {
+            secret?: string;
+        };
+        Integration: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
+            name: string;
+            /** @description Absolute: <base>/api/v1/hooks/in/<id>, where the tool posts. */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        IntegrationWithSecret: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
+            name: string;
+            /** @description Absolute: <base>/api/v1/hooks/in/<id>, where the tool posts. */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Shown only in this answer. */
+            secret: string;
+        };
+        IntegrationList: {
+            items: components["schemas"]["Integration"][];
+            next_cursor: string | null;
+        };
+        InboundEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            received_at: string;
+            /** @description The tool's event id ("" when it sends none). */
+            external_id: string;
+            /**
+             * @description unmatched: the payload names no customer email; link it by hand.
+             * @enum {string}
+             */
+            outcome: "linked" | "duplicate" | "no_reference" | "unmatched" | "unknown_card";
+            /** Format: uuid */
+            card_id: string | null;
+            requester_email: string;
+            requester_name: string;
+            quote: string;
+            conversation_url: string;
+            detail: string;
+        };
+        InboundEventList: {
+            items: components["schemas"]["InboundEvent"][];
+            next_cursor: string | null;
+        };
+        InboundAnswer: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "linked" | "duplicate" | "no_reference" | "unmatched" | "unknown_card";
+            /** Format: uuid */
+            card_id: string | null;
+            detail: string;
+        };
         /** @description A page of active members, by name. */
         TeammateList: {
             items: components["schemas"]["Teammate"][];
@@ -3661,6 +3880,8 @@ export interface operations {
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
                 label?: string;
+                /** @description true: the board's archived cards instead of its live ones, most recently changed first (sort=position reads as recent). */
+                archived?: "true" | "false";
                 /** @description Cards this member owns: a member's id, or me (the signed-in member; 422 for an API token). */
                 owner?: string;
                 /** @description position: board order; demand: requester count, then recency; recent: last changed first. */
@@ -3785,7 +4006,10 @@ export interface operations {
     };
     deleteCard: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: delete the (archived) card for good. */
+                permanent?: "true" | "false";
+            };
             header?: {
                 /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
                 "If-Match"?: components["parameters"]["IfMatch"];
@@ -3810,6 +4034,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     updateCard: {
@@ -3849,6 +4074,36 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    archiveCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, archived (archiving it again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     moveCard: {
@@ -3981,6 +4236,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    restoreCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, back at the end of its column (a live card is answered as it is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     listRequests: {
@@ -4801,6 +5087,184 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listIntegrations: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of integrations, newest first, without secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIntegration"];
+            };
+        };
+        responses: {
+            /** @description Created; secret is shown this once. url is where the tool posts. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rotateIntegrationSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["IntegrationSecret"];
+            };
+        };
+        responses: {
+            /** @description The integration with its new secret, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listIntegrationEvents: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of received events with their outcomes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    receiveInboundEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration's id. */
+                integration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Recorded, with its outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     mergeRequester: {
