@@ -28,6 +28,9 @@ export function TopBar() {
         {can('admin') && (
           <Link href="/webhooks" aria-current={current('/webhooks')}>Webhooks</Link>
         )}
+        {can('admin') && (
+          <Link href="/settings" aria-current={current('/settings')}>Settings</Link>
+        )}
       </nav>
       <div className="whoami">
         <span className={'live-dot' + (live ? ' live-on' : '')} data-live={live ? 'on' : 'off'} role="status"
