@@ -36,7 +36,9 @@ export async function apiAs(page: Page, who: Person) {
         created.push(await write<Card>('post', `/boards/${board.id}/cards`, { column_id: board.columns[0]!.id, kind: 'idea', title }))
       return { board, cards: created }
     },
-    link: (cardId: string, email: string, name: string) => write('post', `/cards/${cardId}/requests`, { email, name }),
+    link: (cardId: string, email: string, name: string, quote?: string) => write('post', `/cards/${cardId}/requests`, { email, name, quote }),
+    card: (boardId: string, columnId: string, title: string) => write<Card>('post', `/boards/${boardId}/cards`, { column_id: columnId, kind: 'idea', title }),
+    move: (cardId: string, columnId: string) => write<Card>('post', `/cards/${cardId}/move`, { column_id: columnId }),
     member: (m: Person & { role: string }) => write('post', '/members', m),
     token: (name: string, role: string) => write('post', '/tokens', { name, role }),
   }

@@ -12,10 +12,13 @@ import { IntegrationsPage } from '../integrations/IntegrationsPage'
 import { WebhooksPage } from '../webhooks/WebhooksPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
+import { CommandPalette } from '../search/CommandPalette'
+import { useLiveEvents } from '../api/live'
 import { Link, match, useLocation } from './router'
 
 export function App() {
   const { state, retry } = useSession()
+  useLiveEvents(state.status === 'signed-in')
   if (state.status === 'loading') return <Spinner label="Opening Closeloop…" />
   if (state.status === 'unreachable')
     return (
@@ -32,6 +35,7 @@ export function App() {
   return (
     <>
       <TopBar />
+      <CommandPalette />
       <FirstRunPrompt />
       <Screen />
     </>
