@@ -5,6 +5,7 @@ import { BoardPage } from '../boards/BoardPage'
 import { BoardsPage } from '../boards/BoardsPage'
 import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
+import { SatisfactionPage } from '../satisfaction/SatisfactionPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { Link, match, useLocation } from './router'
@@ -37,6 +38,7 @@ function Screen() {
   let m: Record<string, string> | null
   if (path === '/' || path === '/boards') return <BoardsPage />
   if ((m = match('/boards/:id', path))) return <BoardPage key={m.id} boardId={m.id!} />
+  if ((m = match('/boards/:id/satisfaction', path))) return <SatisfactionPage key={m.id} boardId={m.id!} />
   if (path === '/people') return <RequestersPage />
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />

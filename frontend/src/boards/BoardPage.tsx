@@ -10,6 +10,7 @@ import { BoardSettings } from './BoardSettings'
 import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
 import { useBoard } from '../api/queries'
+import { BoardTabs } from '../satisfaction/BoardTabs'
 
 const sorts = ['position', 'demand', 'recent'] as const
 const kinds = ['idea', 'issue', 'request'] as const
@@ -47,6 +48,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <div className="board-title">
           <h1>{b.name}</h1>
           {b.description && <p className="muted">{b.description}</p>}
+          <BoardTabs boardId={b.id} current="cards" />
         </div>
         <BoardExportLinks boardId={b.id} />
         <Can right="edit">

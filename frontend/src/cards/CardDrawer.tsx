@@ -18,6 +18,7 @@ import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
 import { MergeControls } from '../merge/MergeControls'
+import { CardSatisfaction } from '../satisfaction/CardSatisfaction'
 
 interface Props {
   cardId: string
@@ -78,6 +79,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
               <DeliveryProgress card={card.data} />
             </section>
           )}
+          <CardSatisfaction card={card.data} />
           <RequestersList card={card.data} />
           <Can right="link">
             <SupportForm card={card.data} />
