@@ -40,7 +40,7 @@ describe('making a board public', () => {
     ])
   })
 
-  it('names what is wrong with a slug as it is typed, and does not save it', async () => {
+  it('names what is wrong with a slug as it is typed, and does not save it', () => {
     const calls = setup({ ...board, public: true, slug: 'ideas' })
     const f = fieldset()
     const input = f.getByRole('textbox', { name: /Address \(slug\)/ })
