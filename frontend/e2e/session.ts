@@ -36,7 +36,11 @@ export async function apiAs(page: Page, who: Person) {
         created.push(await write<Card>('post', `/boards/${board.id}/cards`, { column_id: board.columns[0]!.id, kind: 'idea', title }))
       return { board, cards: created }
     },
-    link: (cardId: string, email: string, name: string) => write('post', `/cards/${cardId}/requests`, { email, name }),
+    link: (cardId: string, email: string, name: string, extra: Record<string, unknown> = {}) =>
+      write('post', `/cards/${cardId}/requests`, { email, name, ...extra }),
+    move: (cardId: string, columnId: string, extra: Record<string, unknown> = {}) =>
+      write<Card>('post', `/cards/${cardId}/move`, { column_id: columnId, ...extra }),
+    patch: <T>(path: string, data: unknown) => write<T>('patch', path, data),
     member: (m: Person & { role: string }) => write('post', '/members', m),
     token: (name: string, role: string) => write('post', '/tokens', { name, role }),
   }

@@ -7,9 +7,9 @@ import { busiestDay, shortDay, type ChartDay } from './series'
 import { useWidth } from './useWidth'
 
 const colours = { yes: '#1f7a4d', no: '#b4540a', share: '#3451d1', grid: '#dfe2e7', axis: '#626b77' }
-const margin = { top: 12, right: 16, bottom: 30, left: 44 }
+const margin = { top: 30, right: 16, bottom: 30, left: 44 }
 const shareHeight = 96 // the share-of-yes panel
-const gap = 30 // between the panels (the answers panel's caption sits in it)
+const gap = 48 // between the panels (the answers panel's caption sits in it)
 const barsHeight = 120 // the answers-per-day panel
 
 /**
@@ -44,7 +44,7 @@ export function AnswersChart({ days, labelledBy }: { days: ChartDay[]; labelledB
           </pattern>
         </defs>
         <Group left={margin.left} top={margin.top}>
-          <text x={0} y={-2} className="chart-caption" fill={colours.axis}>
+          <text x={-margin.left} y={-16} className="chart-caption" fill={colours.axis}>
             Share of yes so far
           </text>
           {[0, 50, 100].map((v) => (
@@ -61,7 +61,7 @@ export function AnswersChart({ days, labelledBy }: { days: ChartDay[]; labelledB
           ))}
         </Group>
         <Group left={margin.left} top={margin.top + shareHeight + gap}>
-          <text x={0} y={-8} className="chart-caption" fill={colours.axis}>
+          <text x={-margin.left} y={-16} className="chart-caption" fill={colours.axis}>
             Answers per day
           </text>
           {countTicks.map((v) => (

@@ -79,8 +79,14 @@ function AnswerItem({ r }: { r: Reaction }) {
     <li className={'reaction reaction-' + r.answer}>
       <div className="reaction-head">
         <span className={'answer-badge answer-' + r.answer}>{answerName[r.answer]}</span>{' '}
-        {r.requester && who ? <Link href={`/people/${r.requester.id}`}>{who}</Link> : <span className="muted">someone since erased</span>}
-        <span className="muted"> · {formatDate(r.answered_at)}</span>
+        {r.requester && who ? (
+          <Link href={`/people/${r.requester.id}`} className="reaction-who">
+            {who}
+          </Link>
+        ) : (
+          <span className="muted">someone since erased</span>
+        )}{' '}
+        <span className="muted">· {formatDate(r.answered_at)}</span>
       </div>
       {r.comment && <blockquote className="quote">“{r.comment}”</blockquote>}
     </li>
