@@ -151,7 +151,7 @@ func authzTable() map[string]authzRow {
 			return apiReq{method: "DELETE", path: "/api/v1/columns/" + f.newBoard().Columns[1].ID.String()}
 		}},
 
-		"POST /api/v1/boards/:id/cards": {editor, 201, func(f *fixtures) apiReq {
+		"POST /api/v1/boards/:id/cards": {support, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: boardPath(f) + "/cards", body: map[string]any{
 				"column_id": f.board.Columns[0].ID, "kind": "idea", "title": "Dark mode"}}
 		}},

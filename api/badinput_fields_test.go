@@ -112,6 +112,7 @@ func fieldCases(f *fixtures) []badCase {
 		v("request name 10,000 characters", post(card+"/requests", map[string]any{"email": "ada@example.com", "name": long}), "name"),
 		v("request name with LF", post(card+"/requests", map[string]any{"email": "ada@example.com", "name": "Ada\nLovelace"}), "name"),
 		v("request quote too long", post(card+"/requests", map[string]any{"email": "ada@example.com", "quote": strings.Repeat("q", 5001)}), "quote"),
+		v("request source unknown", post(card+"/requests", map[string]any{"email": "ada@example.com", "source": "carrier pigeon"}), "source"),
 		v("request source too long", post(card+"/requests", map[string]any{"email": "ada@example.com", "source": strings.Repeat("s", 101)}), "source"),
 		v("request company with LF", post(card+"/requests", map[string]any{"email": "ada@example.com", "company": "A\nB"}), "company"),
 		v("request quote with NUL", post(card+"/requests", map[string]any{"email": "ada@example.com", "quote": "a\x00b"}), "quote"),

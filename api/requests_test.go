@@ -95,7 +95,7 @@ func TestCreateRequestAPI(t *testing.T) {
 		first.Conversation.Tool != "intercom" || first.Conversation.ExternalID != "215470089327431" {
 		t.Errorf("first link: %s", raw)
 	}
-	status, raw = env.call(t, domain.RoleSupport, "POST", path, map[string]string{"email": "ann@example.com", "quote": "again", "source": "call"})
+	status, raw = env.call(t, domain.RoleSupport, "POST", path, map[string]string{"email": "ann@example.com", "quote": "again", "source": "phone"})
 	mustStatus(t, status, http.StatusOK, raw)
 	again := decode[linkBody](t, raw)
 	if again.Requester.ID != first.Requester.ID || len(again.Quotes) != 2 || again.Quote != "again" || again.CreatedAt != first.CreatedAt {

@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	e.Use(s.securityHeaders)
 	e.Use(s.measure)
 	e.Use(s.apiFallthrough)
+	e.Use(s.compressAPI())
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
@@ -66,7 +67,7 @@ func (s *Server) routes() {
 	v1.PATCH("/columns/:id", s.updateColumn, editor)
 	v1.DELETE("/columns/:id", s.deleteColumn, editor)
 
-	v1.POST("/boards/:id/cards", s.createCard, editor)
+	v1.POST("/boards/:id/cards", s.createCard, support) // support only in open columns (domain)
 	v1.GET("/boards/:id/cards", s.listCards, viewer)
 	v1.GET("/cards/:id", s.getCard, viewer)
 	v1.PATCH("/cards/:id", s.updateCard, editor)

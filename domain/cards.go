@@ -97,6 +97,9 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 			return err
 		case col.BoardID != boardID:
 			return Invalid("column_id", "is not a column of this board")
+		case !mayCreateIn(actor, col):
+			return Forbidden("support can create cards only in open columns; %q is %s: pick an open column or ask an editor",
+				col.Name, col.Stage)
 		}
 		last, err := s.lastPosition(ctx, col.ID, uuid.Nil)
 		if err != nil {
@@ -114,6 +117,12 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		return s.publish(ctx, actor, Event{Type: EventCardCreated, Card: &card})
 	})
 	return card, err
+}
+
+// mayCreateIn: editors and above create cards anywhere; support (who files what
+// customers ask for) only in open columns, so planning stays the editors' call.
+func mayCreateIn(actor Actor, col Column) bool {
+	return !actor.Role.Valid() || actor.Role.Includes(RoleEditor) || col.Stage == StageOpen
 }
 
 // Card returns a card, archived or not.

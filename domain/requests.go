@@ -27,8 +27,8 @@ type LinkRequestInput struct {
 	Name            string // replaces the stored name when given
 	Company         string // replaces the stored company when given
 	Quote           string
-	Source          string // e.g. "intercom", "zendesk", "call"
-	ConversationURL string // also recorded as a conversation of this card and requester
+	Source          string // one of RequestSources; empty ⇒ the conversation's tool, else "other"
+	ConversationURL string // optional; also recorded as a conversation of this card and requester
 }
 
 // LinkResult says what LinkRequest did.
@@ -51,15 +51,32 @@ func (in LinkRequestInput) validate() (linkInput, error) {
 	out.Name = checkRequestText(p, "name", in.Name, maxPersonName, false)
 	out.Company = checkRequestText(p, "company", in.Company, maxCompany, false)
 	out.Quote = checkRequestText(p, "quote", in.Quote, maxQuote, true)
-	out.Source = checkRequestText(p, "source", in.Source, maxSource, false)
-	if in.ConversationURL != "" {
+	if strings.TrimSpace(in.ConversationURL) != "" {
 		tool, ext, err := ParseConversationURL(in.ConversationURL)
 		if err != nil {
 			p.Add("conversation_url", err.Error())
 		}
 		out.ConversationURL, out.tool, out.externalID = strings.TrimSpace(in.ConversationURL), tool, ext
+	} else {
+		out.ConversationURL = ""
 	}
+	out.Source = checkSource(p, in.Source, out.tool)
 	return out, p.Err()
+}
+
+// checkSource gives a request's source: one of RequestSources, or when empty the tool
+// of its conversation link (a phone call or a meeting has none: "other").
+func checkSource(p Problems, raw, tool string) string {
+	s := strings.ToLower(strings.TrimSpace(raw))
+	switch {
+	case s == "" && tool != "":
+		return tool
+	case s == "":
+		return ToolOther
+	case !containsString(RequestSources, s):
+		p.Add("source", "must be one of "+strings.Join(RequestSources, ", ")+" (or empty: the link's tool, else other)")
+	}
+	return s
 }
 
 // LinkRequest records that the person with this address asked for the card: the

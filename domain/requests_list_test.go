@@ -60,7 +60,7 @@ func TestListRequesterRequests(t *testing.T) {
 	a, b, c := env.cardInStage(t, "open"), env.cardInStage(t, "done"), env.cardInStage(t, "open")
 	env.exec(t, `UPDATE cards SET shipped_at = now(), title = 'Shipped one' WHERE id = ?`, b)
 	ann := env.link(t, a, LinkRequestInput{Email: "ann@example.com", Quote: "first"}).Requester
-	env.link(t, b, LinkRequestInput{Email: "ann@example.com", Quote: "second", Source: "call"})
+	env.link(t, b, LinkRequestInput{Email: "ann@example.com", Quote: "second", Source: "phone"})
 	env.link(t, c, LinkRequestInput{Email: "bob@example.com"})
 	ctx := context.Background()
 
@@ -69,7 +69,7 @@ func TestListRequesterRequests(t *testing.T) {
 		t.Fatalf("first page: %+v %q %v", list, next, err)
 	}
 	got := list[0]
-	if got.CardID != b || got.Title != "Shipped one" || got.ShippedAt == nil || got.Stage != "done" || got.ColumnName != "done" || got.Quote != "second" || got.Source != "call" {
+	if got.CardID != b || got.Title != "Shipped one" || got.ShippedAt == nil || got.Stage != "done" || got.ColumnName != "done" || got.Quote != "second" || got.Source != "phone" {
 		t.Errorf("newest request = %+v", got)
 	}
 	list, next, err = pageOf(env.svc.ListRequesterRequests(ctx, ann.ID, Page{Limit: 1, Cursor: next}))

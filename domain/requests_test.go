@@ -91,7 +91,7 @@ func TestLinkRequestKeepsEveryQuote(t *testing.T) {
 	env := newTestEnv(t, nil)
 	card := env.cardInStage(t, "open")
 	first := env.link(t, card, LinkRequestInput{Email: "Bo@Example.com", Name: "Bo", Company: "Acme", Quote: "I need dark mode", Source: "intercom"})
-	second := env.link(t, card, LinkRequestInput{Email: "bo@example.COM", Source: "call"})
+	second := env.link(t, card, LinkRequestInput{Email: "bo@example.COM", Source: "phone"})
 	third := env.link(t, card, LinkRequestInput{Email: "BO@EXAMPLE.COM", Name: "Bo Li", Quote: "  Still waiting  ", Source: "zendesk"})
 
 	if got, want := []bool{first.Created, second.Created, third.Created}, []bool{true, false, false}; fmt.Sprint(got) != fmt.Sprint(want) {
@@ -176,14 +176,14 @@ func TestLinkRequestRefusals(t *testing.T) {
 
 	_, err = env.svc.LinkRequest(ctx, supportActor, archived, LinkRequestInput{
 		Email: "Ann <a@example.com>", Name: "A\x00", Quote: strings.Repeat("q", 5001),
-		Source: strings.Repeat("s", 101), ConversationURL: "javascript:alert(1)",
+		Source: "carrier pigeon", ConversationURL: "javascript:alert(1)",
 	})
 	got := kindFields(t, err, KindInvalid)
 	want := map[string]string{
 		"email":            "is not a valid address",
 		"name":             "must not contain control characters",
 		"quote":            "is too long (at most 5,000 characters)",
-		"source":           "is too long (at most 100 characters)",
+		"source":           "must be one of intercom, zendesk, freshdesk, helpscout, front, email, phone, meeting, chat, roadmap, import, other (or empty: the link's tool, else other)",
 		"conversation_url": "must be a link starting with https://, http:// or mailto:",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {

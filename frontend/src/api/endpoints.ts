@@ -35,6 +35,9 @@ export interface CardFilter extends Pick<CardQuery, 'q' | 'label' | 'sort'> {
 
 export const listCards = (boardId: string, f: CardFilter = {}) =>
   listAll<Card>(`/boards/${boardId}/cards`, { q: f.q, kind: f.kind || undefined, label: f.label, sort: f.sort })
+/** One page of a board's search, most asked first (the support form's card search). */
+export const searchBoardCards = async (boardId: string, q: string, limit: number) =>
+  (await api<Page<Card>>('GET', `/boards/${boardId}/cards` + query({ q, sort: 'demand', limit }))).items
 export const getCard = (id: string) => api<Card>('GET', `/cards/${id}`)
 export const createCard = (boardId: string, c: NewCard) => api<Card>('POST', `/boards/${boardId}/cards`, c)
 export const updateCard = (id: string, patch: CardPatch, version: number) =>

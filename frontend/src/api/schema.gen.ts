@@ -494,7 +494,7 @@ export interface paths {
         put?: never;
         /**
          * Create a card
-         * @description Needs the editor role or above.
+         * @description Needs the support role or above; support may create cards only in columns of stage open (any other column: 403 forbidden, nothing created). Editors and admins create cards in any column.
          */
         post: operations["createCard"];
         delete?: never;
@@ -1526,8 +1526,9 @@ export interface components {
             name?: string;
             company?: string;
             quote?: string;
+            /** @description Where the request came from: one of intercom, zendesk, freshdesk, helpscout, front, email, phone, meeting, chat, roadmap, import, other (any case). Omitted or empty: the tool of conversation_url, else other. Anything else: 422 with field source. */
             source?: string;
-            /** @description Also recorded as a conversation of this card and requester. */
+            /** @description Optional (a phone call or a meeting has none). Also recorded as a conversation of this card and requester. */
             conversation_url?: string;
         };
         NewConversation: {

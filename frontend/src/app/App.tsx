@@ -6,6 +6,7 @@ import { BoardPage } from '../boards/BoardPage'
 import { BoardsPage } from '../boards/BoardsPage'
 import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
+import { LinkRequestPage } from '../support/LinkRequestPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { Link, match, useLocation } from './router'
@@ -50,6 +51,7 @@ function Screen() {
   if (path === '/people') return <RequestersPage />
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />
+  if (path === '/link') return <LinkRequestPage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

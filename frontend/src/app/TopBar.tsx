@@ -14,6 +14,9 @@ export function TopBar() {
       <nav className="topnav" aria-label="Main">
         <Link href="/" aria-current={current('/')}>Boards</Link>
         <Link href="/people" aria-current={current('/people')}>People</Link>
+        {can('link') && (
+          <Link href="/link" aria-current={current('/link')}>Link a request</Link>
+        )}
         {can('admin') && (
           <Link href="/admin" aria-current={current('/admin')}>Members</Link>
         )}

@@ -70,6 +70,10 @@ function CardPanel({ cardId, board, onClose }: Props) {
       ) : (
         <div className="drawer-body">
           <CardDetails card={card.data} />
+          {/* Above the requesters: on a card a thousand people asked for, the form stays in reach. */}
+          <Can right="link">
+            <SupportForm card={card.data} />
+          </Can>
           {card.data.shipped_at && (
             <section className="shipped-box" aria-label="Shipped">
               <p>
@@ -81,9 +85,6 @@ function CardPanel({ cardId, board, onClose }: Props) {
           )}
           <CardSatisfaction card={card.data} />
           <RequestersList card={card.data} />
-          <Can right="link">
-            <SupportForm card={card.data} />
-          </Can>
           <Can right="edit">
             <MoveCardForm card={card.data} board={board} />
           </Can>

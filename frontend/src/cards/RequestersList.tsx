@@ -26,7 +26,7 @@ export function RequestersList({ card }: { card: Card }) {
       ) : requests.isError ? (
         <p className="form-error">{describe(requests.error)}</p>
       ) : requests.data.length === 0 ? (
-        <p className="muted">Nobody is linked yet. When a user asks for this in a conversation, link it below so they hear when it ships.</p>
+        <p className="muted">Nobody is linked yet. When a user asks for this in a conversation, link it above so they hear when it ships.</p>
       ) : (
         <ul className="requests">
           {requests.data.map((r) => (

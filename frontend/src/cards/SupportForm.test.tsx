@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import userEvent from '@testing-library/user-event'
 import { mockApi, renderApp, screen, sessionFor } from '../test/harness'
 import { makeCard } from '../test/fixtures'
-import { SupportForm } from './SupportForm'
+import { putHandoff } from '../ui/handoff'
+import { SupportForm, supportDraftKey } from './SupportForm'
 
 const url = 'https://app.intercom.com/a/inbox/x/conversation/123'
 
@@ -18,7 +19,7 @@ describe('SupportForm', () => {
     })
     const user = userEvent.setup()
     renderApp(<SupportForm card={makeCard()} />)
-    await screen.findByRole('heading', { name: 'Link a conversation' })
+    await screen.findByRole('heading', { name: 'Link a request' })
     await fill(user, { 'Conversation link': url, 'Their email': 'jane@example.com', 'Their name': 'Jane', 'What they said': 'yes' })
     await user.click(screen.getByRole('button', { name: 'Link to this card' }))
     expect(await screen.findByText(/Linked Jane to this card\. Jane will be emailed when it ships\./)).toBeTruthy()
@@ -34,7 +35,7 @@ describe('SupportForm', () => {
     const user = userEvent.setup()
     renderApp(<SupportForm card={makeCard()} />)
     await user.click(await screen.findByRole('button', { name: 'Link to this card' }))
-    expect(screen.getByText('Paste the link to the conversation.')).toBeTruthy()
+    expect(screen.getByText(/Paste the link to the conversation, or pick where they asked/)).toBeTruthy()
     expect(screen.getByText('Enter the email of the person who asked.')).toBeTruthy()
     expect(screen.getByLabelText('Their email').getAttribute('aria-invalid')).toBe('true')
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0)
@@ -47,7 +48,7 @@ describe('SupportForm', () => {
     })
     const user = userEvent.setup()
     renderApp(<SupportForm card={makeCard()} />)
-    await screen.findByRole('heading', { name: 'Link a conversation' })
+    await screen.findByRole('heading', { name: 'Link a request' })
     await fill(user, { 'Conversation link': url, 'Their email': 'jane@example' })
     await user.click(screen.getByRole('button', { name: 'Link to this card' }))
     const email = screen.getByLabelText('Their email')
@@ -68,5 +69,38 @@ describe('SupportForm', () => {
     await fill(user, { 'Conversation link': url, 'Their email': 'jane@example.com' })
     await user.click(screen.getByRole('button', { name: 'Link to this card' }))
     expect(await screen.findByText(/It already shipped, so jane@example.com gets the shipped email now\./)).toBeTruthy()
+  })
+
+  it('links a phone call without a link, with the company, on Ctrl+Enter', async () => {
+    const calls = mockApi({
+      'GET /session': () => sessionFor('support'),
+      'POST /cards/k1/requests': () => [201, { requester: { id: 'r1', email: 'sam@acme.test', name: '' }, quote: '', source: 'phone', created_at: '', card_shipped: false }],
+    })
+    const user = userEvent.setup()
+    renderApp(<SupportForm card={makeCard()} />)
+    await screen.findByRole('heading', { name: 'Link a request' })
+    await user.selectOptions(screen.getByLabelText('Where they asked'), 'Phone call')
+    expect(screen.getByLabelText('Conversation link (optional)')).toBeTruthy()
+    await fill(user, { 'Their email': 'sam@acme.test', Company: 'Acme' })
+    await user.type(screen.getByLabelText('What they said', { exact: false }), 'Needs CSV export{Control>}{Enter}{/Control}')
+    expect(await screen.findByText(/Linked sam@acme.test to this card/)).toBeTruthy()
+    const posts = calls.filter((c) => c.method === 'POST')
+    expect(posts).toHaveLength(1)
+    expect(posts[0]!.body).toEqual({ email: 'sam@acme.test', company: 'Acme', quote: 'Needs CSV export', source: 'phone' })
+  })
+
+  it('starts from what another screen handed over (link by hand), once', async () => {
+    mockApi({ 'GET /session': () => sessionFor('support') })
+    putHandoff(supportDraftKey('k1'), { email: 'ann@example.com', quote: 'Please add webhooks', conversation_url: url, source: 'intercom' })
+    const first = renderApp(<SupportForm card={makeCard()} />)
+    await screen.findByRole('heading', { name: 'Link a request' })
+    expect(screen.getByLabelText<HTMLInputElement>('Their email').value).toBe('ann@example.com')
+    expect(screen.getByLabelText<HTMLTextAreaElement>('What they said', { exact: false }).value).toBe('Please add webhooks')
+    expect(screen.getByLabelText<HTMLInputElement>('Conversation link', { exact: false }).value).toBe(url)
+    expect(screen.getByLabelText<HTMLSelectElement>('Where they asked').value).toBe('intercom')
+    first.unmount()
+    renderApp(<SupportForm card={makeCard()} />)
+    await screen.findByRole('heading', { name: 'Link a request' })
+    expect(screen.getByLabelText<HTMLInputElement>('Their email').value).toBe('')
   })
 })

@@ -15,7 +15,7 @@ const controls = {
   edit: () => screen.queryByRole('button', { name: 'Save changes' }),
   move: () => screen.queryByRole('heading', { name: 'Move' }),
   del: () => screen.queryByRole('button', { name: 'Delete card…' }),
-  link: () => screen.queryByRole('heading', { name: 'Link a conversation' }),
+  link: () => screen.queryByRole('heading', { name: 'Link a request' }),
   unlink: () => screen.queryByRole('button', { name: /Remove Jane/ }),
 }
 
