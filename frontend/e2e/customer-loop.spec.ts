@@ -75,7 +75,7 @@ test('ship, "not quite" from the email, seen on the card and in the chart; the p
     await ana.goto(notQuite)
     await ana.getByRole('heading', { name: 'Did “Offline mode” solve it for you?' }).waitFor()
     await expect(ana.getByRole('radio', { name: 'Not quite' })).toBeChecked()
-    const before = await (await page.request.get(`/api/v1/cards/${offline.id}`)).json()
+    const before = (await (await page.request.get(`/api/v1/cards/${offline.id}`)).json()) as typeof offline
     expect(before.reactions, 'opening the link records nothing').toEqual({ yes: 0, no: 0 })
     await ana.getByLabel(/What is still missing\?/).fill(comment)
     await ana.getByRole('button', { name: 'Send my answer' }).click()

@@ -48,7 +48,6 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <div className="board-title">
           <h1>{b.name}</h1>
           {b.description && <p className="muted">{b.description}</p>}
-          <BoardTabs boardId={b.id} current="cards" />
         </div>
         <BoardExportLinks boardId={b.id} />
         <Can right="edit">
@@ -57,6 +56,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           </button>
         </Can>
       </div>
+      <BoardTabs boardId={b.id} current="cards" />
       <BoardToolbar filter={filter} />
       <BoardCanvas board={b} filter={filter} />
       {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
