@@ -157,6 +157,9 @@ func authzTable() map[string]authzRow {
 		}},
 		"GET /api/v1/boards/:id/cards": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/cards?sort=demand" })},
 		"GET /api/v1/cards/:id":        {viewer, 200, get(cardPath)},
+		"GET /api/v1/cards/by-number/:n": {viewer, 200, get(func(f *fixtures) string {
+			return fmt.Sprintf("/api/v1/cards/by-number/%d", f.card.Number)
+		})},
 		"PATCH /api/v1/cards/:id": {editor, 200, func(f *fixtures) apiReq {
 			return apiReq{method: "PATCH", path: "/api/v1/cards/" + f.newCard(f.board).ID.String(), body: map[string]string{"title": "Renamed"}, headers: []string{"If-Match", `"1"`}}
 		}},
@@ -180,6 +183,7 @@ func authzTable() map[string]authzRow {
 		}},
 		"GET /api/v1/cards/:id/conversations": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/conversations" })},
 
+		"GET /api/v1/search":         {viewer, 200, get(fixed("/api/v1/search?q=dark"))},
 		"GET /api/v1/requesters":     {viewer, 200, get(fixed("/api/v1/requesters?q=person"))},
 		"GET /api/v1/requesters/:id": {viewer, 200, get(requesterPath)},
 		"PATCH /api/v1/requesters/:id": {support, 200, func(f *fixtures) apiReq {

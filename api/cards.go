@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -28,6 +29,7 @@ type updateCardBody struct {
 
 type cardResponse struct {
 	ID             uuid.UUID      `json:"id"`
+	Number         int64          `json:"number"`
 	BoardID        uuid.UUID      `json:"board_id"`
 	ColumnID       uuid.UUID      `json:"column_id"`
 	Kind           string         `json:"kind"`
@@ -51,7 +53,7 @@ func toCard(c domain.Card) cardResponse {
 	if labels == nil {
 		labels = []string{}
 	}
-	return cardResponse{ID: c.ID, BoardID: c.BoardID, ColumnID: c.ColumnID, Kind: string(c.Kind), Title: c.Title,
+	return cardResponse{ID: c.ID, Number: c.Number, BoardID: c.BoardID, ColumnID: c.ColumnID, Kind: string(c.Kind), Title: c.Title,
 		Description: c.Description, Labels: labels, Position: c.Position, RequesterCount: c.RequesterCount,
 		Reactions:   reactionCounts{Yes: c.ReactionsYes, No: c.ReactionsNo},
 		ReleaseNote: c.ReleaseNote, ShippedAt: utcPtr(c.ShippedAt), Version: c.Version,
@@ -151,4 +153,23 @@ func (s *Server) deleteCard(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// getCardByNumber: GET /cards/by-number/{n}, n being 12 or closeloop-12 (any case).
+func (s *Server) getCardByNumber(c echo.Context) error {
+	raw := c.Param("n")
+	n, ok := domain.ParseCardReference(raw)
+	if !ok {
+		v, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || v < 1 {
+			return badRequest("invalid_number", "the number in the path is not a card number",
+				map[string]string{"n": "must be a card number (12) or reference (closeloop-12)"})
+		}
+		n = v
+	}
+	card, err := s.deps.Service.CardByNumber(c.Request().Context(), n)
+	if err != nil {
+		return err
+	}
+	return cardJSON(c, http.StatusOK, card)
 }

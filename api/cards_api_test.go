@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ func TestCardsAPI(t *testing.T) {
 	rec, raw := env.callResp(t, domain.RoleEditor, "POST", "/api/v1/boards/"+b.ID.String()+"/cards", map[string]any{
 		"column_id": b.Columns[0].ID, "kind": "request", "title": "Dark mode", "labels": []string{" ui ", "ui"}})
 	mustStatus(t, rec.Code, http.StatusCreated, raw)
-	want := []string{"archived_at", "board_id", "column_id", "created_at", "description", "id", "kind", "labels", "merged_into_id", "position", "reactions",
+	want := []string{"archived_at", "board_id", "column_id", "created_at", "description", "id", "kind", "labels", "merged_into_id", "number", "position", "reactions",
 		"release_note", "requester_count", "shipped_at", "title", "updated_at", "version"}
 	if got := jsonKeys(t, raw); !slices.Equal(got, want) {
 		t.Errorf("card keys = %v, want %v", got, want)
@@ -227,5 +228,35 @@ func TestListCardsAPIPages(t *testing.T) {
 	mustStatus(t, status, http.StatusOK, raw)
 	if page := decode[listResponse[cardJSONBody]](t, raw); len(page.Items) != 3 {
 		t.Errorf("q=dar in column 0: %s", raw)
+	}
+}
+
+// GET /cards/by-number/{n} answers the card for 12 and closeloop-12 (any case); an
+// unknown number is 404, anything else 400.
+func TestCardByNumberAPI(t *testing.T) {
+	env := newTestAPI(t, &shipCounter{})
+	b := createBoardAPI(t, env, "Numbers")
+	rec, raw := env.callResp(t, domain.RoleEditor, "POST", "/api/v1/boards/"+b.ID.String()+"/cards", map[string]any{
+		"column_id": b.Columns[0].ID, "kind": "idea", "title": "Numbered"})
+	mustStatus(t, rec.Code, http.StatusCreated, raw)
+	created := decode[struct {
+		ID     string `json:"id"`
+		Number int64  `json:"number"`
+	}](t, raw)
+	if created.Number < 1 {
+		t.Fatalf("created card has number %d: %s", created.Number, raw)
+	}
+	for _, ref := range []string{fmt.Sprint(created.Number), fmt.Sprintf("closeloop-%d", created.Number), fmt.Sprintf("CloseLoop-%d", created.Number)} {
+		rec, raw := env.callResp(t, domain.RoleViewer, "GET", "/api/v1/cards/by-number/"+ref, nil)
+		mustStatus(t, rec.Code, http.StatusOK, raw)
+		if got := decode[struct{ ID string }](t, raw); got.ID != created.ID {
+			t.Errorf("by-number/%s answers %s, want %s", ref, got.ID, created.ID)
+		}
+	}
+	rec, raw = env.callResp(t, domain.RoleViewer, "GET", fmt.Sprintf("/api/v1/cards/by-number/%d", created.Number+1000), nil)
+	mustStatus(t, rec.Code, http.StatusNotFound, raw)
+	for _, bad := range []string{"0", "-3", "twelve", "closeloop-", "1e3"} {
+		rec, raw = env.callResp(t, domain.RoleViewer, "GET", "/api/v1/cards/by-number/"+bad, nil)
+		mustStatus(t, rec.Code, http.StatusBadRequest, raw)
 	}
 }

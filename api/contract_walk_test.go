@@ -107,7 +107,8 @@ func TestContractWalk(t *testing.T) {
 			"description": "Asked for by " + title + " fans", "labels": []string{"q3", "ui"}})))
 	}
 	card := "/api/v1/cards/" + cards[0].ID.String()
-	w.do(viewer, 200, "GET", card, nil)
+	numbered := decode[struct{ Number int64 }](t, w.do(viewer, 200, "GET", card, nil))
+	w.do(viewer, 200, "GET", fmt.Sprintf("/api/v1/cards/by-number/closeloop-%d", numbered.Number), nil)
 	patched := decode[idJSON](t, w.do(editor, 200, "PATCH", card, map[string]any{"description": "Easy on the eyes", "labels": []string{"ui"}}, "If-Match", `"1"`))
 	w.do(editor, 412, "PATCH", card, map[string]string{"title": "Lost update"}, "If-Match", `"1"`)
 	w.do(editor, 200, "POST", card+"/move", map[string]any{"column_id": board.Columns[1].ID, "before_id": cards[1].ID},
@@ -140,6 +141,14 @@ func TestContractWalk(t *testing.T) {
 	rpage := decode[idJSON](t, w.do(viewer, 200, "GET", "/api/v1/requesters?limit=2", nil))
 	w.do(viewer, 200, "GET", "/api/v1/requesters?limit=2&cursor="+*rpage.NextCursor, nil)
 	w.do(viewer, 200, "GET", "/api/v1/requesters?q=linus", nil)
+	// Across boards: a typo of a word of a quote, and the start of an address.
+	found := decode[struct {
+		Items []struct{ Type string } `json:"items"`
+	}](t, w.do(viewer, 200, "GET", "/api/v1/search?q=stil+neeed&limit=5", nil))
+	if len(found.Items) == 0 || found.Items[0].Type != "card" {
+		t.Errorf("search for a typo of a quote found %+v", found.Items)
+	}
+	w.do(viewer, 200, "GET", "/api/v1/search?q=ada@ex", nil)
 	ada := "/api/v1/requesters/" + requesters[0].String()
 	w.do(viewer, 200, "GET", ada, nil)
 	w.do(support, 200, "PATCH", ada, map[string]any{"name": "Ada L.", "external_ids": map[string]any{"intercom": "5f1c", "zendesk": nil}})

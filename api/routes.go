@@ -70,6 +70,7 @@ func (s *Server) routes() {
 	v1.POST("/boards/:id/cards", s.createCard, support) // support only in open columns (domain)
 	v1.GET("/boards/:id/cards", s.listCards, viewer)
 	v1.GET("/cards/:id", s.getCard, viewer)
+	v1.GET("/cards/by-number/:n", s.getCardByNumber, viewer)
 	v1.PATCH("/cards/:id", s.updateCard, editor)
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)
@@ -80,6 +81,8 @@ func (s *Server) routes() {
 	v1.DELETE("/cards/:id/requests/:requester_id", s.deleteRequest, support)
 	v1.POST("/cards/:id/conversations", s.createConversation, support)
 	v1.GET("/cards/:id/conversations", s.listConversations, viewer)
+
+	v1.GET("/search", s.search, viewer)
 
 	v1.GET("/requesters", s.listRequesters, viewer)
 	v1.GET("/requesters/:id", s.getRequester, viewer)

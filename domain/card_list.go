@@ -118,7 +118,7 @@ func (s *Service) scanCardRows(ctx context.Context, query string, args []any) ([
 	for rs.Next() {
 		var r cardRow
 		c := &r.Card
-		dest := []any{&c.ID, &c.BoardID, &c.ColumnID, &c.Kind, &c.Title, &c.Description, &c.Labels,
+		dest := []any{&c.ID, &c.Number, &c.BoardID, &c.ColumnID, &c.Kind, &c.Title, &c.Description, &c.Labels,
 			&c.Position, &c.Version, &c.RequesterCount, &c.ReactionsYes, &c.ReactionsNo, &c.ReleaseNote, &c.ShippedAt, &c.ArchivedAt,
 			&c.MergedIntoID, &c.CreatedAt, &c.UpdatedAt, &r.ColumnPosition}
 		if err := rs.Scan(dest[:len(cols)]...); err != nil { // column_position comes with SortPosition only

@@ -58,7 +58,7 @@ func fenced(inner string, search *conds) string {
 	return "SELECT " + cardFieldsC + " FROM (" + inner + " OFFSET 0) c WHERE " + search.where()
 }
 
-const cardFieldsC = "c.id, c.board_id, c.column_id, c.kind, c.title, c.description, c.labels, c.position, " +
+const cardFieldsC = "c.id, c.number, c.board_id, c.column_id, c.kind, c.title, c.description, c.labels, c.position, " +
 	"c.version, c.requester_count, c.reactions_yes, c.reactions_no, c.release_note, c.shipped_at, c.archived_at, c.merged_into_id, c.created_at, c.updated_at"
 
 // cardListSQL builds the keyset query for one page (limit rows) after cursor (nil: first page).

@@ -30,6 +30,7 @@ func checkKind(p Problems, k CardKind) {
 // RequesterCount is kept up to date by the requests code; this file never writes it.
 type Card struct {
 	ID             uuid.UUID
+	Number         int64 `gorm:"default:(-)"` // given by card_number_seq at insert (00420)
 	BoardID        uuid.UUID
 	ColumnID       uuid.UUID
 	Kind           CardKind
@@ -50,7 +51,7 @@ type Card struct {
 }
 
 // cardFields is every column of Card (never `search`, which is only for filtering).
-const cardFields = "id, board_id, column_id, kind, title, description, labels, position, version, " +
+const cardFields = "id, number, board_id, column_id, kind, title, description, labels, position, version, " +
 	"requester_count, reactions_yes, reactions_no, release_note, shipped_at, archived_at, merged_into_id, created_at, updated_at"
 
 // NewCard is the input for CreateCard.

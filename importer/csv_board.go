@@ -10,11 +10,12 @@ import (
 	"github.com/closeloop/closeloop/domain"
 )
 
-// BoardCSVHeader is export.csv's header: one row per request (a card nobody asked
+// BoardCSVHeader is export.csv's header (number: the card's number, closeloop-<number>
+// its reference): one row per request (a card nobody asked
 // for has one row with the person's columns empty). Its email, name, company, card,
 // quote, source and conversation_url columns are those POST /imports/requests reads,
 // so the file can be edited and imported again.
-var BoardCSVHeader = []string{"card", "title", "column", "stage", "kind", "labels", "requester_count", "shipped_at",
+var BoardCSVHeader = []string{"card", "number", "title", "column", "stage", "kind", "labels", "requester_count", "shipped_at",
 	"archived", "email", "name", "company", "quote", "source", "conversation_url", "requested_at"}
 
 // WriteBoardCSV writes a board export as CSV. Cells that a spreadsheet would run as a
@@ -34,7 +35,7 @@ func WriteBoardCSV(w io.Writer, x domain.BoardExport) error {
 		if c.ShippedAt != nil {
 			shipped = c.ShippedAt.UTC().Format(time.RFC3339)
 		}
-		card := []string{CardReference(c.Card), c.Title, col.Name, string(col.Stage), string(c.Kind), strings.Join(c.Labels, ";"),
+		card := []string{CardReference(c.Card), strconv.FormatInt(c.Number, 10), c.Title, col.Name, string(col.Stage), string(c.Kind), strings.Join(c.Labels, ";"),
 			strconv.Itoa(c.RequesterCount), shipped, strconv.FormatBool(c.ArchivedAt != nil)}
 		convs := map[string]string{}
 		for _, v := range c.Conversations {

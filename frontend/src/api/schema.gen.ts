@@ -503,6 +503,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cards/by-number/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a card by its number (reference closeloop-<n>)
+         * @description Needs the viewer role or above. n is the card's number; closeloop-<n> (any case) is taken too.
+         */
+        get: operations["getCardByNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cards/{id}": {
         parameters: {
             query?: never;
@@ -679,6 +699,26 @@ export interface paths {
          *     Needs the support role or above.
          */
         post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search across boards
+         * @description Needs the viewer role or above (every role reads every board and person, so every caller searches everything). Cards by title, description and their requesters' quotes, and requesters by name, company and the start of their address; typo-tolerant (a word not in the installation's vocabulary also matches its nearest words, listed in `terms`) and prefix-matching. Archived cards are left out. Items are grouped by board (boards in order of their best hit; people form one group), ranked within a group; at most 200 hits are paged through.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1180,6 +1220,8 @@ export interface components {
         Card: {
             /** Format: uuid */
             id: string;
+            /** @description Unique per installation, given at creation in order; the card's reference is closeloop-<number>. */
+            number: number;
             /** Format: uuid */
             board_id: string;
             /** Format: uuid */
@@ -1344,6 +1386,32 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             request_count: number;
+        };
+        /** @description A card (with card, board, match) or a requester (with requester). */
+        SearchHit: {
+            /** @enum {string} */
+            type: "card" | "requester";
+            rank: number;
+            card?: components["schemas"]["Card"];
+            board?: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description What of the card matched: its title, a snippet of its description, or a snippet of one requester's quote (and whose). */
+            match?: {
+                /** @enum {string} */
+                field: "title" | "description" | "quote";
+                text: string;
+                requester: components["schemas"]["RequesterBrief"] | null;
+            };
+            requester?: components["schemas"]["Requester"];
+        };
+        SearchResults: {
+            items: components["schemas"]["SearchHit"][];
+            next_cursor: string | null;
+            /** @description The words searched for: the typed ones and their corrections (for marking them in snippets). */
+            terms: string[];
         };
         /** @description A page of requesters. */
         RequesterList: {
@@ -3020,6 +3088,34 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    getCardByNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The card's number, e.g. 12 or closeloop-12. */
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     getCard: {
         parameters: {
             query?: never;
@@ -3419,6 +3515,35 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description Words; `-word` excludes. */
+                q: string;
+                limit?: number;
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -7,6 +7,7 @@ import { BoardsPage } from '../boards/BoardsPage'
 import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
 import { LinkRequestPage } from '../support/LinkRequestPage'
+import { IntegrationsPage } from '../integrations/IntegrationsPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { Link, match, useLocation } from './router'
@@ -52,6 +53,7 @@ function Screen() {
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />
   if (path === '/link') return <LinkRequestPage />
+  if (path === '/integrations') return <IntegrationsPage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

@@ -20,6 +20,9 @@ export function TopBar() {
         {can('admin') && (
           <Link href="/admin" aria-current={current('/admin')}>Members</Link>
         )}
+        {can('admin') && (
+          <Link href="/integrations" aria-current={current('/integrations')}>Integrations</Link>
+        )}
       </nav>
       <div className="whoami">
         <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>

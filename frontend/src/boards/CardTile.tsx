@@ -17,6 +17,7 @@ export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: bo
     <div className={'card-tile' + (overlay ? ' card-overlay' : '') + (dragging ? ' card-dragging' : '')}>
       <div className="card-title">{card.title}</div>
       <div className="card-meta">
+        <span className="card-number">#{card.number}</span>
         <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
           <span key={l} className="label">

@@ -19,6 +19,7 @@ import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
 import { MergeControls } from '../merge/MergeControls'
 import { CardSatisfaction } from '../satisfaction/CardSatisfaction'
+import { CardReference } from './CardReference'
 
 interface Props {
   cardId: string
@@ -50,6 +51,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
     <Drawer label={c ? `Card: ${c.title}` : 'Card'} onClose={requestClose}>
       <div className="drawer-head">
         <div className="drawer-crumbs">
+          {c && <CardReference number={c.number} />}
           {c && <span className={'kind kind-' + c.kind}>{kindName[c.kind]}</span>}
           {column && (
             <span className={'stage stage-' + column.stage}>

@@ -8,7 +8,7 @@ import { useSession } from '../auth/session'
 import { supportDraftKey, type SupportFields } from '../cards/SupportForm'
 import { ApiError } from '../api/client'
 import { formErrors } from '../ui/errors'
-import { FormError } from '../ui/Field'
+import { Field, FormError } from '../ui/Field'
 import { putHandoff, takeHandoff } from '../ui/handoff'
 import { Empty, LoadError, Spinner } from '../ui/States'
 import { searchCards, type FoundCard } from './searchCards'
@@ -58,10 +58,9 @@ export function LinkRequestPage() {
       <section className="panel" aria-labelledby={searchId}>
         <h2 id={searchId}>Which card did they ask for?</h2>
         <div role="search" className="card-search">
-          <label className="field">
-            <span>Search cards on every board</span>
+          <Field label="Search cards on every board">
             <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="webhook, dark mode, #12…" />
-          </label>
+          </Field>
         </div>
         {typed === '' ? (
           <p className="muted">Type a few words of what they asked for.</p>
@@ -129,8 +128,7 @@ function CreateCard({ text, boards, quiet, onCreated }: { text: string; boards: 
       <FormError message={create.error instanceof ApiError && create.error.status === 403 ? create.error.message : (errors.form ?? errors.fields.title ?? errors.fields.column_id ?? null)} />
       <div className="row">
         {usable.length > 1 && (
-          <label className="field">
-            <span>On board</span>
+          <Field label="On board">
             <select value={board?.id} onChange={(e) => setBoardId(e.target.value)}>
               {usable.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -138,7 +136,7 @@ function CreateCard({ text, boards, quiet, onCreated }: { text: string; boards: 
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         )}
         <button type="submit" className={quiet ? 'btn' : 'btn btn-primary'} disabled={create.isPending}>
           {quiet ? `None of these: create ‘${text}’` : `Create ‘${text}’`}

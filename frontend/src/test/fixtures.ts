@@ -21,7 +21,7 @@ export const board: Board = {
 
 export function makeCard(extra: Partial<Card> = {}): Card {
   return {
-    id: 'k1', board_id: 'b1', column_id: 'c-open', kind: 'idea', title: 'Dark mode', description: 'Please',
+    id: 'k1', number: 12, board_id: 'b1', column_id: 'c-open', kind: 'idea', title: 'Dark mode', description: 'Please',
     labels: ['ui'], position: 'a0', requester_count: 42, reactions: { yes: 0, no: 0 }, release_note: '', shipped_at: null, version: 3,
     created_at: at, updated_at: at, archived_at: null, merged_into_id: null, ...extra,
   }

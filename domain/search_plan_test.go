@@ -1,0 +1,79 @@
+package domain
+
+import (
+	"strings"
+	"testing"
+
+	"gorm.io/gorm"
+)
+
+// The search across boards reads only indexes to find its candidates: the cards'
+// title/description, quote and title-trigram GIN indexes, the people's words and address
+// prefix, and the vocabulary's trigram index for corrections. Sequential and plain index
+// scans are priced out (the fixture is small; a full walk of a btree would do there), so
+// a plan fails when an expression stops matching its index.
+func TestSearchPlansUseTheIndexes(t *testing.T) {
+	e := newTestEnv(t, nil)
+	b, _, _, _ := searchFixture(t, e)
+	// 5,000 more cards and a vocabulary of 20,000 words, so the planner prices the
+	// indexes as on a real installation.
+	if err := e.db.Exec(`INSERT INTO cards (id, board_id, column_id, kind, title, position)
+		SELECT gen_random_uuid(), ?, ?, 'idea', 'Filler ' || md5(i::text), 'z' || lpad(i::text, 6, '0') FROM generate_series(1, 5000) i`,
+		b.ID, b.Columns[2].ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.Exec(`ANALYZE cards`).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.Exec(`INSERT INTO search_words SELECT translate(md5(i::text), '0123456789', 'ghijklmnop') FROM generate_series(1, 20000) i;
+		ANALYZE search_words`).Error; err != nil {
+		t.Fatal(err)
+	}
+	explain := func(query string, args ...any) string {
+		t.Helper()
+		var lines []string
+		err := e.db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL pg_trgm.similarity_threshold = " + searchSimilarity).Error; err != nil {
+				return err
+			}
+			return tx.Raw("EXPLAIN (COSTS OFF) "+query, args...).Scan(&lines).Error
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(lines, "\n")
+	}
+	tsq, _ := searchQuery(searchTokens("spreadsheet maria"), nil)
+	plan := explain(searchHitsSQL, searchHitsArgs(searchArgs{tsq: tsq, q: "maria@acme", limit: 20})...)
+	for _, want := range []string{"requesters_search_idx", "requesters_email_prefix_idx"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("hits plan lacks %s:\n%s", want, plan)
+		}
+	}
+	// Each of the card conditions of searchHitsSQL on its own: its expression is its index's.
+	for cond, index := range map[string]string{
+		"c.search @@ to_tsquery('simple', ?)":       "cards_search_idx",
+		"c.quote_search @@ to_tsquery('simple', ?)": "cards_quote_search_idx",
+		"c.title ILIKE ?":                           "cards_title_trgm_idx",
+	} {
+		if !strings.Contains(searchHitsSQL, strings.SplitN(cond, " ", 2)[0]) {
+			t.Fatalf("searchHitsSQL no longer has %s", cond)
+		}
+		arg := "spreadsheet"
+		if strings.Contains(cond, "ILIKE") {
+			arg = likePattern(arg)
+		}
+		plan := explain("SELECT c.id FROM cards c WHERE "+cond, arg)
+		if !strings.Contains(plan, index) {
+			t.Errorf("%s: plan lacks %s:\n%s", cond, index, plan)
+		}
+	}
+	plan = explain(`SELECT word FROM search_words WHERE word % ? ORDER BY similarity(word, ?) DESC LIMIT 3`, "spreadshet", "spreadshet")
+	if !strings.Contains(plan, "search_words_trgm_idx") {
+		t.Errorf("corrections plan lacks search_words_trgm_idx:\n%s", plan)
+	}
+	plan = explain(`SELECT 1 FROM requests r WHERE r.card_id = gen_random_uuid() AND request_quote_search(r.quote, r.quotes) @@ to_tsquery('simple', 'spreadsheet')`)
+	if !strings.Contains(plan, "requests_quote_search_idx") && !strings.Contains(plan, "requests_pkey") {
+		t.Errorf("snippet plan reads no index:\n%s", plan)
+	}
+}
