@@ -130,6 +130,29 @@ func authzTable() map[string]authzRow {
 			return apiReq{method: "DELETE", path: "/api/v1/tokens/" + f.newToken().String()}
 		}},
 
+		"GET /api/v1/webhooks": {admin, 200, get(fixed("/api/v1/webhooks"))},
+		"POST /api/v1/webhooks": {admin, 201, func(*fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/webhooks", body: map[string]any{
+				"url": "https://203.0.113.7/hook", "events": []string{"card.shipped"}, "format": "slack"}}
+		}},
+		"PATCH /api/v1/webhooks/:id": {admin, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "PATCH", path: "/api/v1/webhooks/" + f.newWebhook().ID.String(), body: map[string]any{"enabled": false}}
+		}},
+		"DELETE /api/v1/webhooks/:id": {admin, 204, func(f *fixtures) apiReq {
+			return apiReq{method: "DELETE", path: "/api/v1/webhooks/" + f.newWebhook().ID.String()}
+		}},
+		"POST /api/v1/webhooks/:id/test": {admin, 202, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/webhooks/" + f.newWebhook().ID.String() + "/test"}
+		}},
+		"GET /api/v1/webhooks/:id/deliveries": {admin, 200, get(func(f *fixtures) string {
+			w, _ := f.newFailedDelivery()
+			return "/api/v1/webhooks/" + w.String() + "/deliveries"
+		})},
+		"POST /api/v1/webhooks/:id/deliveries/:delivery_id/retry": {admin, 202, func(f *fixtures) apiReq {
+			w, d := f.newFailedDelivery()
+			return apiReq{method: "POST", path: "/api/v1/webhooks/" + w.String() + "/deliveries/" + d.String() + "/retry"}
+		}},
+
 		"GET /api/v1/boards": {viewer, 200, get(fixed("/api/v1/boards"))},
 		"POST /api/v1/boards": {editor, 201, func(*fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/boards", body: map[string]string{"name": "Roadmap"}}

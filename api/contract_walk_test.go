@@ -194,6 +194,7 @@ func TestContractWalk(t *testing.T) {
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
 	walkImportExportMerge(w) // issue 14
+	walkWebhooks(w)          // issue 11, outbound
 
 	// Clean up, the destructive way.
 	w.do(support, 204, "DELETE", card+"/requests/"+requesters[2].String(), nil)

@@ -24,7 +24,8 @@ func TestForgedCursorsAreInvalidCursor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]string{"/boards/": f.board.ID.String(), "/cards/": f.card.ID.String(), "/requesters/": f.requester.String()}
+	ids := map[string]string{"/boards/": f.board.ID.String(), "/cards/": f.card.ID.String(), "/requesters/": f.requester.String(),
+		"/webhooks/": f.newWebhook().ID.String()}
 	var lists []string
 	for path, item := range doc.Paths.Map() {
 		if item.Get == nil || !slices.ContainsFunc(item.Get.Parameters, func(p *openapi3.ParameterRef) bool { return p.Value.Name == "cursor" }) {

@@ -18,6 +18,7 @@ import (
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/migrations/testdb"
 	"github.com/closeloop/closeloop/notify"
+	"github.com/closeloop/closeloop/webhooks"
 )
 
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
@@ -53,9 +54,20 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	if len(notifier) > 0 {
 		n = notifier[0]
 	}
-	svc := domain.NewService(domain.NewDB(g), n)
-	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}, t: t}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// Outbound webhooks as served: events reach them and their URLs are guarded; no
+	// worker runs, so nothing is sent.
+	sqlDB, err := g.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outbox, err := webhooks.New(sqlDB, webhooks.Config{BaseURL: "http://closeloop.test"}, quiet, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := domain.NewService(domain.NewDB(g), n, outbox)
+	svc.UseWebhooks(outbox)
+	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}, t: t}
 	// The real notifier serves as mailroom (previews, unsubscribe links); its workers are
 	// not started, so nothing is sent from these tests.
 	mailroom, err := notify.New(context.Background(), notify.Config{BaseURL: "http://closeloop.test", DataDir: t.TempDir()}, dbURL, quiet, nil)

@@ -58,6 +58,15 @@ func (s *Server) routes() {
 	v1.POST("/tokens", s.createToken, admin)
 	v1.DELETE("/tokens/:id", s.revokeToken, admin)
 
+	// Outbound webhooks and Slack (issue 11).
+	v1.GET("/webhooks", s.listWebhooks, admin)
+	v1.POST("/webhooks", s.createWebhook, admin)
+	v1.PATCH("/webhooks/:id", s.updateWebhook, admin)
+	v1.DELETE("/webhooks/:id", s.deleteWebhook, admin)
+	v1.POST("/webhooks/:id/test", s.testWebhook, admin)
+	v1.GET("/webhooks/:id/deliveries", s.listWebhookDeliveries, admin)
+	v1.POST("/webhooks/:id/deliveries/:delivery_id/retry", s.retryWebhookDelivery, admin)
+
 	v1.GET("/boards", s.listBoards, viewer)
 	v1.POST("/boards", s.createBoard, editor)
 	v1.GET("/boards/:id", s.getBoard, viewer)

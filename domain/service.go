@@ -15,7 +15,8 @@ type Service struct {
 	limits   Limits
 	sinks    []EventSink
 
-	importQueue ImportQueue // nil: the caller runs imports (imports.go)
+	importQueue ImportQueue   // nil: the caller runs imports (imports.go)
+	webhooks    WebhookOutbox // nil: webhook URLs are only checked for shape; no test or retry (webhooks.go)
 }
 
 // NewService builds the service; a nil notifier means NopNotifier. Every sink hears

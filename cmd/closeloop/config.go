@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/webhooks"
 )
 
 // config is everything read from the environment (see the table in README.md).
@@ -26,6 +28,11 @@ type config struct {
 	// LateEmailsPerHour (CLOSELOOP_LATE_EMAILS_PER_HOUR): links of new requesters to
 	// shipped cards, each emailing them at once, one member or token may make in an hour.
 	LateEmailsPerHour int
+	// WebhookRetry (CLOSELOOP_WEBHOOK_RETRY) is the wait before each retry of an
+	// outbound webhook; WebhookAllowPrivate (CLOSELOOP_WEBHOOK_ALLOW_PRIVATE=true) lets
+	// webhooks call loopback, private and link-local addresses.
+	WebhookRetry        []time.Duration
+	WebhookAllowPrivate bool
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -71,6 +78,16 @@ func loadConfig(getenv func(string) string) (config, error) {
 		cfg.LateEmailsPerHour = n
 	}
 	var err error
+	if cfg.WebhookRetry, err = webhooks.ParseRetry(orDefault(getenv("CLOSELOOP_WEBHOOK_RETRY"), webhooks.DefaultRetry)); err != nil {
+		problems = append(problems, fmt.Sprintf("CLOSELOOP_WEBHOOK_RETRY: %v; give comma-separated Go durations (default %s)", err, webhooks.DefaultRetry))
+	}
+	switch v := getenv("CLOSELOOP_WEBHOOK_ALLOW_PRIVATE"); v {
+	case "", "false":
+	case "true":
+		cfg.WebhookAllowPrivate = true
+	default:
+		problems = append(problems, fmt.Sprintf("CLOSELOOP_WEBHOOK_ALLOW_PRIVATE=%q must be true or false (default false)", v))
+	}
 	if cfg.TrustedProxies, err = parseTrustedProxies(getenv("CLOSELOOP_TRUSTED_PROXIES")); err != nil {
 		problems = append(problems, err.Error())
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/closeloop/closeloop/frontend"
 	"github.com/closeloop/closeloop/importer/queue"
 	"github.com/closeloop/closeloop/migrations"
+	"github.com/closeloop/closeloop/webhooks"
 )
 
 // app is a running Closeloop: database, services, workers and HTTP server.
@@ -49,15 +50,26 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		a.close(ctx)
 		return nil, err
 	}
-	notifier, stopNotifier, err := startNotifier(ctx, cfg, db, log, reg, imports)
+	// Outbound webhooks hear every change in its transaction; their deliveries are
+	// worked on the same River client.
+	outbox, err := webhooks.New(db.SQL, webhooks.Config{BaseURL: cfg.BaseURL, Retry: cfg.WebhookRetry,
+		AllowPrivate: cfg.WebhookAllowPrivate}, log, reg)
+	if err != nil {
+		a.close(ctx)
+		return nil, err
+	}
+	notifier, stopNotifier, err := startNotifier(ctx, cfg, db, log, reg, imports, outbox)
 	if err != nil {
 		a.close(ctx)
 		return nil, err
 	}
 	a.stops = append(a.stops, stopNotifier)
 	var mailroom domain.Mailroom = notifier
-	svc = domain.NewService(domain.NewDB(db.Gorm), notifier).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
+	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
 	svc.UseImportQueue(imports)
+	svc.UseWebhooks(outbox)
+	outbox.Start(ctx)
+	a.stops = append(a.stops, func(context.Context) { outbox.Stop() })
 
 	ui, built := frontend.Dist()
 	if !built {

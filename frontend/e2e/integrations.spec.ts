@@ -63,7 +63,7 @@ test('an Intercom integration made in the UI links a signed event: event log and
   const api = await apiAs(page, admin)
   const { board, cards } = await api.board('Inbound board', ['Slack alerts'])
   const card = cards[0]!
-  const number = (card as { number?: number }).number
+  const number = card.number
   expect(number, 'cards have numbers').toBeGreaterThan(0)
 
   await page.goto('/integrations')

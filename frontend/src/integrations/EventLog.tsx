@@ -81,11 +81,9 @@ function EventRow({ event: e, integration }: { event: IntegrationEvent; integrat
 function CardRef({ id }: { id: string }) {
   const card = useQuery({ queryKey: keys.card(id), queryFn: () => ep.getCard(id), staleTime: 30_000 })
   if (!card.data) return <span className="muted">{card.isError ? 'deleted card' : '…'}</span>
-  const number = (card.data as { number?: number }).number
   return (
     <Link href={`/boards/${card.data.board_id}?card=${id}`}>
-      {number ? `#${number} ` : ''}
-      {card.data.title}
+      #{card.data.number} {card.data.title}
     </Link>
   )
 }

@@ -63,7 +63,7 @@ describe('IntegrationsPage', () => {
     renderApp(<IntegrationsPage />)
     const log = await screen.findByTestId('event-log')
     expect(within(log).getByText('No email')).toBeTruthy()
-    expect(await within(log).findByRole('link', { name: 'Dark mode' })).toBeTruthy()
+    expect(await within(log).findByRole('link', { name: '#12 Dark mode' })).toBeTruthy()
     await user.click(within(log).getByRole('button', { name: 'Link by hand' }))
     await expect.poll(() => window.location.pathname + window.location.search).toBe('/boards/b1?card=k1')
     expect(takeHandoff(supportDraftKey('k1'))).toEqual({
