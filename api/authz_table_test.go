@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/closeloop/closeloop/domain"
 )
@@ -53,6 +54,15 @@ type authzRow struct {
 }
 
 const signInPassword = "the fixture password"
+
+// ownerRole is the role whose token writes the comment a caller edits: the caller's
+// own, except anonymous and viewer callers (refused before the comment is read).
+func ownerRole(caller domain.Role) domain.Role {
+	if caller == "" || caller == domain.RoleViewer {
+		return ""
+	}
+	return caller
+}
 
 // authzTable has one row per registered route ("METHOD /echo/path").
 func authzTable() map[string]authzRow {
@@ -101,6 +111,25 @@ func authzTable() map[string]authzRow {
 			return apiReq{method: "POST", path: "/v/forged-token", body: "",
 				headers: []string{"Content-Type", "application/x-www-form-urlencoded"}}
 		}},
+		"POST /api/v1/integrations": {admin, 201, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/integrations", body: map[string]string{"kind": "intercom", "name": fmt.Sprintf("Intercom %d", f.next())}}
+		}},
+		"GET /api/v1/integrations": {admin, 200, get(fixed("/api/v1/integrations"))},
+		"DELETE /api/v1/integrations/:id": {admin, 204, func(f *fixtures) apiReq {
+			return apiReq{method: "DELETE", path: "/api/v1/integrations/" + f.newIntegration("front").ID.String()}
+		}},
+		"POST /api/v1/integrations/:id/secret": {admin, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/integrations/" + f.newIntegration("helpscout").ID.String() + "/secret", body: map[string]string{}}
+		}},
+		"GET /api/v1/integrations/:id/events": {admin, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "GET", path: "/api/v1/integrations/" + f.newIntegration("zendesk").ID.String() + "/events"}
+		}},
+		// A support tool's delivery: no token, the signature is its credential.
+		"POST /api/v1/hooks/in/:integration_id": {"", 200, func(f *fixtures) apiReq {
+			n := f.next()
+			return signedGeneric(f.newIntegration("generic").ID, fmt.Sprintf("msg_%d", n),
+				fmt.Sprintf(`{"card":"closeloop-%d","email":"hook%d@example.com"}`, f.card.Number, n), time.Now())
+		}},
 		"GET /api/v1/boards/:id/satisfaction": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/satisfaction" })},
 		"GET /api/v1/cards/:id/reactions":     {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/reactions" })},
 
@@ -111,7 +140,8 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/session":    {viewer, 200, get(fixed("/api/v1/session"))},
 		"DELETE /api/v1/session": {viewer, 204, func(*fixtures) apiReq { return apiReq{method: "DELETE", path: "/api/v1/session"} }},
 
-		"GET /api/v1/members": {admin, 200, get(fixed("/api/v1/members"))},
+		"GET /api/v1/members":   {admin, 200, get(fixed("/api/v1/members"))},
+		"GET /api/v1/teammates": {viewer, 200, get(fixed("/api/v1/teammates"))},
 		"POST /api/v1/members": {admin, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/members", body: map[string]string{
 				"email": fmt.Sprintf("new%d@example.com", f.next()), "name": "New", "role": "viewer", "password": "long enough pw"}}
@@ -193,6 +223,17 @@ func authzTable() map[string]authzRow {
 			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/move", body: map[string]any{"column_id": f.board.Columns[1].ID}}
 		}},
 		"GET /api/v1/cards/:id/activity": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/activity" })},
+		"POST /api/v1/cards/:id/comments": {support, 201, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: cardPath(f) + "/comments", body: map[string]string{"body": "Asked again on a call"}}
+		}},
+		"GET /api/v1/cards/:id/comments": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/comments" })},
+		// The caller's own comment (a viewer's is written by the fixtures: viewers write none).
+		"PATCH /api/v1/comments/:id": {support, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "PATCH", path: "/api/v1/comments/" + f.newComment(ownerRole(f.caller)).String(), body: map[string]string{"body": "Edited"}}
+		}},
+		"DELETE /api/v1/comments/:id": {support, 204, func(f *fixtures) apiReq {
+			return apiReq{method: "DELETE", path: "/api/v1/comments/" + f.newComment(ownerRole(f.caller)).String()}
+		}},
 
 		"POST /api/v1/cards/:id/requests": {support, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: cardPath(f) + "/requests", body: map[string]string{"email": fmt.Sprintf("asker%d@example.com", f.next()), "quote": "Yes please"}}
@@ -207,6 +248,7 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/cards/:id/conversations": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/conversations" })},
 
 		"GET /api/v1/search":         {viewer, 200, get(fixed("/api/v1/search?q=dark"))},
+		"GET /api/v1/events":         {viewer, 200, get(fixed("/api/v1/events"))},
 		"GET /api/v1/requesters":     {viewer, 200, get(fixed("/api/v1/requesters?q=person"))},
 		"GET /api/v1/requesters/:id": {viewer, 200, get(requesterPath)},
 		"PATCH /api/v1/requesters/:id": {support, 200, func(f *fixtures) apiReq {

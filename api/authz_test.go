@@ -49,6 +49,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			case !caller.Includes(row.least):
 				want, refused = http.StatusForbidden, true
 			}
+			f.caller = caller // for rows whose object must be the caller's own (a comment)
 			r := row.prepare(f)
 			req := r.build(t)
 			if caller != "" {

@@ -3,8 +3,10 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"github.com/closeloop/closeloop/domain"
@@ -21,19 +23,28 @@ func (s *Server) listCards(c echo.Context) error {
 	// Board views are kept; searches are not: their terms are as varied as the
 	// people typing them, and would only push the board views out.
 	cached := c.QueryParam("q") == ""
+	params := c.QueryParams()
+	owner, err := ownerParam(c)
+	if err != nil {
+		return err
+	}
+	if owner != nil { // "me" is a different list for each caller: the key names the member
+		params = cloneValues(params)
+		params.Set("owner", owner.String())
+	}
 	var version int64
 	var key string
 	if cached {
 		if version, err = s.deps.Service.CardsVersion(ctx, boardID); err != nil {
 			return err
 		}
-		key = cardPageKey(boardID, c.QueryParams())
+		key = cardPageKey(boardID, params)
 		if body, ok := s.cardPages.get(key, version); ok {
 			return jsonBlob(c, body)
 		}
 	}
 	f := domain.CardFilter{Query: c.QueryParam("q"), Label: c.QueryParam("label"),
-		Sort: domain.CardSort(c.QueryParam("sort")), Page: pageOf(c)}
+		Sort: domain.CardSort(c.QueryParam("sort")), Page: pageOf(c), Owner: owner}
 	if raw := c.QueryParam("column_id"); raw != "" {
 		id, err := bodyID("column_id", raw)
 		if err != nil {
@@ -65,4 +76,32 @@ func (s *Server) listCards(c echo.Context) error {
 func jsonBlob(c echo.Context, body []byte) error {
 	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(body)))
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
+}
+
+// ownerParam reads ?owner=<member id>|me (nil without one); "me" is the signed-in member.
+func ownerParam(c echo.Context) (*uuid.UUID, error) {
+	raw := c.QueryParam("owner")
+	switch raw {
+	case "":
+		return nil, nil
+	case "me":
+		a := actorFrom(c)
+		if a.MemberID == uuid.Nil {
+			return nil, domain.Invalid("owner", "me means the signed-in member; an API token owns no cards: pass a member's id")
+		}
+		return &a.MemberID, nil
+	}
+	id, err := uuid.Parse(raw)
+	if err != nil {
+		return nil, domain.Invalid("owner", "must be a member's id or me")
+	}
+	return &id, nil
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := make(url.Values, len(v))
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
@@ -20,11 +21,35 @@ type createCardBody struct {
 }
 
 type updateCardBody struct {
-	Title       *string   `json:"title"`
-	Description *string   `json:"description"`
-	Kind        *string   `json:"kind"`
-	Labels      *[]string `json:"labels"`
-	ReleaseNote *string   `json:"release_note"`
+	Title       *string    `json:"title"`
+	Description *string    `json:"description"`
+	Kind        *string    `json:"kind"`
+	Labels      *[]string  `json:"labels"`
+	ReleaseNote *string    `json:"release_note"`
+	OwnerID     optionalID `json:"owner_id"`
+}
+
+// optionalID is a body field that may be absent, null (clear it) or a UUID.
+type optionalID struct {
+	Set   bool
+	Value *string
+}
+
+func (o *optionalID) UnmarshalJSON(b []byte) error {
+	o.Set = true
+	return json.Unmarshal(b, &o.Value)
+}
+
+// id is uuid.Nil for null; a non-UUID string is a field problem.
+func (o optionalID) id(field string) (uuid.UUID, error) {
+	if o.Value == nil {
+		return uuid.Nil, nil
+	}
+	id, err := uuid.Parse(*o.Value)
+	if err != nil {
+		return uuid.Nil, domain.Invalid(field, "must be a member's id (a UUID) or null")
+	}
+	return id, nil
 }
 
 type cardResponse struct {
@@ -46,6 +71,7 @@ type cardResponse struct {
 	UpdatedAt      time.Time      `json:"updated_at"`
 	ArchivedAt     *time.Time     `json:"archived_at"`
 	MergedIntoID   *uuid.UUID     `json:"merged_into_id"`
+	OwnerID        *uuid.UUID     `json:"owner_id"`
 }
 
 func toCard(c domain.Card) cardResponse {
@@ -58,7 +84,7 @@ func toCard(c domain.Card) cardResponse {
 		Reactions:   reactionCounts{Yes: c.ReactionsYes, No: c.ReactionsNo},
 		ReleaseNote: c.ReleaseNote, ShippedAt: utcPtr(c.ShippedAt), Version: c.Version,
 		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), ArchivedAt: utcPtr(c.ArchivedAt),
-		MergedIntoID: c.MergedIntoID}
+		MergedIntoID: c.MergedIntoID, OwnerID: c.OwnerID}
 }
 
 // bodyID parses an optional UUID given in a body or query field; "" is uuid.Nil.
@@ -131,6 +157,13 @@ func (s *Server) updateCard(c echo.Context) error {
 	if body.Kind != nil {
 		kind := domain.CardKind(*body.Kind)
 		patch.Kind = &kind
+	}
+	if body.OwnerID.Set {
+		owner, err := body.OwnerID.id("owner_id")
+		if err != nil {
+			return err
+		}
+		patch.Owner = &owner
 	}
 	card, err := s.deps.Service.UpdateCard(c.Request().Context(), actorFrom(c), id, patch)
 	if err != nil {

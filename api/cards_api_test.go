@@ -61,7 +61,7 @@ func TestCardsAPI(t *testing.T) {
 	rec, raw := env.callResp(t, domain.RoleEditor, "POST", "/api/v1/boards/"+b.ID.String()+"/cards", map[string]any{
 		"column_id": b.Columns[0].ID, "kind": "request", "title": "Dark mode", "labels": []string{" ui ", "ui"}})
 	mustStatus(t, rec.Code, http.StatusCreated, raw)
-	want := []string{"archived_at", "board_id", "column_id", "created_at", "description", "id", "kind", "labels", "merged_into_id", "number", "position", "reactions",
+	want := []string{"archived_at", "board_id", "column_id", "created_at", "description", "id", "kind", "labels", "merged_into_id", "number", "owner_id", "position", "reactions",
 		"release_note", "requester_count", "shipped_at", "title", "updated_at", "version"}
 	if got := jsonKeys(t, raw); !slices.Equal(got, want) {
 		t.Errorf("card keys = %v, want %v", got, want)

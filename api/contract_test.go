@@ -36,6 +36,7 @@ func loadContract() (*openapi3.T, routers.Router, error) {
 		// The unsubscribe pages answer HTML; kin-openapi only knows how to read text/plain.
 		openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
 		openapi3filter.RegisterBodyDecoder("application/atom+xml", openapi3filter.PlainBodyDecoder) // the roadmap feed
+		openapi3filter.RegisterBodyDecoder("text/event-stream", openapi3filter.PlainBodyDecoder)    // GET /events
 		doc, err := openapi3.NewLoader().LoadFromData(openapiDoc)
 		if err != nil {
 			contract.err = fmt.Errorf("load openapi.json: %w", err)

@@ -149,6 +149,7 @@ func TestContractWalk(t *testing.T) {
 		t.Errorf("search for a typo of a quote found %+v", found.Items)
 	}
 	w.do(viewer, 200, "GET", "/api/v1/search?q=ada@ex", nil)
+	w.do(viewer, 200, "GET", "/api/v1/events", nil) // ends after the test harness's short stream life
 	ada := "/api/v1/requesters/" + requesters[0].String()
 	w.do(viewer, 200, "GET", ada, nil)
 	w.do(support, 200, "PATCH", ada, map[string]any{"name": "Ada L.", "external_ids": map[string]any{"intercom": "5f1c", "zendesk": nil}})
@@ -193,8 +194,10 @@ func TestContractWalk(t *testing.T) {
 	w.do("", 401, "GET", "/api/v1/boards", nil)
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
-	walkImportExportMerge(w) // issue 14
-	walkWebhooks(w)          // issue 11, outbound
+	walkImportExportMerge(w)        // issue 14
+	walkTeamWork(w)                 // issue 13
+	walkInbound(w, numbered.Number) // issue 11, inbound
+	walkWebhooks(w)                 // issue 11, outbound
 
 	// Clean up, the destructive way.
 	w.do(support, 204, "DELETE", card+"/requests/"+requesters[2].String(), nil)

@@ -21,6 +21,8 @@ type fixtures struct {
 	board     domain.Board
 	card      domain.Card
 	requester uuid.UUID
+	// caller is the role the authorization matrix is about to call as ("" otherwise).
+	caller domain.Role
 }
 
 func newFixtures(t *testing.T, env *testAPI) *fixtures {
@@ -78,4 +80,19 @@ func (f *fixtures) newToken() uuid.UUID {
 	tok, _, err := f.env.svc.CreateToken(context.Background(), f.actor, fmt.Sprintf("token %d", f.next()), domain.RoleViewer)
 	f.must(err)
 	return tok.ID
+}
+
+// newComment writes a comment on the base card as the API token of role (the
+// fixtures' admin actor when role is ""), so that caller is its author.
+func (f *fixtures) newComment(role domain.Role) uuid.UUID {
+	f.t.Helper()
+	actor := f.actor
+	if role != "" {
+		var err error
+		actor, err = f.env.svc.TokenActor(context.Background(), f.env.tokens[role])
+		f.must(err)
+	}
+	m, err := f.env.svc.AddComment(context.Background(), actor, f.card.ID, fmt.Sprintf("Note %d", f.next()))
+	f.must(err)
+	return m.ID
 }

@@ -10,12 +10,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/integrations"
 	"github.com/closeloop/closeloop/migrations/testdb"
 	"github.com/closeloop/closeloop/notify"
 	"github.com/closeloop/closeloop/webhooks"
@@ -79,7 +81,9 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 			t.Errorf("stop the mailroom: %v", err)
 		}
 	})
-	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom})
+	// GET /events streams end quickly here, so the tables of every route can walk it too.
+	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, EventStreamFor: 150 * time.Millisecond,
+		Inbound: integrations.Tools{}})
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
 		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)

@@ -91,3 +91,18 @@ func (s *Server) deleteMember(c echo.Context) error {
 	}
 	return c.NoContent(http.StatusNoContent)
 }
+
+type teammateResponse struct {
+	ID   uuid.UUID `json:"id"`
+	Name string    `json:"name"`
+}
+
+// listTeammates answers the active members' ids and names (no emails or roles), for
+// every role: who a card can be given to.
+func (s *Server) listTeammates(c echo.Context) error {
+	list, err := s.deps.Service.Teammates(c.Request().Context(), pageOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, listOf(list, func(m domain.Teammate) teammateResponse { return teammateResponse(m) }))
+}

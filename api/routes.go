@@ -51,6 +51,7 @@ func (s *Server) routes() {
 	v1.DELETE("/session", s.deleteSession, viewer)
 
 	v1.GET("/members", s.listMembers, admin)
+	v1.GET("/teammates", s.listTeammates, viewer) // active members' names, for card owners
 	v1.POST("/members", s.createMember, admin)
 	v1.PATCH("/members/:id", s.updateMember, admin)
 	v1.DELETE("/members/:id", s.deleteMember, admin)
@@ -84,6 +85,11 @@ func (s *Server) routes() {
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)
 	v1.GET("/cards/:id/activity", s.listActivity, viewer)
+	// Internal notes (issue 13): support and above write; only the author or an admin edits.
+	v1.POST("/cards/:id/comments", s.createComment, support)
+	v1.GET("/cards/:id/comments", s.listComments, viewer)
+	v1.PATCH("/comments/:id", s.updateComment, support) // the author or an admin (domain)
+	v1.DELETE("/comments/:id", s.deleteComment, support)
 
 	v1.POST("/cards/:id/requests", s.createRequest, support)
 	v1.GET("/cards/:id/requests", s.listRequests, viewer)
@@ -92,6 +98,7 @@ func (s *Server) routes() {
 	v1.GET("/cards/:id/conversations", s.listConversations, viewer)
 
 	v1.GET("/search", s.search, viewer)
+	v1.GET("/events", s.streamEvents, viewer)
 
 	v1.GET("/requesters", s.listRequesters, viewer)
 	v1.GET("/requesters/:id", s.getRequester, viewer)
@@ -118,6 +125,15 @@ func (s *Server) routes() {
 	// "Did this solve it?" answers, for the team (customer-public).
 	v1.GET("/boards/:id/satisfaction", s.boardSatisfaction, viewer)
 	v1.GET("/cards/:id/reactions", s.cardReactions, viewer)
+
+	// Inbound integrations (issue 11): admins manage them; the tools post to
+	// /hooks/in/{id} with no token, verified by the integration's secret.
+	v1.POST("/integrations", s.createIntegration, admin)
+	v1.GET("/integrations", s.listIntegrations, admin)
+	v1.DELETE("/integrations/:id", s.deleteIntegration, admin)
+	v1.POST("/integrations/:id/secret", s.rotateIntegrationSecret, admin)
+	v1.GET("/integrations/:id/events", s.listIntegrationEvents, admin)
+	v1.POST("/hooks/in/:integration_id", s.hookIn)
 
 	s.serveUI()
 }

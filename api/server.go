@@ -3,12 +3,14 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -39,6 +41,11 @@ type Deps struct {
 	// BaseURL is the absolute root of links the public roadmap's feed writes
 	// (CLOSELOOP_BASE_URL); "" takes the request's host.
 	BaseURL string
+	// Inbound reads what support tools post to /api/v1/hooks/in/{id} (integrations.Tools).
+	Inbound domain.InboundTools
+	// EventHeartbeat and EventStreamFor shorten GET /events' heartbeat and stream life
+	// (tests); zero takes the defaults of events.go.
+	EventHeartbeat, EventStreamFor time.Duration
 }
 
 // Server serves the v1 API, the unsubscribe pages, health endpoints and the web UI.
@@ -47,7 +54,11 @@ type Server struct {
 	log         *slog.Logger
 	echo        *echo.Echo
 	httpMetrics *httpMetrics
+	inbound     *inboundMetrics
 	cardPages   *cardPages
+	events      *eventHub
+	// eventHeartbeat and eventStreamFor are Deps' (or the defaults of events.go).
+	eventHeartbeat, eventStreamFor time.Duration
 	// routeSet is every "METHOD /path" registered, for Allow headers (methods.go).
 	routeSet     map[string]bool
 	routeSetOnce sync.Once
@@ -66,7 +77,9 @@ func New(deps Deps) *Server {
 	e.HidePort = true
 	e.IPExtractor = clientIP(deps.TrustedProxies)
 	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
-		cardPages: newCardPages()}
+		inbound:   newInboundMetrics(deps.Registry),
+		cardPages: newCardPages(), events: newEventHub(deps.Service, deps.Log),
+		eventHeartbeat: cmp.Or(deps.EventHeartbeat, eventHeartbeat), eventStreamFor: cmp.Or(deps.EventStreamFor, eventStreamFor)}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s

@@ -16,7 +16,9 @@ type CardPatch struct {
 	Kind        *CardKind
 	Labels      *[]string
 	ReleaseNote *string
-	IfMatch     *int
+	// Owner sets the card's owner (an active member); a pointer to uuid.Nil clears it.
+	Owner   *uuid.UUID
+	IfMatch *int
 }
 
 // UpdateCard edits a card. A patch that changes nothing leaves the version alone.
@@ -63,6 +65,12 @@ func (s *Service) UpdateCard(ctx context.Context, actor Actor, id uuid.UUID, pat
 		}
 		if patch.ReleaseNote != nil && note != card.ReleaseNote {
 			changes["release_note"] = note
+		}
+		if patch.Owner != nil && !sameOwner(card.OwnerID, *patch.Owner) {
+			if err := s.checkOwner(ctx, *patch.Owner); err != nil {
+				return err
+			}
+			changes["owner_id"] = ownerValue(*patch.Owner)
 		}
 		if len(changes) == 0 {
 			return nil

@@ -28,7 +28,8 @@ type CardFilter struct {
 	Kind     *CardKind
 	Query    string
 	Label    string
-	Sort     CardSort // "" is SortPosition
+	Owner    *uuid.UUID // cards this member owns
+	Sort     CardSort   // "" is SortPosition
 	Page
 }
 
@@ -120,7 +121,7 @@ func (s *Service) scanCardRows(ctx context.Context, query string, args []any) ([
 		c := &r.Card
 		dest := []any{&c.ID, &c.Number, &c.BoardID, &c.ColumnID, &c.Kind, &c.Title, &c.Description, &c.Labels,
 			&c.Position, &c.Version, &c.RequesterCount, &c.ReactionsYes, &c.ReactionsNo, &c.ReleaseNote, &c.ShippedAt, &c.ArchivedAt,
-			&c.MergedIntoID, &c.CreatedAt, &c.UpdatedAt, &r.ColumnPosition}
+			&c.MergedIntoID, &c.CreatedAt, &c.UpdatedAt, &c.OwnerID, &r.ColumnPosition}
 		if err := rs.Scan(dest[:len(cols)]...); err != nil { // column_position comes with SortPosition only
 			return nil, err
 		}

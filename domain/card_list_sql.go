@@ -29,6 +29,9 @@ func cardFilterConds(f CardFilter) *conds {
 	if f.Kind != nil {
 		w.add("c.kind = ?", *f.Kind)
 	}
+	if f.Owner != nil {
+		w.add("c.owner_id = ?", *f.Owner)
+	}
 	if f.Label != "" {
 		w.add("c.labels @> ARRAY[?]::text[]", f.Label) // @> is what the GIN index on labels serves
 	}
@@ -59,7 +62,7 @@ func fenced(inner string, search *conds) string {
 }
 
 const cardFieldsC = "c.id, c.number, c.board_id, c.column_id, c.kind, c.title, c.description, c.labels, c.position, " +
-	"c.version, c.requester_count, c.reactions_yes, c.reactions_no, c.release_note, c.shipped_at, c.archived_at, c.merged_into_id, c.created_at, c.updated_at"
+	"c.version, c.requester_count, c.reactions_yes, c.reactions_no, c.release_note, c.shipped_at, c.archived_at, c.merged_into_id, c.created_at, c.updated_at, c.owner_id"
 
 // cardListSQL builds the keyset query for one page (limit rows) after cursor (nil: first page).
 //

@@ -87,10 +87,12 @@ AND NOT EXISTS (SELECT 1 FROM conversations w WHERE w.card_id = ? AND w.url = v.
 		uuidArray(convs), uuidArray(comments), textArray(added), mergeID).Error
 }
 
-// moveComments moves a card's comments to another. Comments are not in this schema
-// yet; until they are there is nothing to move.
+// moveComments moves a card's comments to another and returns their ids (kept in
+// card_merges.comments, so an unmerge moves back exactly these).
 func (s *Service) moveComments(ctx context.Context, from, to uuid.UUID) ([]uuid.UUID, error) {
-	return nil, nil
+	var ids []uuid.UUID
+	err := s.db.conn(ctx).Raw(`UPDATE comments SET card_id = ? WHERE card_id = ? RETURNING id`, to, from).Scan(&ids).Error
+	return ids, err
 }
 
 // uuidArray sends ids as one uuid[] parameter (as text[]; cast in the statement).

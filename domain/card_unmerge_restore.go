@@ -73,10 +73,10 @@ func (s *Service) restoreCardThings(ctx context.Context, mergeID, srcID uuid.UUI
 	return s.writeCard(ctx, dst.ID, map[string]any{"labels": Labels(kept)})
 }
 
-// restoreComments moves back the comments a merge moved. Comments are not in this
-// schema yet.
+// restoreComments moves back the comments a merge moved (those still on dst).
 func (s *Service) restoreComments(ctx context.Context, mergeID, srcID, dstID uuid.UUID) error {
-	return nil
+	return s.db.conn(ctx).Exec(`UPDATE comments SET card_id = ? WHERE card_id = ? AND id IN (SELECT unnest(comments) FROM card_merges WHERE id = ?)`,
+		srcID, dstID, mergeID).Error
 }
 
 // finishUnmerge writes both cards' activity lines and tells the sinks.

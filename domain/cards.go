@@ -46,13 +46,14 @@ type Card struct {
 	ShippedAt      *time.Time
 	ArchivedAt     *time.Time
 	MergedIntoID   *uuid.UUID // set while the card is merged into another (archived with it)
+	OwnerID        *uuid.UUID // the member who owns it (card_owner.go)
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 }
 
 // cardFields is every column of Card (never `search`, which is only for filtering).
 const cardFields = "id, number, board_id, column_id, kind, title, description, labels, position, version, " +
-	"requester_count, reactions_yes, reactions_no, release_note, shipped_at, archived_at, merged_into_id, created_at, updated_at"
+	"requester_count, reactions_yes, reactions_no, release_note, shipped_at, archived_at, merged_into_id, created_at, updated_at, owner_id"
 
 // NewCard is the input for CreateCard.
 type NewCard struct {

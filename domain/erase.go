@@ -62,6 +62,14 @@ ORDER BY c.id FOR NO KEY UPDATE`, id).Scan(&cards).Error
 		if err := db.Exec(`UPDATE deliveries SET requester_id = NULL WHERE requester_id = ?`, id).Error; err != nil {
 			return err
 		}
+		// The inbound event log keeps the line (what came in, when, with what outcome)
+		// but not the person: address, name, words and conversation link go.
+		err = db.Exec(`UPDATE inbound_events SET requester_id = NULL, requester_email = '', requester_name = '', quote = '',
+ conversation_url = '', conversation_key = '', detail = 'the person was erased'
+WHERE requester_id = ? OR lower(requester_email) = (SELECT lower(email) FROM requesters WHERE id = ?)`, id, id).Error
+		if err != nil {
+			return err
+		}
 		// requests and conversations cascade from the requester row.
 		return db.Exec(`DELETE FROM requesters WHERE id = ?`, id).Error
 	})

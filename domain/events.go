@@ -32,6 +32,7 @@ type Event struct {
 	At          time.Time
 	Card        *Card
 	Reaction    *EventReaction // reaction.received
+	Comment     *Comment       // comment.created, comment.updated, comment.deleted
 }
 
 // EventReaction is the answer of a reaction.received event.

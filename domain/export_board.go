@@ -73,6 +73,16 @@ WHERE c.board_id = ? ORDER BY v.card_id, v.created_at, v.id`, boardID).Scan(&con
 			i := index[v.CardID]
 			out.Cards[i].Conversations = append(out.Cards[i].Conversations, v)
 		}
+		var comments []Comment
+		err = db.Raw(`SELECT m.card_id, m.author, m.body, m.created_at FROM comments m JOIN cards c ON c.id = m.card_id
+WHERE c.board_id = ? ORDER BY m.card_id, m.created_at, m.id`, boardID).Scan(&comments).Error
+		if err != nil {
+			return err
+		}
+		for _, m := range comments {
+			i := index[m.CardID]
+			out.Cards[i].Comments = append(out.Cards[i].Comments, ImportComment{Author: m.Author, Body: m.Body, At: m.CreatedAt})
+		}
 		return nil
 	})
 	return out, err

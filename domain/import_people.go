@@ -52,8 +52,13 @@ func (requestInsert) TableName() string { return "requests" }
 func (w *boardWriter) writeExtras(ctx context.Context) (int, error) {
 	var reqs []requestInsert
 	var convs []Conversation
+	var comments []Comment
 	for i, in := range w.pending {
 		card := w.cards[i]
+		for _, cm := range in.Comments {
+			at := orNow(cm.At, w.now)
+			comments = append(comments, Comment{ID: newID(), CardID: card.ID, Author: cm.Author, Body: cm.Body, CreatedAt: at, UpdatedAt: at})
+		}
 		byPerson := map[uuid.UUID]int{}
 		for _, r := range in.Requests {
 			rid := w.people[normalEmail(r.Email)]
@@ -96,6 +101,11 @@ func (w *boardWriter) writeExtras(ctx context.Context) (int, error) {
 			return 0, storeErr(err, "request")
 		}
 	}
+	if len(comments) > 0 {
+		if err := db.CreateInBatches(&comments, importBatch).Error; err != nil {
+			return 0, storeErr(err, "comment")
+		}
+	}
 	if len(convs) > 0 {
 		if err := db.Omit("RequesterEmail", "RequesterName").CreateInBatches(&convs, importBatch).Error; err != nil {
 			return 0, storeErr(err, "conversation")
@@ -112,7 +122,7 @@ ON CONFLICT (card_id, requester_id, kind) DO NOTHING`, w.shipped).Error
 		}
 		w.shipped = w.shipped[:0]
 	}
-	return len(reqs) + len(convs), nil
+	return len(reqs) + len(convs) + len(comments), nil
 }
 
 func nonNilQuotes(q Quotes) Quotes {

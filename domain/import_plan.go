@@ -125,7 +125,6 @@ func (b *BoardImport) work() int {
 // place in the file ("columns[2].cards[14].title"), so that nothing is written from a
 // board that could not have been typed in.
 func (b *BoardImport) validate() error {
-	b.dropComments()
 	p := Problems{}
 	if b.Kind != ImportTrello && b.Kind != ImportCloseloop {
 		p.Add("kind", "must be trello or closeloop")
@@ -182,22 +181,5 @@ func (c *ImportCard) validate(p Problems, at string) {
 		if cv.RequesterEmail != "" {
 			cv.RequesterEmail = checkEmail(p, fmt.Sprintf("%s.conversations[%d].requester_email", at, k), cv.RequesterEmail)
 		}
-	}
-}
-
-// dropComments takes the comments out of the board, counting them as skipped with a
-// warning: this schema has no comments yet, and an import never claims to have kept
-// what it did not. (When comments exist, the writer stores them and this goes.)
-func (b *BoardImport) dropComments() {
-	n := 0
-	for i := range b.Columns {
-		for j := range b.Columns[i].Cards {
-			n += len(b.Columns[i].Cards[j].Comments)
-			b.Columns[i].Cards[j].Comments = nil
-		}
-	}
-	if n > 0 {
-		b.Skipped += n
-		b.Warnings = append(b.Warnings, fmt.Sprintf("%d comments were not imported: this Closeloop keeps no comments on cards yet", n))
 	}
 }

@@ -37,7 +37,7 @@ func TestImportIsOneTransactionAndRunsAgainAfterAFailure(t *testing.T) {
 	if err == nil || !errors.Is(err, context.Canceled) && KindOf(err) != KindInternal {
 		t.Fatalf("cancelled run: %v, want an internal error to retry", err)
 	}
-	for _, table := range []string{"boards", "columns", "cards", "activities"} {
+	for _, table := range []string{"boards", "columns", "cards", "activities", "comments"} {
 		if n := e.count(t, `SELECT count(*) FROM `+table); n != 0 {
 			t.Errorf("%d %s after the failed run, want none", n, table)
 		}
@@ -53,6 +53,10 @@ func TestImportIsOneTransactionAndRunsAgainAfterAFailure(t *testing.T) {
 	}
 	if n := e.count(t, `SELECT count(*) FROM cards WHERE board_id = ?`, *done.BoardID); n != 1200 {
 		t.Errorf("%d cards, want 1200", n)
+	}
+	if n := e.count(t, `SELECT count(*) FROM comments m JOIN cards c ON c.id = m.card_id WHERE c.board_id = ? AND m.author = 'Trello Sample User'`,
+		*done.BoardID); n != 1200 || done.Counts.Comments != 1200 {
+		t.Errorf("%d comments stored (counts say %d), want 1200", n, done.Counts.Comments)
 	}
 	if done.Done != done.Total || done.Counts.ArchivedCards != 172 || done.Counts.Cards != 1028 {
 		t.Errorf("import: %+v", done)

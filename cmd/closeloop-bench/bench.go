@@ -24,7 +24,7 @@ func runBench(ctx context.Context, h *harness) error {
 		run  func(context.Context, *harness, *results) error
 	}{
 		{"fanout", benchFanout}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
-		{"import", benchImport},
+		{"import", benchImport}, {"webhooks", benchWebhooks}, {"inbound", benchInbound},
 	} {
 		if !o.want(s.name) || ctx.Err() != nil {
 			continue

@@ -35,7 +35,7 @@ type options struct {
 
 // sections of bench: fanout is the raw ceiling, the fan-out and the move latency
 // (measured together, on one server and one sink).
-var sections = []string{"fanout", "board", "memory", "scale", "import"}
+var sections = []string{"fanout", "board", "memory", "scale", "import", "webhooks", "inbound"}
 
 // faultNames are the scenarios of faults, in the order they run.
 var faultNames = []string{"crash", "smtp4xx", "smtp5xx", "postgres", "replicas"}

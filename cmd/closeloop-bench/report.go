@@ -21,18 +21,20 @@ type check struct {
 
 // results is everything one bench run measured; it is written as JSON.
 type results struct {
-	Machine      machine        `json:"machine"`
-	Options      map[string]any `json:"options"`
-	Ceiling      *ceiling       `json:"raw_ceiling,omitempty"`
-	Fanout       *fanoutFigure  `json:"fanout,omitempty"`
-	Move         *moveFigure    `json:"move_latency,omitempty"`
-	Board        *boardRead     `json:"board_read,omitempty"`
-	BoardDefault *boardRead     `json:"board_read_default_pages,omitempty"`
-	Memory       []memoryFigure `json:"memory,omitempty"`
-	Scale        *scaleFigure   `json:"scale,omitempty"`
-	Import       []importFigure `json:"import,omitempty"`
-	Checks       []check        `json:"targets"`
-	Problems     []string       `json:"problems,omitempty"` // sections that could not be measured
+	Machine      machine         `json:"machine"`
+	Options      map[string]any  `json:"options"`
+	Ceiling      *ceiling        `json:"raw_ceiling,omitempty"`
+	Fanout       *fanoutFigure   `json:"fanout,omitempty"`
+	Move         *moveFigure     `json:"move_latency,omitempty"`
+	Board        *boardRead      `json:"board_read,omitempty"`
+	BoardDefault *boardRead      `json:"board_read_default_pages,omitempty"`
+	Memory       []memoryFigure  `json:"memory,omitempty"`
+	Scale        *scaleFigure    `json:"scale,omitempty"`
+	Import       []importFigure  `json:"import,omitempty"`
+	Webhooks     *webhooksFigure `json:"webhooks,omitempty"`
+	Inbound      *inboundFigure  `json:"inbound,omitempty"`
+	Checks       []check         `json:"targets"`
+	Problems     []string        `json:"problems,omitempty"` // sections that could not be measured
 }
 
 func (r *results) check(figure, measured, target string, met bool, note string) {

@@ -17,6 +17,8 @@ import (
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/frontend"
 	"github.com/closeloop/closeloop/importer/queue"
+	"github.com/closeloop/closeloop/integrations"
+	"github.com/closeloop/closeloop/live"
 	"github.com/closeloop/closeloop/migrations"
 	"github.com/closeloop/closeloop/webhooks"
 )
@@ -65,7 +67,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	a.stops = append(a.stops, stopNotifier)
 	var mailroom domain.Mailroom = notifier
-	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
+	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox, live.Sink{}).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
 	svc.UseImportQueue(imports)
 	svc.UseWebhooks(outbox)
 	outbox.Start(ctx)
@@ -78,7 +80,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	srv := api.New(api.Deps{
 		Service: svc, Log: log, Registry: reg, UI: ui, UIBuilt: built, Mailroom: mailroom,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"), HSTS: strings.HasPrefix(cfg.BaseURL, "https://"),
-		TrustedProxies: cfg.TrustedProxies,
+		TrustedProxies: cfg.TrustedProxies, Inbound: integrations.Tools{},
 		Ready: func(ctx context.Context) error {
 			if err := db.SQL.PingContext(ctx); err != nil {
 				return err
@@ -90,6 +92,14 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			return err
 		},
 	})
+	// Every replica LISTENs for every change and streams it to its browsers (GET /events).
+	liveCtx, stopLive := context.WithCancel(context.WithoutCancel(ctx))
+	liveDone := make(chan struct{})
+	go func() {
+		defer close(liveDone)
+		(&live.Listener{URL: db.URL, Log: log}).Run(liveCtx, srv.HearLiveEvent, nil)
+	}()
+	a.stops = append(a.stops, func(context.Context) { stopLive(); <-liveDone })
 	a.listener, err = net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		a.close(ctx)

@@ -67,8 +67,8 @@ test('an Intercom integration made in the UI links a signed event: event log and
   expect(number, 'cards have numbers').toBeGreaterThan(0)
 
   await page.goto('/integrations')
-  await page.getByLabel('Tool').selectOption('intercom')
-  await page.getByLabel('Name').fill('Intercom EU')
+  await page.getByLabel('Tool', { exact: true }).selectOption('intercom')
+  await page.getByLabel('Name (optional)', { exact: true }).fill('Intercom EU')
   await page.getByLabel(/Intercom’s signing secret/).fill(clientSecret)
   await page.getByRole('button', { name: 'Add integration' }).click()
   await expect(page.getByText('It is shown only once')).toBeVisible()
@@ -77,6 +77,11 @@ test('an Intercom integration made in the UI links a signed event: event log and
   await expectNoAxeViolations(page, 'the integrations page')
   await shoot(page, 'integrations-1280.png', { fullPage: true })
 
+  // A second tab holds the board, ready to open the card as someone on the team would.
+  const team = await page.context().newPage()
+  await team.goto(`/boards/${board.id}`)
+  await cardIn(team, 'Slack alerts').waitFor()
+
   const body = JSON.stringify(intercomTagEvent(`closeloop-${number}`))
   const signature = 'sha1=' + createHmac('sha1', clientSecret).update(body).digest('hex')
   const sent = await page.request.post(new URL(url).pathname, { data: body, headers: { 'Content-Type': 'application/json', 'X-Hub-Signature': signature } })
@@ -84,17 +89,23 @@ test('an Intercom integration made in the UI links a signed event: event log and
   const posted = Date.now()
 
   const log = page.getByTestId('event-log')
-  await expect(log.getByText('Linked')).toBeVisible({ timeout: 2000 })
-  await expect(log.getByText('nia@customer.test')).toBeVisible({ timeout: 500 })
-  const inLog = Date.now() - posted
+  const inLog = (async () => {
+    await expect(log.getByText('Linked', { exact: true })).toBeVisible({ timeout: 2000 })
+    await expect(log.getByRole('cell', { name: 'nia@customer.test', exact: true })).toBeVisible({ timeout: 500 })
+    return Date.now() - posted
+  })()
+  const onCard = (async () => {
+    await cardIn(team, 'Slack alerts').click()
+    const drawer = team.getByRole('dialog', { name: 'Card: Slack alerts' })
+    await expect(drawer.getByRole('link', { name: 'Nia Okafor' })).toBeVisible({ timeout: 2000 })
+    await expect(drawer.getByText('Could Closeloop post to our Slack when a card ships?')).toBeVisible({ timeout: 500 })
+    return Date.now() - posted
+  })()
+  const [logMs, cardMs] = await Promise.all([inLog, onCard])
+  test.info().annotations.push({ type: 'figures', description: `event log after ${logMs} ms, on the card after ${cardMs} ms (limit 2000)` })
+  console.log(`inbound e2e: event log after ${logMs} ms, on the card after ${cardMs} ms (limit 2000 ms)`)
+  expect(logMs).toBeLessThan(2000)
+  expect(cardMs).toBeLessThan(2000)
   await shoot(page, 'integrations-events-1280.png', { fullPage: true })
-
-  await page.goto(`/boards/${board.id}?card=${card.id}`)
-  const drawer = page.getByRole('dialog', { name: 'Card: Slack alerts' })
-  await expect(drawer.getByText('Nia Okafor')).toBeVisible({ timeout: 2000 - Math.min(inLog, 1900) })
-  const onCard = Date.now() - posted
-  test.info().annotations.push({ type: 'figures', description: `event log after ${inLog} ms, on the card after ${onCard} ms (limit 2000)` })
-  console.log(`inbound e2e: event log after ${inLog} ms, on the card after ${onCard} ms`)
-  expect(onCard).toBeLessThan(2000)
-  await expect(cardIn(page, 'Slack alerts')).toBeVisible()
+  await team.close()
 })

@@ -1,6 +1,6 @@
 import { api, listAll, query } from './client'
 import type {
-  Activity, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
+  Activity, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
   NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, Session, SignedIn,
 } from './types'
@@ -15,6 +15,7 @@ export const listMembers = () => listAll<Member>('/members')
 export const createMember = (m: NewMember) => api<Member>('POST', '/members', m)
 export const updateMember = (id: string, patch: MemberPatch) => api<Member>('PATCH', `/members/${id}`, patch)
 export const deleteMember = (id: string) => api<void>('DELETE', `/members/${id}`)
+export const listTeammates = () => listAll<Teammate>('/teammates')
 export const listTokens = () => listAll<ApiToken>('/tokens')
 export const createToken = (t: NewToken) => api<CreatedToken>('POST', '/tokens', t)
 export const revokeToken = (id: string) => api<void>('DELETE', `/tokens/${id}`)
@@ -29,24 +30,31 @@ export const updateColumn = (id: string, patch: ColumnPatch) => api<Column>('PAT
 export const deleteColumn = (id: string) => api<void>('DELETE', `/columns/${id}`)
 
 /** The board's filters as the toolbar keeps them: '' is "no kind filter". */
-export interface CardFilter extends Pick<CardQuery, 'q' | 'label' | 'sort'> {
+export interface CardFilter extends Pick<CardQuery, 'q' | 'label' | 'sort' | 'owner'> {
   kind?: Kind | ''
 }
 
 export const listCards = (boardId: string, f: CardFilter = {}) =>
-  listAll<Card>(`/boards/${boardId}/cards`, { q: f.q, kind: f.kind || undefined, label: f.label, sort: f.sort })
+  listAll<Card>(`/boards/${boardId}/cards`, { q: f.q, kind: f.kind || undefined, label: f.label, sort: f.sort, owner: f.owner || undefined })
 /** One page of a board's search, most asked first (the support form's card search). */
 export const searchBoardCards = async (boardId: string, q: string, limit: number) =>
   (await api<Page<Card>>('GET', `/boards/${boardId}/cards` + query({ q, sort: 'demand', limit }))).items
+export const getCardByNumber = (n: number) => api<Card>('GET', `/cards/by-number/${n}`)
 export const getCard = (id: string) => api<Card>('GET', `/cards/${id}`)
 export const createCard = (boardId: string, c: NewCard) => api<Card>('POST', `/boards/${boardId}/cards`, c)
 export const updateCard = (id: string, patch: CardPatch, version: number) =>
   api<Card>('PATCH', `/cards/${id}`, patch, { ifMatch: version })
+/** Ownership is one field on its own: no If-Match, the last choice wins. */
+export const setCardOwner = (id: string, owner: string | null) => api<Card>('PATCH', `/cards/${id}`, { owner_id: owner })
 export const deleteCard = (id: string) => api<void>('DELETE', `/cards/${id}`)
 
 export const moveCard = (id: string, m: CardMove, version?: number) =>
   api<Card>('POST', `/cards/${id}/move`, m, { ifMatch: version })
 export const listActivity = (cardId: string) => api<Page<Activity>>('GET', `/cards/${cardId}/activity?limit=100`)
+export const listComments = (cardId: string) => listAll<Comment>(`/cards/${cardId}/comments`)
+export const createComment = (cardId: string, body: string) => api<Comment>('POST', `/cards/${cardId}/comments`, { body })
+export const updateComment = (id: string, body: string) => api<Comment>('PATCH', `/comments/${id}`, { body })
+export const deleteComment = (id: string) => api<void>('DELETE', `/comments/${id}`)
 
 export const createRequest = (cardId: string, r: NewRequest) => api<LinkedRequest>('POST', `/cards/${cardId}/requests`, r)
 export const listRequests = (cardId: string) => listAll<CardRequest>(`/cards/${cardId}/requests`)

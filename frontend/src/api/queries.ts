@@ -11,9 +11,13 @@ export const keys = {
   requests: (cardId: string) => ['requests', cardId] as const,
   conversations: (cardId: string) => ['conversations', cardId] as const,
   activity: (cardId: string) => ['activity', cardId] as const,
+  comments: (cardId: string) => ['comments', cardId] as const,
   deliveries: (cardId: string) => ['deliveries', cardId] as const,
   requester: (id: string) => ['requester', id] as const,
+  teammates: ['teammates'] as const,
 }
 
 export const useBoards = () => useQuery({ queryKey: keys.boards, queryFn: ep.listBoards })
+/** Who cards can be given to; read once a minute at most, shared by every tile's avatar. */
+export const useTeammates = () => useQuery({ queryKey: keys.teammates, queryFn: ep.listTeammates, staleTime: 60_000 })
 export const useBoard = (id: string) => useQuery({ queryKey: keys.board(id), queryFn: () => ep.getBoard(id) })

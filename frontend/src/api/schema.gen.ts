@@ -287,6 +287,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teammates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who cards can be given to
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listTeammates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -565,6 +585,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment
+         * @description Only its author (the member or API token that wrote it) or an admin.
+         *
+         *     Needs the support role or above.
+         */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a comment
+         * @description Only its author (the member or API token that wrote it) or an admin.
+         *
+         *     Needs the support role or above.
+         */
+        patch: operations["updateComment"];
+        trace?: never;
+    };
     "/api/v1/columns/{id}": {
         parameters: {
             query?: never;
@@ -791,6 +839,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cards/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A card's comments
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listComments"];
+        put?: never;
+        /**
+         * Comment on a card
+         * @description Writes an internal note with the caller as its author; it shows in the card's activity.
+         *
+         *     Needs the support role or above.
+         */
+        post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cards/{id}/conversations": {
         parameters: {
             query?: never;
@@ -811,6 +885,26 @@ export interface paths {
          *     Needs the support role or above.
          */
         post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates (Server-Sent Events)
+         * @description Needs the viewer role or above. A text/event-stream of every change on every board, from every replica (PostgreSQL LISTEN/NOTIFY): events `card.created`, `card.updated`, `card.moved`, `card.shipped`, `card.archived`, `request.linked`, `reaction.received` and `delivery.progress`, each with an `id:` and, as `data:`, a LiveEvent (the card as GET /cards/{id} shows it; for `delivery.progress` the card's delivery summary, sent a few times a second at most while emails go out). A comment line every 15 s keeps the stream open; the caller's credentials are checked again each time. Reconnect with `Last-Event-ID` (EventSource does it by itself) to get what was missed; when that is no longer known the stream starts with an `event: resync` (reload what you show). A client that falls far behind is disconnected and catches up the same way. A stream ends after 30 minutes; reconnecting loses nothing.
+         */
+        get: operations["events"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,6 +1259,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound integrations
+         * @description Needs the admin role or above.
+         */
+        get: operations["listIntegrations"];
+        put?: never;
+        /**
+         * Add an inbound integration (a support tool posting to Closeloop)
+         * @description Needs the admin role or above.
+         */
+        post: operations["createIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an integration and its event log (its URL stops working)
+         * @description Needs the admin role or above.
+         */
+        delete: operations["deleteIntegration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an integration's secret (omitted: Closeloop generates one)
+         * @description Needs the admin role or above.
+         */
+        post: operations["rotateIntegrationSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An integration's event log, newest first
+         * @description Needs the admin role or above.
+         */
+        get: operations["listIntegrationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hooks/in/{integration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A support tool's event (no token: verified by the integration's secret)
+         * @description The tool's own payload, verified per kind over the raw body: intercom X-Hub-Signature sha1=<hex HMAC-SHA1>; zendesk X-Zendesk-Webhook-Signature base64 HMAC-SHA256(timestamp+body) with X-Zendesk-Webhook-Signature-Timestamp within 5 minutes; freshdesk HTTP Basic auth, password = secret; helpscout X-HelpScout-Signature and front X-Front-Signature base64 HMAC-SHA1; generic Standard Webhooks (webhook-id, webhook-timestamp within 5 minutes, webhook-signature v1,<base64 HMAC-SHA256(id.timestamp.body)>). Answered only after the event is committed. Refusals record nothing but a counter.
+         */
+        post: operations["receiveInboundEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requesters/{id}/merge": {
         parameters: {
             query?: never;
@@ -1191,6 +1389,117 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        NewIntegration: {
+            /** @enum {string} */
+            kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
+            name: string;
+            /** @description The tool's own signing secret (8–500 characters; generic: whsec_<base64>); omitted ⇒ Closeloop generates one. */
+            secret?: string;
+        };
+        IntegrationSecret: {
+            secret?: string;
+        };
+        Integration: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
+            name: string;
+            /** @description Absolute: <base>/api/v1/hooks/in/<id>, where the tool posts. */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        IntegrationWithSecret: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
+            name: string;
+            /** @description Absolute: <base>/api/v1/hooks/in/<id>, where the tool posts. */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Shown only in this answer. */
+            secret: string;
+        };
+        IntegrationList: {
+            items: components["schemas"]["Integration"][];
+            next_cursor: string | null;
+        };
+        InboundEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            received_at: string;
+            /** @description The tool's event id ("" when it sends none). */
+            external_id: string;
+            /**
+             * @description unmatched: the payload names no customer email; link it by hand.
+             * @enum {string}
+             */
+            outcome: "linked" | "duplicate" | "no_reference" | "unmatched" | "unknown_card";
+            /** Format: uuid */
+            card_id: string | null;
+            requester_email: string;
+            requester_name: string;
+            quote: string;
+            conversation_url: string;
+            detail: string;
+        };
+        InboundEventList: {
+            items: components["schemas"]["InboundEvent"][];
+            next_cursor: string | null;
+        };
+        InboundAnswer: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "linked" | "duplicate" | "no_reference" | "unmatched" | "unknown_card";
+            /** Format: uuid */
+            card_id: string | null;
+            detail: string;
+        };
+        /** @description A page of active members, by name. */
+        TeammateList: {
+            items: components["schemas"]["Teammate"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description An active member as the team sees them (no email, no role). */
+        Teammate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description A page of a card's comments, oldest first. */
+        CommentList: {
+            items: components["schemas"]["Comment"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        CommentBody: {
+            body: string;
+        };
+        /** @description An internal note on a card, for the team only. */
+        Comment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            card_id: string;
+            /**
+             * Format: uuid
+             * @description The member who wrote it; null for an API token, an imported comment or a deleted member.
+             */
+            author_id: string | null;
+            /** @description The name shown, as it was when written. */
+            author: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description An outbound webhook: standard (Standard Webhooks, signed) or slack (incoming webhook, unsigned). */
         Webhook: {
             /** Format: uuid */
@@ -1440,6 +1749,11 @@ export interface components {
              * @description Set while the card is merged into that card (it is archived meanwhile).
              */
             merged_into_id: string | null;
+            /**
+             * Format: uuid
+             * @description The member who owns the card (null: nobody).
+             */
+            owner_id: string | null;
         };
         /** @description A page of a board's live cards. */
         CardList: {
@@ -1575,6 +1889,22 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             request_count: number;
+        };
+        /** @description The data of one GET /events event. */
+        LiveEvent: {
+            /** @enum {string} */
+            type: "card.created" | "card.updated" | "card.moved" | "card.shipped" | "card.archived" | "request.linked" | "reaction.received" | "delivery.progress";
+            /** Format: uuid */
+            board_id: string | null;
+            /** Format: uuid */
+            card_id: string | null;
+            /** Format: uuid */
+            from_column_id?: string;
+            actor?: string;
+            /** @description null when the card was deleted since. */
+            card: components["schemas"]["Card"] | null;
+            requester?: components["schemas"]["RequesterBrief"];
+            summary?: components["schemas"]["DeliverySummary"];
         };
         /** @description A card (with card, board, match) or a requester (with requester). */
         SearchHit: {
@@ -1761,6 +2091,11 @@ export interface components {
             kind?: "idea" | "issue" | "request";
             labels?: string[];
             release_note?: string;
+            /**
+             * Format: uuid
+             * @description An active member's id; null clears the owner. Anything else is 422.
+             */
+            owner_id?: string | null;
         };
         CardMove: {
             /** Format: uuid */
@@ -2769,6 +3104,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    listTeammates: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of active members, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeammateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     listMembers: {
         parameters: {
             query?: {
@@ -3349,6 +3712,63 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description The comment as edited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     deleteColumn: {
         parameters: {
             query?: never;
@@ -3416,6 +3836,8 @@ export interface operations {
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
                 label?: string;
+                /** @description Cards this member owns: a member's id, or me (the signed-in member; 422 for an API token). */
+                owner?: string;
                 /** @description position: board order; demand: requester count, then recency; recent: last changed first. */
                 sort?: "position" | "demand" | "recent";
                 limit?: components["parameters"]["Limit"];
@@ -3837,6 +4259,70 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listComments: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description The new comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     listConversations: {
         parameters: {
             query?: {
@@ -3909,6 +4395,31 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    events: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The id of the last event received. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     search: {
@@ -4465,6 +4976,184 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listIntegrations: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of integrations, newest first, without secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIntegration"];
+            };
+        };
+        responses: {
+            /** @description Created; secret is shown this once. url is where the tool posts. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rotateIntegrationSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["IntegrationSecret"];
+            };
+        };
+        responses: {
+            /** @description The integration with its new secret, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listIntegrationEvents: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of received events with their outcomes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    receiveInboundEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration's id. */
+                integration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Recorded, with its outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     mergeRequester: {

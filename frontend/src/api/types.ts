@@ -32,6 +32,8 @@ export type Column = Schemas['Column']
 export type Board = Schemas['Board']
 export type Card = Schemas['Card']
 export type Activity = Schemas['Activity']
+export type Comment = Schemas['Comment']
+export type Teammate = Schemas['Teammate']
 
 export type RequesterRef = Schemas['RequesterBrief']
 export type Quote = Schemas['Quote']

@@ -8,6 +8,7 @@ import { RequesterPage } from '../requesters/RequesterPage'
 import { RequestersPage } from '../requesters/RequestersPage'
 import { LinkRequestPage } from '../support/LinkRequestPage'
 import { IntegrationsPage } from '../integrations/IntegrationsPage'
+import { WebhooksPage } from '../webhooks/WebhooksPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { Link, match, useLocation } from './router'
@@ -54,6 +55,7 @@ function Screen() {
   if (path === '/admin') return <AdminPage />
   if (path === '/link') return <LinkRequestPage />
   if (path === '/integrations') return <IntegrationsPage />
+  if (path === '/webhooks') return <WebhooksPage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

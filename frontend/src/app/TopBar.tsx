@@ -23,6 +23,9 @@ export function TopBar() {
         {can('admin') && (
           <Link href="/integrations" aria-current={current('/integrations')}>Integrations</Link>
         )}
+        {can('admin') && (
+          <Link href="/webhooks" aria-current={current('/webhooks')}>Webhooks</Link>
+        )}
       </nav>
       <div className="whoami">
         <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>

@@ -23,6 +23,7 @@ function filterFrom(params: URLSearchParams): Required<CardFilter> {
     q: params.get('q') ?? '',
     kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as Kind) : '',
     label: params.get('label') ?? '',
+    owner: params.get('owner') === 'me' ? 'me' : '',
     sort: (sorts as readonly string[]).includes(sort ?? '') ? (sort as CardFilter['sort'] & string) : 'position',
   }
 }

@@ -19,7 +19,7 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
     return () => window.clearTimeout(t)
   }, [label, filter.label])
 
-  const active = filter.q || filter.kind || filter.label
+  const active = filter.q || filter.kind || filter.label || filter.owner
   return (
     <div className="toolbar" role="search">
       <label className="toolbar-search">
@@ -39,6 +39,14 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
         <span className="sr-only">Label</span>
         <input className="toolbar-label" placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
       </label>
+      <button
+        type="button"
+        className={'btn btn-small' + (filter.owner === 'me' ? ' btn-primary' : '')}
+        aria-pressed={filter.owner === 'me'}
+        onClick={() => setParam('owner', filter.owner === 'me' ? null : 'me', { replace: true })}
+      >
+        Mine
+      </button>
       <label>
         <span className="sr-only">Sort</span>
         <select value={filter.sort} onChange={(e) => setParam('sort', e.target.value === 'position' ? null : e.target.value, { replace: true })}>
@@ -55,7 +63,7 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
             setQ('')
             setLabel('')
             const url = new URL(window.location.href)
-            for (const k of ['q', 'kind', 'label']) url.searchParams.delete(k)
+            for (const k of ['q', 'kind', 'label', 'owner']) url.searchParams.delete(k)
             window.history.replaceState(null, '', url.pathname + url.search)
             window.dispatchEvent(new PopStateEvent('popstate'))
           }}

@@ -6,6 +6,7 @@ import { setParam } from '../app/router'
 import { DeliveryProgress } from '../shipping/DeliveryProgress'
 import { justDragged } from './dragClock'
 import { kindName } from '../ui/names'
+import { OwnerAvatar } from '../cards/OwnerAvatar'
 
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
@@ -31,6 +32,7 @@ export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: bo
           <span className="sr-only"> requesters</span>
         </span>
         {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
+        {card.owner_id && <OwnerAvatar id={card.owner_id} />}
       </div>
       {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress card={card} compact />}
     </div>

@@ -44,7 +44,7 @@ export function ActivityList({ card, board }: { card: Card; board: Board }) {
   )
 }
 
-const fieldNames: Record<string, string> = { title: 'title', description: 'description', kind: 'kind', labels: 'labels', release_note: 'release note' }
+const fieldNames: Record<string, string> = { title: 'title', description: 'description', kind: 'kind', labels: 'labels', release_note: 'release note', owner_id: 'owner' }
 
 /**
  * One history line in words. Activity details carry ids, not personal data, so people are
@@ -76,6 +76,12 @@ export function sentence(a: Activity, columnName: (id?: string | null) => string
       return `removed ${who}`
     case 'conversation_linked':
       return typeof d.tool === 'string' && d.tool in toolNames ? `linked a ${toolLabel(d.tool as Tool)} conversation` : 'linked a conversation'
+    case 'commented':
+      return 'commented'
+    case 'comment_edited':
+      return 'edited a comment'
+    case 'comment_deleted':
+      return 'deleted a comment'
     case 'requester_erased':
       return 'erased a requester’s personal data'
     default:

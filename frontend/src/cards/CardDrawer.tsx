@@ -11,6 +11,8 @@ import { Drawer } from '../ui/Drawer'
 import { LoadError, Spinner } from '../ui/States'
 import { UnsavedEditsProvider, usePendingEdits } from '../ui/unsaved'
 import { ActivityList } from './ActivityList'
+import { CommentsList } from './CommentsList'
+import { OwnerSelect } from './OwnerSelect'
 import { CardDetails } from './CardDetails'
 import { DeleteCard } from './DeleteCard'
 import { DiscardDialog } from './DiscardDialog'
@@ -72,6 +74,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
       ) : (
         <div className="drawer-body">
           <CardDetails card={card.data} />
+          <OwnerSelect card={card.data} />
           {/* Above the requesters: on a card a thousand people asked for, the form stays in reach. */}
           <Can right="link">
             <SupportForm card={card.data} />
@@ -91,6 +94,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
             <MoveCardForm card={card.data} board={board} />
           </Can>
           <MergeControls card={card.data} board={board} onMerged={onClose} />
+          <CommentsList card={card.data} />
           <ActivityList card={card.data} board={board} />
           <Can right="edit">
             <DeleteCard cardId={card.data.id} boardId={card.data.board_id} title={card.data.title} onDeleted={onClose} />

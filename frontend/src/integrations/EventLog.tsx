@@ -3,7 +3,7 @@ import * as ep from '../api/endpoints'
 import { keys } from '../api/queries'
 import { Link, navigate } from '../app/router'
 import { supportDraftKey, type SupportFields } from '../cards/SupportForm'
-import { formatDate } from '../ui/dates'
+import { formatDateTime } from '../ui/dates'
 import { describe } from '../ui/errors'
 import { putHandoff } from '../ui/handoff'
 import { pendingDraftKey } from '../support/LinkRequestPage'
@@ -64,7 +64,7 @@ export function EventLog({ integration }: { integration: Integration }) {
 function EventRow({ event: e, integration }: { event: IntegrationEvent; integration: Integration }) {
   return (
     <tr>
-      <td>{formatDate(e.received_at)}</td>
+      <td>{formatDateTime(e.received_at)}</td>
       <td>
         <span className={'status outcome-' + e.outcome}>{outcomeName[e.outcome]}</span>
       </td>

@@ -46,6 +46,19 @@ describe('LinkRequestPage', () => {
     await expect.poll(() => window.location.pathname + window.location.search).toBe('/boards/b1?card=k1')
   })
 
+  it('finds a card by its number (#12, closeloop-12)', async () => {
+    mockApi({
+      'GET /session': () => sessionFor('support'),
+      'GET /boards': () => ({ items: [board], next_cursor: null }),
+      'GET /boards/b1/cards': () => ({ items: [], next_cursor: null }),
+      'GET /cards/by-number/12': () => makeCard({ title: 'Webhook retries' }),
+    })
+    const user = userEvent.setup()
+    renderApp(<LinkRequestPage />)
+    await user.type(await screen.findByLabelText('Search cards on every board'), 'closeloop-12')
+    expect(await screen.findByRole('button', { name: /#12 Webhook retries/ })).toBeTruthy()
+  })
+
   it('is not offered to viewers', async () => {
     mockApi({ 'GET /session': () => sessionFor('viewer'), 'GET /boards': () => ({ items: [board], next_cursor: null }) })
     renderApp(<LinkRequestPage />)

@@ -84,7 +84,9 @@ function Results({ cards, text, boards, onOpen }: { cards: FoundCard[]; text: st
           {cards.map(({ card, board }) => (
             <li key={card.id}>
               <button type="button" className="found-card" onClick={() => onOpen(card)}>
-                <span className="found-title">{card.title}</span>
+                <span className="found-title">
+                  #{card.number} {card.title}
+                </span>
                 <span className="muted small">
                   {board.name} · {card.requester_count} {card.requester_count === 1 ? 'person' : 'people'} asked
                 </span>

@@ -23,7 +23,7 @@ export function makeCard(extra: Partial<Card> = {}): Card {
   return {
     id: 'k1', number: 12, board_id: 'b1', column_id: 'c-open', kind: 'idea', title: 'Dark mode', description: 'Please',
     labels: ['ui'], position: 'a0', requester_count: 42, reactions: { yes: 0, no: 0 }, release_note: '', shipped_at: null, version: 3,
-    created_at: at, updated_at: at, archived_at: null, merged_into_id: null, ...extra,
+    created_at: at, updated_at: at, archived_at: null, merged_into_id: null, owner_id: null, ...extra,
   }
 }
 
@@ -43,6 +43,8 @@ export function drawerRoutes(card: Card) {
     [`GET /cards/${card.id}/requests`]: () => ({ items: [request], next_cursor: null }),
     [`GET /cards/${card.id}/conversations`]: () => ({ items: [conversation], next_cursor: null }),
     [`GET /cards/${card.id}/activity`]: () => ({ items: [], next_cursor: null }),
+    [`GET /cards/${card.id}/comments`]: () => ({ items: [], next_cursor: null }),
+    'GET /teammates': () => ({ items: [{ id: 'm-editor', name: 'Pat editor' }], next_cursor: null }),
     [`GET /cards/${card.id}/deliveries`]: () => ({ summary: { queued: 0, sent: 0, failed: 0, suppressed: 0 }, items: [], next_cursor: null }),
     'GET /boards': () => ({ items: [board], next_cursor: null }),
   }

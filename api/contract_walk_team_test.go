@@ -1,0 +1,21 @@
+package api
+
+import (
+	"github.com/closeloop/closeloop/domain"
+)
+
+// walkTeamWork is the contract walk's part for issue 13's team work on cards:
+// comments (written, listed, edited, deleted).
+func walkTeamWork(w walker) {
+	const support, viewer = domain.RoleSupport, domain.RoleViewer
+	f := &fixtures{t: w.t, env: w.env, actor: domain.Actor{Name: "walk", Role: domain.RoleAdmin}}
+	f.board = f.newBoard()
+	card := "/api/v1/cards/" + f.newCard(f.board).ID.String()
+
+	cm := decode[commentResponse](w.t, w.do(support, 201, "POST", card+"/comments", map[string]string{"body": "Asked again on a call"}))
+	w.do(viewer, 200, "GET", card+"/comments", nil)
+	w.do(viewer, 200, "GET", "/api/v1/teammates", nil)
+	w.do(support, 200, "PATCH", "/api/v1/comments/"+cm.ID.String(), map[string]string{"body": "Asked twice"})
+	w.do(support, 422, "POST", card+"/comments", map[string]string{"body": "  "})
+	w.do(support, 204, "DELETE", "/api/v1/comments/"+cm.ID.String(), nil)
+}
