@@ -133,6 +133,15 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/boards/:id/satisfaction": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/satisfaction" })},
 		"GET /api/v1/cards/:id/reactions":     {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/reactions" })},
 
+		"GET /api/v1/settings":             {viewer, 200, get(fixed("/api/v1/settings"))},
+		"GET /api/v1/boards/:id/templates": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/templates" })},
+		"PUT /api/v1/boards/:id/templates/:kind": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "PUT", path: boardPath(f) + "/templates/planned", body: map[string]string{"subject": "Planned: {{card_title}}", "body": "Hi {{first_name}}, it is planned."}}
+		}},
+		"PATCH /api/v1/settings": {admin, 200, func(*fixtures) apiReq {
+			return apiReq{method: "PATCH", path: "/api/v1/settings", body: map[string]string{"product_name": "Acme"}}
+		}},
+
 		"POST /api/v1/session": {"", 201, func(f *fixtures) apiReq {
 			m := f.newMember(domain.RoleViewer, signInPassword)
 			return apiReq{method: "POST", path: "/api/v1/session", body: map[string]string{"email": m.Email, "password": signInPassword}}
@@ -221,6 +230,12 @@ func authzTable() map[string]authzRow {
 		}},
 		"POST /api/v1/cards/:id/move": {editor, 200, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/move", body: map[string]any{"column_id": f.board.Columns[1].ID}}
+		}},
+		"POST /api/v1/cards/:id/archive": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newCard(f.board).ID.String() + "/archive"}
+		}},
+		"POST /api/v1/cards/:id/restore": {editor, 200, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/cards/" + f.newArchivedCard().String() + "/restore"}
 		}},
 		"GET /api/v1/cards/:id/activity": {viewer, 200, get(func(f *fixtures) string { return cardPath(f) + "/activity" })},
 		"POST /api/v1/cards/:id/comments": {support, 201, func(f *fixtures) apiReq {

@@ -45,6 +45,13 @@ func (s *Server) listCards(c echo.Context) error {
 	}
 	f := domain.CardFilter{Query: c.QueryParam("q"), Label: c.QueryParam("label"),
 		Sort: domain.CardSort(c.QueryParam("sort")), Page: pageOf(c), Owner: owner}
+	switch c.QueryParam("archived") {
+	case "", "false":
+	case "true":
+		f.Archived = true
+	default:
+		return domain.Invalid("archived", "must be true or false")
+	}
 	if raw := c.QueryParam("column_id"); raw != "" {
 		id, err := bodyID("column_id", raw)
 		if err != nil {

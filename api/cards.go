@@ -173,6 +173,7 @@ func (s *Server) updateCard(c echo.Context) error {
 }
 
 // deleteCard archives the card: it leaves the board's lists but keeps its history.
+// With ?permanent=true it deletes an archived card for good (409 for a live one).
 func (s *Server) deleteCard(c echo.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
@@ -182,10 +183,57 @@ func (s *Server) deleteCard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.deps.Service.ArchiveCard(c.Request().Context(), actorFrom(c), id, version); err != nil {
+	ctx := c.Request().Context()
+	switch c.QueryParam("permanent") {
+	case "", "false":
+		err = s.deps.Service.ArchiveCard(ctx, actorFrom(c), id, version)
+	case "true":
+		err = s.deps.Service.DeleteCardForever(ctx, actorFrom(c), id, version)
+	default:
+		return domain.Invalid("permanent", "must be true or false")
+	}
+	if err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// archiveCard takes the card off the board (as DELETE does) and answers it.
+func (s *Server) archiveCard(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	if err := s.deps.Service.ArchiveCard(ctx, actorFrom(c), id, version); err != nil {
+		return err
+	}
+	card, err := s.deps.Service.Card(ctx, id)
+	if err != nil {
+		return err
+	}
+	return cardJSON(c, http.StatusOK, card)
+}
+
+// restoreCard puts an archived card back at the end of its column.
+func (s *Server) restoreCard(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	card, err := s.deps.Service.RestoreCard(c.Request().Context(), actorFrom(c), id, version)
+	if err != nil {
+		return err
+	}
+	return cardJSON(c, http.StatusOK, card)
 }
 
 // getCardByNumber: GET /cards/by-number/{n}, n being 12 or closeloop-12 (any case).

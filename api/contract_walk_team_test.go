@@ -19,3 +19,19 @@ func walkTeamWork(w walker) {
 	w.do(support, 422, "POST", card+"/comments", map[string]string{"body": "  "})
 	w.do(support, 204, "DELETE", "/api/v1/comments/"+cm.ID.String(), nil)
 }
+
+// walkArchive: a card is archived, listed in the archive, restored, archived again and
+// deleted for good.
+func walkArchive(w walker) {
+	const editor, viewer = domain.RoleEditor, domain.RoleViewer
+	f := &fixtures{t: w.t, env: w.env, actor: domain.Actor{Name: "walk", Role: domain.RoleAdmin}}
+	f.board = f.newBoard()
+	card := "/api/v1/cards/" + f.newCard(f.board).ID.String()
+	w.do(editor, 200, "POST", card+"/archive", nil)
+	w.do(viewer, 200, "GET", "/api/v1/boards/"+f.board.ID.String()+"/cards?archived=true", nil)
+	w.do(editor, 200, "POST", card+"/restore", nil)
+	w.do(editor, 409, "DELETE", card+"?permanent=true", nil)
+	w.do(editor, 204, "DELETE", card, nil)
+	w.do(editor, 204, "DELETE", card+"?permanent=true", nil)
+	w.do(viewer, 404, "GET", card, nil)
+}

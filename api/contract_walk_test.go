@@ -185,6 +185,7 @@ func TestContractWalk(t *testing.T) {
 	w.do("", 200, "POST", unsubscribe, "List-Unsubscribe=One-Click", "Content-Type", "application/x-www-form-urlencoded")
 
 	walkCustomerPublic(w, board, cards[0].ID, late.Requester.ID)
+	walkWorkspace(w, board.ID.String(), cards[0].ID.String()) // issue 12: settings
 
 	// Error answers share one shape; these are validated against the document too.
 	w.do(viewer, 404, "GET", "/api/v1/cards/"+uuid.NewString(), nil)
@@ -194,8 +195,9 @@ func TestContractWalk(t *testing.T) {
 	w.do("", 401, "GET", "/api/v1/boards", nil)
 	w.do(viewer, 403, "POST", "/api/v1/boards", map[string]string{"name": "x"})
 
-	walkImportExportMerge(w)        // issue 14
-	walkTeamWork(w)                 // issue 13
+	walkImportExportMerge(w) // issue 14
+	walkTeamWork(w)          // issue 13
+	walkArchive(w)
 	walkInbound(w, numbered.Number) // issue 11, inbound
 	walkWebhooks(w)                 // issue 11, outbound
 

@@ -96,3 +96,11 @@ func (f *fixtures) newComment(role domain.Role) uuid.UUID {
 	f.must(err)
 	return m.ID
 }
+
+// newArchivedCard is a new card of the base board, archived.
+func (f *fixtures) newArchivedCard() uuid.UUID {
+	f.t.Helper()
+	c := f.newCard(f.board)
+	f.must(f.env.svc.ArchiveCard(context.Background(), f.actor, c.ID, nil))
+	return c.ID
+}

@@ -59,6 +59,10 @@ func (s *Server) routes() {
 	v1.POST("/tokens", s.createToken, admin)
 	v1.DELETE("/tokens/:id", s.revokeToken, admin)
 
+	// The workspace speaks as the team (issue 12): anyone reads, an admin changes.
+	v1.GET("/settings", s.getSettings, viewer)
+	v1.PATCH("/settings", s.updateSettings, admin)
+
 	// Outbound webhooks and Slack (issue 11).
 	v1.GET("/webhooks", s.listWebhooks, admin)
 	v1.POST("/webhooks", s.createWebhook, admin)
@@ -73,6 +77,8 @@ func (s *Server) routes() {
 	v1.GET("/boards/:id", s.getBoard, viewer)
 	v1.PATCH("/boards/:id", s.updateBoard, editor)
 	v1.DELETE("/boards/:id", s.deleteBoard, editor)
+	v1.GET("/boards/:id/templates", s.listTemplates, viewer)
+	v1.PUT("/boards/:id/templates/:kind", s.putTemplate, editor)
 	v1.POST("/boards/:id/columns", s.createColumn, editor)
 	v1.PATCH("/columns/:id", s.updateColumn, editor)
 	v1.DELETE("/columns/:id", s.deleteColumn, editor)
@@ -84,6 +90,8 @@ func (s *Server) routes() {
 	v1.PATCH("/cards/:id", s.updateCard, editor)
 	v1.DELETE("/cards/:id", s.deleteCard, editor)
 	v1.POST("/cards/:id/move", s.moveCard, editor)
+	v1.POST("/cards/:id/archive", s.archiveCard, editor)
+	v1.POST("/cards/:id/restore", s.restoreCard, editor)
 	v1.GET("/cards/:id/activity", s.listActivity, viewer)
 	// Internal notes (issue 13): support and above write; only the author or an admin edits.
 	v1.POST("/cards/:id/comments", s.createComment, support)

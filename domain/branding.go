@@ -10,8 +10,11 @@ type Branding struct {
 	AccentColor string
 }
 
-// Branding returns the workspace's branding. Until workspace settings exist it has
-// nothing set; this is the one place that will read them.
+// Branding returns the workspace's branding, from its settings.
 func (s *Service) Branding(ctx context.Context) (Branding, error) {
-	return Branding{}, nil
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return Branding{}, err
+	}
+	return Branding{ProductName: st.ProductName, AccentColor: st.AccentColor}, nil
 }

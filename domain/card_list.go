@@ -29,6 +29,7 @@ type CardFilter struct {
 	Query    string
 	Label    string
 	Owner    *uuid.UUID // cards this member owns
+	Archived bool       // the archived cards instead of the live ones (sorted recent or demand)
 	Sort     CardSort   // "" is SortPosition
 	Page
 }
@@ -62,6 +63,11 @@ func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter
 	limit := f.limit(p)
 	if f.Sort == "" {
 		f.Sort = SortPosition
+	}
+	if f.Archived && f.Sort == SortPosition {
+		// Archived cards keep the positions they had, which need not be unique: the
+		// archive reads most recently archived (changed) first.
+		f.Sort = SortRecent
 	}
 	if f.Sort != SortPosition && f.Sort != SortDemand && f.Sort != SortRecent {
 		p.Add("sort", "must be one of position, demand, recent")

@@ -22,7 +22,11 @@ func (w *conds) where() string { return strings.Join(w.sql, " AND ") }
 // cardFilterConds are the filters every sort shares, on cards aliased c.
 func cardFilterConds(f CardFilter) *conds {
 	w := &conds{}
-	w.add("c.archived_at IS NULL")
+	if f.Archived {
+		w.add("c.archived_at IS NOT NULL")
+	} else {
+		w.add("c.archived_at IS NULL")
+	}
 	if f.ColumnID != nil {
 		w.add("c.column_id = ?", *f.ColumnID)
 	}

@@ -9,8 +9,10 @@ import (
 // Mailroom is what the HTTP layer needs from the notifier: rendering a preview of the
 // shipped email and acting on unsubscribe links. notify implements it; cmd injects it.
 type Mailroom interface {
-	// Preview renders the shipped email for a card and requester without sending it.
-	Preview(ctx context.Context, cardID, requesterID uuid.UUID) (EmailPreview, error)
+	// Preview renders the email of kind (shipped when "") for a card and requester
+	// without sending it: with the board's template, or draft when it is not nil (the
+	// editor's unsaved text, checked first: 422 as PUT would answer).
+	Preview(ctx context.Context, cardID, requesterID uuid.UUID, kind string, draft *EmailTemplate) (EmailPreview, error)
 	// UnsubscribeTarget checks a token and returns the address it would unsubscribe.
 	UnsubscribeTarget(ctx context.Context, token string) (email string, err error)
 	// Unsubscribe checks a token and unsubscribes its address from every notification email.
@@ -31,6 +33,7 @@ const PreviewUnsubscribeToken = "preview"
 
 // EmailPreview is a rendered email.
 type EmailPreview struct {
+	Kind    string `json:"kind"`
 	To      string `json:"to"`
 	Subject string `json:"subject"`
 	Text    string `json:"text"`

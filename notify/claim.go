@@ -15,6 +15,7 @@ type lease struct {
 	batchID uuid.UUID
 	leases  int        // the batch's lease count when taken; finishing checks it
 	kind    email.Kind // deliveries.kind: which email every item gets
+	ws      email.Workspace
 	items   []claimed
 }
 
@@ -51,14 +52,19 @@ SELECT l.id, l.leases, l.kind,
        CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'unsubscribed'
             WHEN r.bounced_at IS NOT NULL THEN 'bounced'
             ELSE '' END,
-       c.id, c.title, c.release_note, bo.name, bo.email_subject, bo.email_intro
+       c.id, c.title, c.release_note, bo.name, COALESCE(et.subject, ''), COALESCE(et.body, ''), COALESCE(n.note, ''), COALESCE(q.quote, ''),
+       ws.product_name, ws.sender_name, ws.reply_to, ws.signature, ws.accent_color
 FROM leased l
 JOIN cards c ON c.id = l.card_id
 JOIN boards bo ON bo.id = c.board_id
+CROSS JOIN workspace_settings ws
+LEFT JOIN email_templates et ON et.board_id = c.board_id AND et.kind = l.kind
+LEFT JOIN card_status_notes n ON n.card_id = l.card_id AND n.kind = l.kind
 LEFT JOIN deliveries d ON d.card_id = l.card_id AND d.kind = l.kind
     AND d.requester_id BETWEEN l.first_requester AND l.last_requester
     AND d.batch_id = l.id AND d.status = 'queued' AND d.due_at <= now()
 LEFT JOIN requesters r ON r.id = d.requester_id
+LEFT JOIN requests q ON q.card_id = l.card_id AND q.requester_id = d.requester_id
 ORDER BY d.requester_id`
 
 func claimQuery(lease time.Duration) string {
@@ -75,7 +81,8 @@ func (s *Service) claim(ctx context.Context, query string) (l lease, ok bool, er
 	for rows.Next() {
 		var c claimed
 		err := rows.Scan(&l.batchID, &l.leases, &l.kind, &c.ID, &c.RequesterID, &c.Attempts, &c.Email, &c.Name, &c.Reason,
-			&c.card.ID, &c.card.Title, &c.card.ReleaseNote, &c.card.BoardName, &c.card.Subject, &c.card.Intro)
+			&c.card.ID, &c.card.Title, &c.card.ReleaseNote, &c.card.BoardName, &c.card.Subject, &c.card.Body, &c.card.Note, &c.Quote,
+			&l.ws.ProductName, &l.ws.SenderName, &l.ws.ReplyTo, &l.ws.Signature, &l.ws.AccentColor)
 		if err != nil {
 			return l, false, err
 		}

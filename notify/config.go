@@ -13,7 +13,7 @@ import (
 type Config struct {
 	// BaseURL is the absolute root of links in emails (unsubscribe, card page).
 	BaseURL string
-	// From is the From header (MAIL_FROM), default "Closeloop <noreply@localhost>".
+	// From is the From header (MAIL_FROM), default "noreply@localhost": the name is the workspace's sender_name.
 	From string
 	// SMTPURL is smtp://user:pass@host:port?tls=none|starttls|tls[&pool=N][&rate=R];
 	// empty writes every message as an .eml file under DataDir/outbox instead.
@@ -52,7 +52,7 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	if c.From == "" {
-		c.From = "Closeloop <noreply@localhost>"
+		c.From = "noreply@localhost"
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "http://127.0.0.1:8080"

@@ -27,10 +27,10 @@ type outcome struct {
 // send renders and sends one delivery and says what became of it. A temporary
 // failure is retried later (never given up); a permanent one fails this delivery
 // only, and suppresses the address when the mailbox does not exist.
-func (sn *sender) send(ctx context.Context, kind email.Kind, k *email.Skeleton, d claimed) outcome {
+func (sn *sender) send(ctx context.Context, r *email.Renderer, kind email.Kind, k *email.Skeleton, d claimed) outcome {
 	out := outcome{id: d.ID, requesterID: d.RequesterID, email: d.Email}
-	msgID := sn.s.emails.MessageID(d.ID)
-	msg, err := sn.s.message(kind, k, d, msgID)
+	msgID := r.MessageID(d.ID)
+	msg, err := message(r, kind, k, d, msgID)
 	if err != nil {
 		// An address that cannot be written as a header, for instance: sending again
 		// would fail the same way.
@@ -66,19 +66,19 @@ func (sn *sender) send(ctx context.Context, kind email.Kind, k *email.Skeleton, 
 
 // message renders d's email, from the batch's skeleton when it has one (k may be
 // nil), and builds the MIME message.
-func (s *Service) message(kind email.Kind, k *email.Skeleton, d claimed, msgID string) (*mail.Msg, error) {
-	links := email.Links{Unsubscribe: s.emails.UnsubscribeURL(d.RequesterID)}
+func message(r *email.Renderer, kind email.Kind, k *email.Skeleton, d claimed, msgID string) (*mail.Msg, error) {
+	links := email.Links{Unsubscribe: r.UnsubscribeURL(d.RequesterID)}
 	if kind.AsksReaction() {
-		links.Reaction = s.emails.ReactionURL(d.ID) // per delivery: one answer per email
+		links.Reaction = r.ReactionURL(d.ID) // per delivery: one answer per email
 	}
 	var e email.Rendered
 	if k != nil {
 		e = k.Fill(d.Recipient, links)
 	} else {
 		var err error
-		if e, err = s.emails.Render(kind, d.card, d.Recipient, links); err != nil {
+		if e, err = r.Render(kind, d.card, d.Recipient, links); err != nil {
 			return nil, err
 		}
 	}
-	return s.emails.Message(d.Recipient, e, links.Unsubscribe, msgID)
+	return r.Message(d.Recipient, e, links.Unsubscribe, msgID)
 }

@@ -12,19 +12,25 @@ import (
 )
 
 // sampleRecipient stands in when a preview names no requester.
-var sampleRecipient = email.Recipient{Name: "Sam Sample", Email: "sam@example.com"}
+var sampleRecipient = email.Recipient{Name: "Sam Sample", Email: "sam@example.com", Quote: "It would save me an hour every week."}
 
 var errInvalidLink = &domain.Error{Kind: domain.KindNotFound, Message: "this unsubscribe link is not valid"}
 
 // Preview renders the shipped email of a card for one requester (or a sample one),
 // with the board's overrides, as it would be sent but for the unsubscribe link, which
 // is an unusable one (domain.PreviewUnsubscribeToken); nothing is sent.
-func (s *Service) Preview(ctx context.Context, cardID, requesterID uuid.UUID) (domain.EmailPreview, error) {
+func (s *Service) Preview(ctx context.Context, cardID, requesterID uuid.UUID, kind string, draft *domain.EmailTemplate) (domain.EmailPreview, error) {
+	if kind == "" {
+		kind = domain.EmailShipped
+	}
 	var c email.Card
 	err := s.pool.QueryRow(ctx, `
-SELECT c.id, c.title, c.release_note, b.name, b.email_subject, b.email_intro
-FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
-		Scan(&c.ID, &c.Title, &c.ReleaseNote, &c.BoardName, &c.Subject, &c.Intro)
+SELECT c.id, c.title, c.release_note, b.name, COALESCE(et.subject, ''), COALESCE(et.body, ''), COALESCE(n.note, '')
+FROM cards c JOIN boards b ON b.id = c.board_id
+LEFT JOIN email_templates et ON et.board_id = c.board_id AND et.kind = $2
+LEFT JOIN card_status_notes n ON n.card_id = c.id AND n.kind = $2
+WHERE c.id = $1`, cardID, kind).
+		Scan(&c.ID, &c.Title, &c.ReleaseNote, &c.BoardName, &c.Subject, &c.Body, &c.Note)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return domain.EmailPreview{}, domain.NotFound("card")
 	} else if err != nil {
@@ -32,7 +38,8 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 	}
 	r := sampleRecipient
 	if requesterID != uuid.Nil {
-		err := s.pool.QueryRow(ctx, `SELECT name, email FROM requesters WHERE id = $1`, requesterID).Scan(&r.Name, &r.Email)
+		err := s.pool.QueryRow(ctx, `SELECT r.name, r.email, COALESCE(q.quote, '') FROM requesters r
+LEFT JOIN requests q ON q.requester_id = r.id AND q.card_id = $2 WHERE r.id = $1`, requesterID, cardID).Scan(&r.Name, &r.Email, &r.Quote)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return domain.EmailPreview{}, domain.NotFound("requester")
 		} else if err != nil {
@@ -42,22 +49,32 @@ FROM cards c JOIN boards b ON b.id = c.board_id WHERE c.id = $1`, cardID).
 	// The reaction link is the delivery's when the person was emailed (so the preview is
 	// the email sent, byte for byte, but for the unsubscribe link, which never works in a
 	// preview); before that it leads nowhere.
-	links := email.Links{Unsubscribe: s.emails.PreviewUnsubscribeURL(), Reaction: s.cfg.BaseURL + "/r/preview"}
+	emails, err := s.renderer(ctx)
+	if err != nil {
+		return domain.EmailPreview{}, err
+	}
+	links := email.Links{Unsubscribe: emails.PreviewUnsubscribeURL(), Reaction: s.cfg.BaseURL + "/r/preview"}
 	if requesterID != uuid.Nil {
 		var deliveryID uuid.UUID
 		err := s.pool.QueryRow(ctx, `SELECT id FROM deliveries WHERE card_id = $1 AND requester_id = $2 AND kind = $3`,
-			cardID, requesterID, kindShipped).Scan(&deliveryID)
+			cardID, requesterID, kind).Scan(&deliveryID)
 		if err == nil {
-			links.Reaction = s.emails.ReactionURL(deliveryID)
+			links.Reaction = emails.ReactionURL(deliveryID)
 		} else if !errors.Is(err, pgx.ErrNoRows) {
 			return domain.EmailPreview{}, err
 		}
 	}
-	e, err := s.emails.Render(email.Shipped, c, r, links)
+	if draft != nil {
+		c.Subject, c.Body = draft.Subject, draft.Body
+	}
+	if kind != domain.EmailShipped {
+		links.Reaction = ""
+	}
+	e, err := emails.Render(email.Kind(kind), c, r, links)
 	if err != nil {
 		return domain.EmailPreview{}, err
 	}
-	return domain.EmailPreview{To: r.String(), Subject: e.Subject, Text: e.Text, HTML: e.HTML}, nil
+	return domain.EmailPreview{Kind: kind, To: r.String(), Subject: e.Subject, Text: e.Text, HTML: e.HTML}, nil
 }
 
 // UnsubscribeTarget checks a token and returns the address it unsubscribes; "" when

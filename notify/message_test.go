@@ -145,7 +145,7 @@ func TestEmailHeadersMIMEAndEscaping(t *testing.T) {
 
 	cardURL := "http://closeloop.test/c/" + card.String()
 	for _, want := range []string{`Hi Zoë Z O'Brien X-Evil 1,`, `Dark <script>alert(1)</script> Bcc: evil@example.com`,
-		"Turn it on in <b>Settings</b>.\n  It follows your system.", "Thanks & enjoy!", cardURL, unsubscribe, "Acme Product Team"} {
+		"Turn it on in <b>Settings</b>.\nIt follows your system.", "Thanks & enjoy!", cardURL, unsubscribe, "Acme Product Team"} {
 		if !strings.Contains(m.text, want) {
 			t.Errorf("text part lacks %q:\n%s", want, m.text)
 		}
@@ -162,7 +162,7 @@ func TestEmailHeadersMIMEAndEscaping(t *testing.T) {
 	}
 
 	// The preview is the same email but for its unsubscribe link, which unsubscribes nobody.
-	p, err := e.svc.Preview(context.Background(), card, id)
+	p, err := e.svc.Preview(context.Background(), card, id, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,17 +172,17 @@ func TestEmailHeadersMIMEAndEscaping(t *testing.T) {
 	}
 }
 
-// Board overrides change the subject and intro of the preview (and of what is sent);
+// The board's template changes the subject and body of the preview (and of what is sent);
 // without a requester the preview uses a sample one.
 func TestPreviewWithBoardOverrides(t *testing.T) {
 	e := newEnv(t, smtptest.Options{}, nil)
 	card := e.card("Slack alerts", "Connect Slack in Settings.")
-	e.exec(`UPDATE boards SET email_subject = '{{card_title}} is live ({{board_name}})',
-    email_intro = 'Hello {{name}}! You asked, and <we> built {{card_title}}.'`)
+	e.exec(`INSERT INTO email_templates (board_id, kind, subject, body) SELECT id, 'shipped', '{{card_title}} is live (Roadmap)',
+    'Hello {{name}}! You asked, and <we> built {{card_title}}.' FROM boards`)
 	id := e.requesters(card, "prev", 1)[0]
 	ctx := context.Background()
 
-	p, err := e.svc.Preview(ctx, card, id)
+	p, err := e.svc.Preview(ctx, card, id, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,14 +194,14 @@ func TestPreviewWithBoardOverrides(t *testing.T) {
 		t.Errorf("intro override missing:\n%s\n%s", p.Text, p.HTML)
 	}
 
-	sample, err := e.svc.Preview(ctx, card, uuid.Nil)
+	sample, err := e.svc.Preview(ctx, card, uuid.Nil, "", nil)
 	if err != nil || sample.To != `"Sam Sample" <sam@example.com>` || !strings.Contains(sample.Text, "Hello Sam Sample!") {
 		t.Errorf("sample preview: %+v, %v", sample.To, err)
 	}
-	if _, err := e.svc.Preview(ctx, uuid.New(), uuid.Nil); domain.KindOf(err) != domain.KindNotFound {
+	if _, err := e.svc.Preview(ctx, uuid.New(), uuid.Nil, "", nil); domain.KindOf(err) != domain.KindNotFound {
 		t.Errorf("unknown card: %v", err)
 	}
-	if _, err := e.svc.Preview(ctx, card, uuid.New()); domain.KindOf(err) != domain.KindNotFound {
+	if _, err := e.svc.Preview(ctx, card, uuid.New(), "", nil); domain.KindOf(err) != domain.KindNotFound {
 		t.Errorf("unknown requester: %v", err)
 	}
 }

@@ -68,9 +68,10 @@ func (sn *sender) run(ctx context.Context) {
 func (sn *sender) sendBatch(ctx context.Context, l lease) {
 	leaseEnd := time.Now().Add(sn.s.cfg.Lease / 2)
 	var notBefore time.Time
-	var k *email.Skeleton // a batch is one card's: render its email once
+	r := sn.s.emails.For(l.ws) // the workspace as the claim read it: every replica the same
+	var k *email.Skeleton      // a batch is one card's: render its email once
 	if len(l.items) > 0 {
-		k = sn.s.emails.Skeleton(l.kind, l.items[0].card)
+		k = r.Skeleton(l.kind, l.items[0].card)
 	}
 	for _, d := range l.items {
 		if d.Reason != "" {
@@ -84,7 +85,7 @@ func (sn *sender) sendBatch(ctx context.Context, l lease) {
 		if ctx.Err() != nil || time.Now().After(leaseEnd) || !sn.waitRate(ctx, leaseEnd) {
 			break
 		}
-		out := sn.send(ctx, l.kind, k, d)
+		out := sn.send(ctx, r, l.kind, k, d)
 		sn.rec.record(out)
 		if out.serverWide {
 			notBefore = *out.due

@@ -54,11 +54,15 @@ WHERE w.id = $1 AND w.sent_at IS NULL AND w.confirmed_at IS NULL`, job.Args.Want
 	} else if err != nil {
 		return err
 	}
-	e, err := w.s.emails.Confirmation(job.Args.WantID, title)
+	emails, err := w.s.renderer(ctx)
 	if err != nil {
 		return err
 	}
-	msg, err := w.s.emails.ConfirmationMessage(to, e, w.s.emails.MessageID(job.Args.WantID))
+	e, err := emails.Confirmation(job.Args.WantID, title)
+	if err != nil {
+		return err
+	}
+	msg, err := emails.ConfirmationMessage(to, e, emails.MessageID(job.Args.WantID))
 	if err != nil {
 		w.s.log.Warn("notify: a roadmap confirmation cannot be written", "want", job.Args.WantID, "err", err)
 		return nil

@@ -42,7 +42,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		BaseURL:     getenv("CLOSELOOP_BASE_URL"),
 		DataDir:     orDefault(getenv("CLOSELOOP_DATA_DIR"), "./data"),
 		SMTPURL:     getenv("SMTP_URL"),
-		MailFrom:    orDefault(getenv("MAIL_FROM"), "Closeloop <noreply@localhost>"),
+		MailFrom:    orDefault(getenv("MAIL_FROM"), "noreply@localhost"),
 		PprofAddr:   getenv("CLOSELOOP_PPROF_ADDR"),
 	}
 	var problems []string
@@ -67,7 +67,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 	}
 	if _, err := mail.ParseAddress(cfg.MailFrom); err != nil {
-		problems = append(problems, fmt.Sprintf("MAIL_FROM=%q is not an address like 'Closeloop <noreply@example.com>'", cfg.MailFrom))
+		problems = append(problems, fmt.Sprintf("MAIL_FROM=%q is not an address like 'Acme Support <noreply@example.com>'", cfg.MailFrom))
 	}
 	cfg.LateEmailsPerHour = domain.DefaultLimits.LateEmailsPerHour
 	if v := getenv("CLOSELOOP_LATE_EMAILS_PER_HOUR"); v != "" {

@@ -46,7 +46,7 @@ func TestConfigErrorsSayWhatToFix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Addr != "127.0.0.1:8080" || cfg.BaseURL != "http://127.0.0.1:8080" || cfg.MailFrom != "Closeloop <noreply@localhost>" || filepath.Base(cfg.DataDir) != "data" {
+	if cfg.Addr != "127.0.0.1:8080" || cfg.BaseURL != "http://127.0.0.1:8080" || cfg.MailFrom != "noreply@localhost" || filepath.Base(cfg.DataDir) != "data" {
 		t.Fatalf("defaults: %+v", cfg)
 	}
 	if cfg.LateEmailsPerHour != 100 {

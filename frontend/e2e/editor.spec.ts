@@ -17,7 +17,7 @@ test('the product team: a board, drags, the support link, shipping and the email
   })
 
   await test.step('create a board with the default columns', async () => {
-    await page.getByLabel('Name').fill('Product roadmap')
+    await page.getByLabel('Name', { exact: true }).fill('Product roadmap')
     await page.getByLabel('Description').fill('What our users asked for, and where it stands')
     await page.getByRole('button', { name: 'Create board' }).click()
     await page.getByRole('heading', { name: 'Product roadmap' }).waitFor()

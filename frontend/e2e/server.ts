@@ -55,7 +55,7 @@ export async function startCloseloop({ smtpPort, admin }: { smtpPort: number; ad
     CLOSELOOP_BASE_URL: `http://127.0.0.1:${port}`,
     CLOSELOOP_DATA_DIR: join(dir, 'data'),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
-    MAIL_FROM: 'Closeloop <noreply@example.com>',
+    MAIL_FROM: 'noreply@example.com',
   }
   try {
     execFileSync(bin, ['admin', 'create', '--email', admin.email, '--name', admin.name, '--password-stdin'], {

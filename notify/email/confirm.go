@@ -16,6 +16,7 @@ var confirmText = texttemplate.Must(texttemplate.ParseFS(templateFiles, "templat
 
 type confirmData struct {
 	Subject, CardTitle, ConfirmURL, Signature string
+	SignatureLines                            []string
 }
 
 // ConfirmURL is the link that confirms the roadmap ask wantID (POST /v/{token}).
@@ -26,7 +27,7 @@ func (r *Renderer) ConfirmURL(wantID uuid.UUID) string {
 // Confirmation renders the "I want this too" confirmation email for wantID about
 // the card titled title, signed as the team.
 func (r *Renderer) Confirmation(wantID uuid.UUID, title string) (Rendered, error) {
-	d := confirmData{CardTitle: cleanHeader(title), ConfirmURL: r.ConfirmURL(wantID), Signature: r.sender.Signature}
+	d := confirmData{CardTitle: cleanHeader(title), ConfirmURL: r.ConfirmURL(wantID), Signature: r.sender.Signature, SignatureLines: signatureLines(r.sender.Signature)}
 	var out Rendered
 	var buf bytes.Buffer
 	if err := confirmText.ExecuteTemplate(&buf, "subject", d); err != nil {
@@ -56,6 +57,9 @@ func (r *Renderer) ConfirmationMessage(to string, e Rendered, msgID string) (*ma
 	}
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(r.sender.From)
+	if r.replyTo != nil {
+		m.SetAddrHeaderFromMailAddress(mail.HeaderReplyTo, r.replyTo)
+	}
 	m.SetAddrHeaderFromMailAddress(mail.HeaderTo, addr)
 	m.Subject(e.Subject)
 	m.SetMessageIDWithValue(msgID)

@@ -26,27 +26,34 @@ import (
 // Kind names an email: which templates render it. It is also deliveries.kind.
 type Kind string
 
-// Shipped is the "your request shipped" email.
-const Shipped Kind = "shipped"
+// The kinds of email: one per status a card's requesters hear about.
+const (
+	Shipped    Kind = domain.EmailShipped
+	Planned    Kind = domain.EmailPlanned
+	InProgress Kind = domain.EmailInProgress
+	Declined   Kind = domain.EmailDeclined
+)
 
 // AsksReaction says whether the kind's email asks "Did this solve it?", and so needs
 // the delivery's reaction link (Links.Reaction).
 func (k Kind) AsksReaction() bool { return k == Shipped }
 
-// Card is what an email says about the card, with its board's overrides.
+// Card is what an email says about the card, with its board's template of the kind.
 type Card struct {
 	ID          uuid.UUID
 	Title       string
 	ReleaseNote string
 	BoardName   string
-	Subject     string // boards.email_subject, placeholders unfilled; "" = the template's
-	Intro       string // boards.email_intro, placeholders unfilled; "" = the template's
+	Subject     string // the board's template subject, placeholders unfilled; "" = the default
+	Body        string // the board's template body; "" = the default
+	Note        string // the move's note ({{note}}), or ""
 }
 
-// Recipient is who an email goes to.
+// Recipient is who an email goes to, with their own words about the card.
 type Recipient struct {
 	Name  string
 	Email string
+	Quote string // the request's quote ({{quote}}), or ""
 }
 
 // String is the recipient as a To header writes them: the name as the greeting shows
@@ -70,7 +77,7 @@ func ParseSender(raw string) (Sender, error) {
 		return Sender{}, fmt.Errorf("MAIL_FROM %q is not an address: %v", raw, err)
 	}
 	a.Name = cleanHeader(a.Name)
-	s := Sender{From: a, Team: a.Name, Signature: a.Name}
+	s := Sender{From: a, Team: a.Name, Signature: a.Name} // until the workspace says otherwise (Renderer.For)
 	if a.Name == "" {
 		s.Team, s.Signature = "us", "The team"
 	}
@@ -94,7 +101,12 @@ type Settings struct {
 // concurrent use and cheap to make (the templates are parsed once per process).
 type Renderer struct {
 	baseURL    string
-	sender     Sender
+	sender     Sender // who the emails speak as (For), base until then
+	base       Sender // MAIL_FROM as the operator wrote it
+	replyTo    *mail.Address
+	accent     string // the workspace's accent colour, #rrggbb
+	product    string // the workspace's product name, or ""
+	baseListID string // <installation.host>, without a phrase
 	tokens     Tokens
 	reactions  Tokens
 	confirms   Tokens
@@ -112,10 +124,11 @@ func NewRenderer(s Settings) (*Renderer, error) {
 		return nil, errors.New("email: no sender address")
 	}
 	base := strings.TrimRight(s.BaseURL, "/")
-	return &Renderer{baseURL: base, sender: s.Sender, tokens: Tokens{secret: s.Secret},
+	lid := listID(s.InstallationID, base)
+	return &Renderer{baseURL: base, sender: s.Sender, base: s.Sender, accent: "#2563eb", baseListID: lid, tokens: Tokens{secret: s.Secret},
 		reactions: Tokens{secret: s.Secret, purpose: reactionPurpose},
 		confirms:  Tokens{secret: s.Secret, purpose: confirmPurpose},
-		listID:    listID(s.InstallationID, base), hrefPrefix: hrefPrefixOf(base + "/u/"), reactHref: hrefPrefixOf(base + "/r/")}, nil
+		listID:    lid, hrefPrefix: hrefPrefixOf(base + "/u/"), reactHref: hrefPrefixOf(base + "/r/")}, nil
 }
 
 // Tokens returns the signer of this installation's unsubscribe tokens.

@@ -23,6 +23,9 @@ func (r *Renderer) Message(to Recipient, e Rendered, unsubscribeURL, msgID strin
 	addr.Name = domain.GreetingName(to.Name) // as greeted; written by net/mail, quoted or encoded as needed
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(r.sender.From)
+	if r.replyTo != nil {
+		m.SetAddrHeaderFromMailAddress(mail.HeaderReplyTo, r.replyTo)
+	}
 	m.SetAddrHeaderFromMailAddress(mail.HeaderTo, addr)
 	m.Subject(e.Subject)
 	m.SetMessageIDWithValue(msgID)

@@ -6,62 +6,77 @@ import (
 	"strings"
 )
 
-// A Skeleton is a card's email rendered once, with marks where the requester's name
-// and unsubscribe link go. A send batch shares one card, so each of its emails is
-// then a few string copies instead of two template executions, which made up most
-// of the notifier's own CPU per email.
+// A Skeleton is a card's email rendered once, with marks where the requester's name,
+// first name, quote and unsubscribe link go. A send batch shares one card, so each of
+// its emails is then a few string copies instead of a full rendering, which made up
+// most of the notifier's own CPU per email.
 //
 // The marks contain \x1f, which no rendered value can (cleanHeader removes control
-// characters). A mark's text is escaped the way html/template escapes the value that
-// replaces it in that place; if a mark turns up in any other form (a template put the
-// name into a URL or a script), the skeleton is refused and every email is rendered
-// in full.
+// characters). A mark's text is escaped the way the full rendering escapes the value
+// that replaces it in that place; if a mark turns up in any other form (a template
+// put the name into a URL), the skeleton is refused and every email is rendered in
+// full. A paragraph with {{quote}} sits between section marks, left out of an email
+// whose requester has no quote.
 const (
 	nameMark      = "\x1fname\x1f"
+	firstMark     = "\x1ffirst\x1f"
+	quoteMark     = "\x1fquote\x1f"
+	sectionStart  = "\x1fq{\x1f"
+	sectionEnd    = "\x1fq}\x1f"
 	linkMark      = "\x1flink\x1f"
 	linkMarkHref  = "%1flink%1f" // how html/template writes linkMark inside href="…"
 	reactMark     = "\x1freact\x1f"
 	reactMarkHref = "%1freact%1f"
 )
 
-// Skeleton is one card's email with holes for the name and the links (see above):
-// the unsubscribe link is the requester's, the reaction link the delivery's.
+var marks = []struct {
+	mark string
+	hole byte
+}{{nameMark, 'n'}, {firstMark, 'f'}, {quoteMark, 'q'}, {sectionStart, '{'}, {sectionEnd, '}'}, {linkMark, 'l'}, {reactMark, 'r'}}
+
+// Skeleton is one card's email with holes for the requester's values and links (see
+// above): the unsubscribe link is the requester's, the reaction link the delivery's.
 type Skeleton struct {
 	r           *Renderer
+	kind        Kind
 	card        Card
 	subject     string // the shared subject, or "" when it names the requester
-	subjectTmpl string // the board's subject with {{name}} still in it
+	subjectTmpl string // the template's subject, with its per-recipient placeholders
 	text, html  []piece
 }
 
 // piece is literal text followed by a hole (or none at the end).
 type piece struct {
 	text string
-	hole byte // 'n' name, 'l' unsubscribe link, 'r' reaction link, 0 none
+	hole byte // see marks; 0 none
 }
 
 // Skeleton renders c's email of kind with the marks; nil when it cannot be used.
 func (r *Renderer) Skeleton(kind Kind, c Card) *Skeleton {
-	if strings.Contains(strings.ToLower(c.Title+c.ReleaseNote+c.BoardName+c.Subject+c.Intro), "%1f") {
+	if strings.Contains(strings.ToLower(c.Title+c.ReleaseNote+c.BoardName+c.Subject+c.Body+c.Note), "%1f") {
 		return nil // would be taken for a mark below
+	}
+	subject, _ := c.template(kind)
+	if strings.Contains(subject, "quote") {
+		return nil // a quote in a subject is flattened, unlike the body's: render in full
 	}
 	links := Links{Unsubscribe: linkMark}
 	if kind.AsksReaction() {
 		links.Reaction = reactMark
 	}
-	e, err := r.compose(kind, nameMark, c, links)
+	e, err := r.compose(kind, c, values{FirstName: firstMark, Name: nameMark, Quote: quoteMark}, links, true)
 	if err != nil {
 		return nil
 	}
 	html := strings.NewReplacer(linkMarkHref, linkMark, reactMarkHref, reactMark).Replace(e.HTML)
-	k := &Skeleton{r: r, card: c, text: split(e.Text), html: split(html)}
-	for _, p := range k.html {
-		if strings.Contains(p.text, "\x1f") || strings.Contains(strings.ToLower(p.text), "%1f") {
+	k := &Skeleton{r: r, kind: kind, card: c, text: split(e.Text), html: split(html)}
+	for _, p := range append(append([]piece{}, k.text...), k.html...) {
+		if p.hole == '?' || strings.Contains(p.text, "\x1f") || strings.Contains(strings.ToLower(p.text), "%1f") {
 			return nil // a mark in a context this shortcut does not escape for
 		}
 	}
-	if strings.Contains(e.Subject, nameMark) {
-		k.subjectTmpl = c.Subject
+	if strings.Contains(e.Subject, "\x1f") {
+		k.subjectTmpl = subject
 	} else {
 		k.subject = e.Subject
 	}
@@ -72,20 +87,20 @@ func split(s string) []piece {
 	var out []piece
 	for {
 		i := strings.IndexByte(s, '\x1f')
-		switch {
-		case i < 0:
+		if i < 0 {
 			return append(out, piece{text: s})
-		case strings.HasPrefix(s[i:], nameMark):
-			out = append(out, piece{text: s[:i], hole: 'n'})
-			s = s[i+len(nameMark):]
-		case strings.HasPrefix(s[i:], linkMark):
-			out = append(out, piece{text: s[:i], hole: 'l'})
-			s = s[i+len(linkMark):]
-		case strings.HasPrefix(s[i:], reactMark):
-			out = append(out, piece{text: s[:i], hole: 'r'})
-			s = s[i+len(reactMark):]
-		default:
-			return append(out, piece{text: s}) // refused by Skeleton
+		}
+		found := false
+		for _, m := range marks {
+			if strings.HasPrefix(s[i:], m.mark) {
+				out = append(out, piece{text: s[:i], hole: m.hole})
+				s = s[i+len(m.mark):]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return append(out, piece{text: s, hole: '?'}) // refused by Skeleton
 		}
 	}
 }
@@ -94,32 +109,57 @@ func split(s string) []piece {
 // links.Unsubscribe must be an UnsubscribeURL and, for a kind that asks for a
 // reaction, links.Reaction a ReactionURL of the same renderer.
 func (k *Skeleton) Fill(to Recipient, links Links) Rendered {
-	greeting := greetingOf(to)
+	g := greetingOf(to)
+	v := values{FirstName: firstName(g), Name: g, Quote: cleanLines(to.Quote)}
 	htmlLinks := Links{Unsubscribe: k.r.hrefPrefix + links.Unsubscribe[len(k.r.baseURL)+len("/u/"):]}
 	if links.Reaction != "" {
 		htmlLinks.Reaction = k.r.reactHref + links.Reaction[len(k.r.baseURL)+len("/r/"):]
 	}
+	hv := values{FirstName: htmlText(v.FirstName), Name: htmlText(v.Name)}
+	if v.Quote != "" {
+		hv.Quote = linesHTML(v.Quote)
+	}
 	out := Rendered{
 		Subject: k.subject,
-		Text:    join(k.text, greeting, links),
-		HTML:    join(k.html, htmlText(greeting), htmlLinks),
+		Text:    join(k.text, v, links),
+		HTML:    join(k.html, hv, htmlLinks),
 	}
 	if k.subject == "" {
 		c := k.card
-		c.Title = cleanHeader(c.Title)
-		out.Subject = cleanHeader(placeholders(c, greeting).Replace(k.subjectTmpl))
+		v.CardTitle, v.ReleaseNote, v.Note = cleanHeader(c.Title), cleanLines(c.ReleaseNote), cleanLines(c.Note)
+		v.CardURL, v.ProductName = k.r.baseURL+"/c/"+c.ID.String(), k.r.product
+		if v.ProductName == "" {
+			v.ProductName = "us"
+		}
+		out.Subject = subjectOf(k.subjectTmpl, v)
 	}
 	return out
 }
 
-func join(pieces []piece, name string, links Links) string {
+func join(pieces []piece, v values, links Links) string {
 	var b strings.Builder
 	b.Grow(len(pieces)*64 + 4096)
+	skip := false
 	for _, p := range pieces {
-		b.WriteString(p.text)
+		if !skip {
+			b.WriteString(p.text)
+		}
+		switch p.hole {
+		case '{':
+			skip = v.Quote == ""
+		case '}':
+			skip = false
+		}
+		if skip {
+			continue
+		}
 		switch p.hole {
 		case 'n':
-			b.WriteString(name)
+			b.WriteString(v.Name)
+		case 'f':
+			b.WriteString(v.FirstName)
+		case 'q':
+			b.WriteString(v.Quote)
 		case 'l':
 			b.WriteString(links.Unsubscribe)
 		case 'r':

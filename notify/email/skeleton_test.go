@@ -22,8 +22,8 @@ func TestSkeletonMatchesFullRendering(t *testing.T) {
 		cards := []Card{
 			{ID: uuid.New(), Title: "Dark mode", ReleaseNote: "One.\nTwo.\n\nThree & <four>", BoardName: "Roadmap"},
 			{ID: uuid.New(), Title: "<script>alert(1)</script>\r\nBcc: x@y", BoardName: "<b>Bugs</b>",
-				Subject: "{{card_title}} for {{name}} on {{board_name}}", Intro: "Dear {{name}} — {{card_title}} & more\r\n"},
-			{ID: uuid.New(), Title: "+1 'quoted' \"title\"", Subject: "Shipped {{card_title}}", Intro: "{{name}}{{name}}"},
+				Subject: "{{card_title}} for {{first_name}} on {{board_name}}", Body: "Dear {{name}} — {{card_title}} & more\r\n\nYou said {{quote}}, {{first_name}}.\n\n{{note}}\n{{card_url}}"},
+			{ID: uuid.New(), Title: "+1 'quoted' \"title\"", Subject: "Shipped {{card_title}}", Body: "{{name}}{{name}}\n\n{{quote}}", Note: "a <note>\n\n+1"},
 		}
 		if k := r.Skeleton(Shipped, Card{ID: uuid.New(), Title: "%1Flink%1f"}); k != nil {
 			t.Errorf("a title that looks like a mark got a skeleton")
@@ -35,7 +35,7 @@ func TestSkeletonMatchesFullRendering(t *testing.T) {
 				t.Fatalf("no skeleton for %+v", c)
 			}
 			for _, name := range names {
-				to := Recipient{Name: name}
+				to := Recipient{Name: name, Quote: name}
 				links := Links{Unsubscribe: r.UnsubscribeURL(uuid.New()), Reaction: r.ReactionURL(uuid.New())}
 				want, err := r.Render(Shipped, c, to, links)
 				if err != nil {

@@ -47,6 +47,11 @@ export const updateCard = (id: string, patch: CardPatch, version: number) =>
 /** Ownership is one field on its own: no If-Match, the last choice wins. */
 export const setCardOwner = (id: string, owner: string | null) => api<Card>('PATCH', `/cards/${id}`, { owner_id: owner })
 export const deleteCard = (id: string) => api<void>('DELETE', `/cards/${id}`)
+export const archiveCard = (id: string) => api<Card>('POST', `/cards/${id}/archive`)
+export const restoreCard = (id: string) => api<Card>('POST', `/cards/${id}/restore`)
+/** Deletes an archived card for good (the API refuses a live one). */
+export const deleteCardForever = (id: string) => api<void>('DELETE', `/cards/${id}?permanent=true`)
+export const listArchivedCards = (boardId: string) => listAll<Card>(`/boards/${boardId}/cards`, { archived: 'true' })
 
 export const moveCard = (id: string, m: CardMove, version?: number) =>
   api<Card>('POST', `/cards/${id}/move`, m, { ifMatch: version })

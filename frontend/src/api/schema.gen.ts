@@ -513,6 +513,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's settings: who every email speaks as
+         * @description Needs the viewer role or above.
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the workspace's settings
+         * @description Emails are From "<sender_name>" <MAIL_FROM's address>, carry Reply-To when reply_to is set, are signed with signature, and name product_name ("us"/"the team" until it is set). coalesce_seconds > 0 folds a person's shipped emails due together into one.
+         *
+         *     Needs the admin role or above.
+         */
+        patch: operations["updateSettings"];
+        trace?: never;
+    };
     "/api/v1/boards": {
         parameters: {
             query?: never;
@@ -563,6 +589,48 @@ export interface paths {
          * @description Needs the editor role or above.
          */
         patch: operations["updateBoard"];
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board's email templates, one per kind (the default where it has none)
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the board's template of one kind
+         * @description Placeholders {{first_name}}, {{name}}, {{card_title}}, {{release_note}}, {{note}}, {{quote}}, {{card_url}}, {{product_name}}; a paragraph with {{quote}}, {{note}} or {{release_note}} is left out when that is empty. An unknown placeholder, or neither subject nor body naming {{card_title}}, is 422 with the field.
+         *
+         *     Needs the editor role or above.
+         */
+        put: operations["putTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/boards/{id}/columns": {
@@ -698,8 +766,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Archive a card
-         * @description The card leaves the board's lists but keeps its history.
+         * Archive a card, or delete an archived one for good
+         * @description The card leaves the board's lists but keeps its history (as POST /cards/{id}/archive). With ?permanent=true an archived card is deleted with its requests, conversations, comments, deliveries and history; a live card answers 409 (archive it first).
          *
          *     Needs the editor role or above.
          */
@@ -711,6 +779,28 @@ export interface paths {
          * @description Needs the editor role or above.
          */
         patch: operations["updateCard"];
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a card
+         * @description The default removal: the card leaves the board's lists and keeps its column, requests, comments and history; restore brings it back.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["archiveCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cards/{id}/move": {
@@ -789,6 +879,28 @@ export interface paths {
         get: operations["cardReactions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived card
+         * @description 409 for a card merged into another: unmerge it instead.
+         *
+         *     Needs the editor role or above.
+         */
+        post: operations["restoreCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1690,6 +1802,47 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description The workspace's settings. An empty text is not set. */
+        Settings: {
+            product_name: string;
+            sender_name: string;
+            reply_to: string;
+            signature: string;
+            /** @description #rrggbb or empty */
+            accent_color: string;
+            coalesce_seconds: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SettingsPatch: {
+            product_name?: string;
+            sender_name?: string;
+            /** @description an email address, or empty */
+            reply_to?: string;
+            signature?: string;
+            accent_color?: string;
+            coalesce_seconds?: number;
+        };
+        EmailTemplate: {
+            /** Format: uuid */
+            board_id: string;
+            /** @enum {string} */
+            kind: "shipped" | "planned" | "in_progress" | "declined";
+            subject: string;
+            body: string;
+            /** @description false while it is the default */
+            custom: boolean;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        TemplateList: {
+            items: components["schemas"]["EmailTemplate"][];
+            placeholders: string[];
+        };
+        TemplatePut: {
+            subject: string;
+            body: string;
+        };
         Board: {
             /** Format: uuid */
             id: string;
@@ -2004,6 +2157,8 @@ export interface components {
             next_cursor: string | null;
         };
         EmailPreview: {
+            /** @enum {string} */
+            kind: "shipped" | "planned" | "in_progress" | "declined";
             to: string;
             subject: string;
             text: string;
@@ -3535,6 +3690,57 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     listBoards: {
         parameters: {
             query?: {
@@ -3673,6 +3879,64 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every kind's template and the placeholders a template may use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                kind: "shipped" | "planned" | "in_progress" | "declined";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePut"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3836,6 +4100,8 @@ export interface operations {
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
                 label?: string;
+                /** @description true: the board's archived cards instead of its live ones, most recently changed first (sort=position reads as recent). */
+                archived?: "true" | "false";
                 /** @description Cards this member owns: a member's id, or me (the signed-in member; 422 for an API token). */
                 owner?: string;
                 /** @description position: board order; demand: requester count, then recency; recent: last changed first. */
@@ -3960,7 +4226,10 @@ export interface operations {
     };
     deleteCard: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: delete the (archived) card for good. */
+                permanent?: "true" | "false";
+            };
             header?: {
                 /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
                 "If-Match"?: components["parameters"]["IfMatch"];
@@ -3985,6 +4254,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     updateCard: {
@@ -4024,6 +4294,36 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    archiveCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, archived (archiving it again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     moveCard: {
@@ -4156,6 +4456,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    restoreCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The card's ETag as last received (e.g. "3"); a stale one answers 412 and changes nothing. Absent or *: no precondition. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, back at the end of its column (a live card is answered as it is). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     listRequests: {
@@ -4665,6 +4996,12 @@ export interface operations {
             query?: {
                 /** @description Render it as this requester gets it; absent: a sample requester. */
                 requester_id?: string;
+                /** @description Which email; absent: shipped. */
+                kind?: "shipped" | "planned" | "in_progress" | "declined";
+                /** @description A draft subject to render instead of the board's (checked as PUT /boards/{id}/templates/{kind} checks it: 422). */
+                subject?: string;
+                /** @description A draft body to render instead of the board's. */
+                body?: string;
             };
             header?: never;
             path: {

@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react'
 import { useSession } from '../auth/session'
 import { SignIn } from '../auth/SignIn'
 import { AdminPage } from '../admin/AdminPage'
+import { FirstRunPrompt } from '../settings/FirstRunPrompt'
+import { SettingsPage } from '../settings/SettingsPage'
 import { BoardPage } from '../boards/BoardPage'
 import { BoardsPage } from '../boards/BoardsPage'
 import { RequesterPage } from '../requesters/RequesterPage'
@@ -34,6 +36,7 @@ export function App() {
   return (
     <>
       <TopBar />
+      <FirstRunPrompt />
       <Screen />
     </>
   )
@@ -56,6 +59,7 @@ function Screen() {
   if (path === '/link') return <LinkRequestPage />
   if (path === '/integrations') return <IntegrationsPage />
   if (path === '/webhooks') return <WebhooksPage />
+  if (path === '/settings') return <SettingsPage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

@@ -26,6 +26,9 @@ export function TopBar() {
         {can('admin') && (
           <Link href="/webhooks" aria-current={current('/webhooks')}>Webhooks</Link>
         )}
+        {can('admin') && (
+          <Link href="/settings" aria-current={current('/settings')}>Settings</Link>
+        )}
       </nav>
       <div className="whoami">
         <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>

@@ -9,6 +9,7 @@ import { BoardCanvas } from './BoardCanvas'
 import { BoardSettings } from './BoardSettings'
 import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
+import { ArchivedCards } from './ArchivedCards'
 import { useBoard } from '../api/queries'
 import { BoardTabs } from '../satisfaction/BoardTabs'
 
@@ -34,6 +35,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const filter = filterFrom(params)
   const openCard = params.get('card')
   const [settings, setSettings] = useState(false)
+  const [archive, setArchive] = useState(false)
 
   if (board.isPending) return <Spinner label="Loading board…" />
   if (board.isError)
@@ -51,6 +53,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
           {b.description && <p className="muted">{b.description}</p>}
         </div>
         <BoardExportLinks boardId={b.id} />
+        <button type="button" className="btn" onClick={() => setArchive(true)}>
+          Archived
+        </button>
         <Can right="edit">
           <button type="button" className="btn" onClick={() => setSettings(true)}>
             Board settings
@@ -62,6 +67,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <BoardCanvas board={b} filter={filter} />
       {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
       {settings && <BoardSettings board={b} onClose={() => setSettings(false)} />}
+      {archive && <ArchivedCards board={b} onClose={() => setArchive(false)} />}
     </main>
   )
 }

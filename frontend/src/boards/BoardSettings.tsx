@@ -7,7 +7,7 @@ import { Dialog } from '../ui/Dialog'
 import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
-import { EmailPreviewPanel } from './EmailPreviewPanel'
+import { TemplateEditor } from './TemplateEditor'
 import { PublicRoadmapSettings } from './PublicRoadmapSettings'
 import { keys } from '../api/queries'
 import { stageName, stages } from '../ui/names'
@@ -18,8 +18,6 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
   const [form, setForm] = useState({
     name: board.name,
     description: board.description,
-    email_subject: board.email_subject,
-    email_intro: board.email_intro,
   })
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value })
   const save = useMutation({
@@ -31,7 +29,7 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
       toast('Board settings saved.', 'success')
     },
   })
-  const errors = formErrors(save.error, ['name', 'description', 'email_subject', 'email_intro'])
+  const errors = formErrors(save.error, ['name', 'description'])
   function submit(e: FormEvent) {
     e.preventDefault()
     save.mutate()
@@ -47,13 +45,6 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
           <Field label="Description" optional error={errors.fields.description}>
             <input value={form.description} onChange={set('description')} />
           </Field>
-          <h3>Shipped email</h3>
-          <Field label="Subject" optional error={errors.fields.email_subject} hint="Leave empty for the default, which names the card.">
-            <input value={form.email_subject} onChange={set('email_subject')} maxLength={200} />
-          </Field>
-          <Field label="Opening paragraph" optional error={errors.fields.email_intro} hint="Replaces the default thank-you line of this board's emails.">
-            <textarea rows={4} value={form.email_intro} onChange={set('email_intro')} maxLength={2000} />
-          </Field>
           <div className="actions">
             <button type="submit" className="btn btn-primary" disabled={save.isPending || !form.name.trim()}>
               {save.isPending ? 'Saving…' : 'Save settings'}
@@ -63,7 +54,7 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
           <AddColumn board={board} />
           <DeleteBoard board={board} />
         </form>
-        <EmailPreviewPanel boardId={board.id} />
+        <TemplateEditor boardId={board.id} />
       </div>
     </Dialog>
   )

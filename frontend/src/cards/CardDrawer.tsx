@@ -14,7 +14,7 @@ import { ActivityList } from './ActivityList'
 import { CommentsList } from './CommentsList'
 import { OwnerSelect } from './OwnerSelect'
 import { CardDetails } from './CardDetails'
-import { DeleteCard } from './DeleteCard'
+import { ArchiveCard } from './ArchiveCard'
 import { DiscardDialog } from './DiscardDialog'
 import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
@@ -97,7 +97,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
           <CommentsList card={card.data} />
           <ActivityList card={card.data} board={board} />
           <Can right="edit">
-            <DeleteCard cardId={card.data.id} boardId={card.data.board_id} title={card.data.title} onDeleted={onClose} />
+            <ArchiveCard cardId={card.data.id} boardId={card.data.board_id} title={card.data.title} onArchived={onClose} />
           </Can>
         </div>
       )}

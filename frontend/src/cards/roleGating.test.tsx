@@ -14,7 +14,7 @@ async function openDrawer(role: Role) {
 const controls = {
   edit: () => screen.queryByRole('button', { name: 'Save changes' }),
   move: () => screen.queryByRole('heading', { name: 'Move' }),
-  del: () => screen.queryByRole('button', { name: 'Delete card…' }),
+  del: () => screen.queryByRole('button', { name: 'Archive card' }),
   link: () => screen.queryByRole('heading', { name: 'Link a request' }),
   unlink: () => screen.queryByRole('button', { name: /Remove Jane/ }),
 }
