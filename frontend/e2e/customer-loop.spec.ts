@@ -21,6 +21,12 @@ async function signedOut(browser: Browser) {
 
 test('ship, "not quite" from the email, seen on the card and in the chart; the public roadmap and changelog', async ({ page, browser }) => {
   const api = await apiAs(page, admin)
+  await test.step('workspace settings: the product name', async () => {
+    await page.goto('/settings')
+    await page.getByRole('form', { name: 'Workspace settings' }).getByLabel('Product name').fill('Acme Notes')
+    await page.getByRole('form', { name: 'Workspace settings' }).getByRole('button').last().click()
+    await page.getByText('Settings saved.').first().waitFor()
+  })
   const { board, cards } = await api.board('Mobile app', ['Offline mode', 'Dark theme', 'Widgets'], {
     description: 'What we are building for the phone app.',
   })
@@ -125,6 +131,7 @@ test('ship, "not quite" from the email, seen on the card and in the chart; the p
     const res = await anyone.goto('/roadmap/mobile-app-roadmap')
     expect(res?.status()).toBe(200)
     await anyone.getByRole('heading', { level: 1, name: 'Mobile app' }).waitFor()
+    await expect(anyone.locator('header.brand'), 'the product name heads the page').toHaveText('Acme Notes')
     await expect(anyone.getByRole('region', { name: 'In progress' })).toContainText('Widgets')
     await expect(anyone.getByRole('region', { name: 'Planned' })).toContainText('Dark theme')
     await expect(anyone.getByRole('region', { name: 'Planned' })).toContainText('Follows the system setting')
