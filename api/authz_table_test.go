@@ -203,6 +203,12 @@ func authzTable() map[string]authzRow {
 		"DELETE /api/v1/boards/:id": {editor, 204, func(f *fixtures) apiReq {
 			return apiReq{method: "DELETE", path: "/api/v1/boards/" + f.newBoard().ID.String()}
 		}},
+		"GET /api/v1/boards/:id/labels": {viewer, 200, get(func(f *fixtures) string { return boardPath(f) + "/labels" })},
+		"PATCH /api/v1/boards/:id/labels/:name": {editor, 200, func(f *fixtures) apiReq {
+			b := f.newBoard()
+			f.newLabelledCard(b, "ux")
+			return apiReq{method: "PATCH", path: "/api/v1/boards/" + b.ID.String() + "/labels/ux", body: map[string]string{"color": "green"}}
+		}},
 		"POST /api/v1/boards/:id/columns": {editor, 201, func(f *fixtures) apiReq {
 			return apiReq{method: "POST", path: "/api/v1/boards/" + f.newBoard().ID.String() + "/columns", body: map[string]string{"name": "Triage", "stage": "open"}}
 		}},

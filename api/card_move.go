@@ -14,6 +14,8 @@ type moveCardBody struct {
 	BeforeID    string  `json:"before_id"`
 	AfterID     string  `json:"after_id"`
 	ReleaseNote *string `json:"release_note"`
+	Notify      bool    `json:"notify"`
+	Note        *string `json:"note"`
 }
 
 // moveCard moves a card; into a done column for the first time, it ships the card and
@@ -31,7 +33,7 @@ func (s *Server) moveCard(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	m := domain.Move{ReleaseNote: body.ReleaseNote, IfMatch: version}
+	m := domain.Move{ReleaseNote: body.ReleaseNote, IfMatch: version, Notify: body.Notify, Note: body.Note}
 	if m.ColumnID, err = bodyID("column_id", body.ColumnID); err != nil {
 		return err
 	}

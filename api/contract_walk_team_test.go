@@ -35,3 +35,18 @@ func walkArchive(w walker) {
 	w.do(editor, 204, "DELETE", card+"?permanent=true", nil)
 	w.do(viewer, 404, "GET", card, nil)
 }
+
+// walkLabels: a board's labels are listed, recoloured and renamed, and cards filtered by two.
+func walkLabels(w walker) {
+	const editor, viewer = domain.RoleEditor, domain.RoleViewer
+	f := &fixtures{t: w.t, env: w.env, actor: domain.Actor{Name: "walk", Role: domain.RoleAdmin}}
+	f.board = f.newBoard()
+	f.newLabelledCard(f.board, "ux", "mobile")
+	board := "/api/v1/boards/" + f.board.ID.String()
+	w.do(editor, 200, "PATCH", board+"/labels/ux", map[string]string{"color": "green"})
+	w.do(editor, 200, "PATCH", board+"/labels/mobile", map[string]string{"name": "phones"})
+	w.do(editor, 422, "PATCH", board+"/labels/ux", map[string]string{"color": "mauve"})
+	w.do(editor, 404, "PATCH", board+"/labels/nothing", map[string]string{"color": "red"})
+	w.do(viewer, 200, "GET", board+"/labels", nil)
+	w.do(viewer, 200, "GET", board+"/cards?label=ux,phones", nil)
+}

@@ -104,3 +104,12 @@ func (f *fixtures) newArchivedCard() uuid.UUID {
 	f.must(f.env.svc.ArchiveCard(context.Background(), f.actor, c.ID, nil))
 	return c.ID
 }
+
+// newLabelledCard is a new card of b carrying labels.
+func (f *fixtures) newLabelledCard(b domain.Board, labels ...string) domain.Card {
+	f.t.Helper()
+	c, err := f.env.svc.CreateCard(context.Background(), f.actor, b.ID, domain.NewCard{
+		ColumnID: b.Columns[0].ID, Kind: domain.CardIdea, Title: fmt.Sprintf("Card %d", f.next()), Labels: labels})
+	f.must(err)
+	return c
+}

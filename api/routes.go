@@ -80,6 +80,8 @@ func (s *Server) routes() {
 	v1.GET("/boards/:id/templates", s.listTemplates, viewer)
 	v1.PUT("/boards/:id/templates/:kind", s.putTemplate, editor)
 	v1.POST("/boards/:id/columns", s.createColumn, editor)
+	v1.GET("/boards/:id/labels", s.listBoardLabels, viewer)
+	v1.PATCH("/boards/:id/labels/:name", s.updateBoardLabel, editor)
 	v1.PATCH("/columns/:id", s.updateColumn, editor)
 	v1.DELETE("/columns/:id", s.deleteColumn, editor)
 

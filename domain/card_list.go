@@ -76,7 +76,7 @@ func (s *Service) ListCards(ctx context.Context, boardID uuid.UUID, f CardFilter
 		checkKind(p, *f.Kind)
 	}
 	f.Query = checkLine(p, "q", f.Query, 0, 200)
-	f.Label = checkLine(p, "label", f.Label, 0, maxLabelLen)
+	f.Label = checkLine(p, "label", f.Label, 0, maxLabelLen*maxLabels+maxLabels)
 	var after cardCursor
 	hasCursor := f.after(p, &after, func() bool { return after.valid(f.Sort) })
 	if err := p.Err(); err != nil {

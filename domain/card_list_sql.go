@@ -36,8 +36,9 @@ func cardFilterConds(f CardFilter) *conds {
 	if f.Owner != nil {
 		w.add("c.owner_id = ?", *f.Owner)
 	}
-	if f.Label != "" {
-		w.add("c.labels @> ARRAY[?]::text[]", f.Label) // @> is what the GIN index on labels serves
+	if labels := filterLabels(f.Label); len(labels) > 0 {
+		// Cards having all of them; @> is what the GIN index on labels serves.
+		w.add("c.labels @> ?::text[]", textArray(labels))
 	}
 	return w
 }
@@ -123,4 +124,15 @@ func cardListSQL(boardID uuid.UUID, f CardFilter, cursor *cardCursor, limit int)
 		" ORDER BY col.position, c.position, c.id LIMIT ?"
 	args = append(args, limit)
 	return query, append(append(args, outer.args...), limit)
+}
+
+// filterLabels splits label=a,b into its labels (blank ones dropped).
+func filterLabels(raw string) []string {
+	var out []string
+	for _, l := range strings.Split(raw, ",") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -39,6 +39,9 @@ func (s *Service) writeBoard(ctx context.Context, actor Actor, importID uuid.UUI
 	if err := w.flush(ctx); err != nil {
 		return uuid.Nil, err
 	}
+	if err := s.writeLabelColors(ctx, board.ID, b.LabelColors); err != nil {
+		return uuid.Nil, err
+	}
 	act := Activity{ID: newID(), BoardID: &board.ID, Actor: actorOr(actor), Action: "board_imported",
 		Detail: ActivityDetail{"from": b.Kind, "import_id": importID, "cards": len(w.cardIDs)}, CreatedAt: now}
 	return board.ID, s.db.conn(ctx).Create(&act).Error

@@ -15,6 +15,11 @@ type Move struct {
 	AfterID     *uuid.UUID
 	ReleaseNote *string // stored whether or not the move ships the card
 	IfMatch     *int
+	// Notify emails the card's requesters when the move is into a planned, in-progress
+	// or declined column, once per (card, requester, kind); Note fills {{note}} (also
+	// of the shipped email when the move ships).
+	Notify bool
+	Note   *string
 }
 
 // MoveCard moves a card. It writes one card row: the new position is a key between
@@ -36,6 +41,10 @@ func (s *Service) MoveCard(ctx context.Context, actor Actor, id uuid.UUID, m Mov
 	var note string
 	if m.ReleaseNote != nil {
 		note = checkText(p, "release_note", *m.ReleaseNote, maxReleaseNote)
+	}
+	var moveNote string
+	if m.Note != nil {
+		moveNote = checkText(p, "note", *m.Note, maxMoveNote)
 	}
 	if err := p.Err(); err != nil {
 		return Card{}, err
@@ -87,8 +96,18 @@ func (s *Service) MoveCard(ctx context.Context, actor Actor, id uuid.UUID, m Mov
 		if err := s.publish(ctx, actor, Event{Type: EventCardMoved, FromColumn: from.ColumnID, Card: &card}); err != nil {
 			return err
 		}
+		if kind := statusKind(col.Stage); m.Notify && kind != "" && from.ArchivedAt == nil {
+			if err := s.notifyStatus(ctx, id, kind, moveNote); err != nil {
+				return err
+			}
+		}
 		if !ships {
 			return nil
+		}
+		if m.Note != nil {
+			if err := s.notifyStatus(ctx, id, EmailShipped, moveNote); err != nil {
+				return err
+			}
 		}
 		if err := s.publish(ctx, actor, Event{Type: EventCardShipped, FromColumn: from.ColumnID, Card: &card}); err != nil {
 			return err

@@ -5,6 +5,11 @@
 -- the same words).
 ALTER TABLE columns ADD COLUMN notify_default boolean NOT NULL DEFAULT false;
 
+-- Deliveries of the status kinds. NOT VALID: every existing row is 'shipped', and a
+-- large table is not scanned under the lock.
+ALTER TABLE deliveries DROP CONSTRAINT deliveries_kind_check,
+    ADD CONSTRAINT deliveries_kind_check CHECK (kind IN ('shipped', 'planned', 'in_progress', 'declined')) NOT VALID;
+
 CREATE TABLE card_status_notes (
     card_id    uuid NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
     kind       text NOT NULL,
@@ -15,4 +20,6 @@ CREATE TABLE card_status_notes (
 
 -- +goose Down
 DROP TABLE card_status_notes;
+ALTER TABLE deliveries DROP CONSTRAINT deliveries_kind_check,
+    ADD CONSTRAINT deliveries_kind_check CHECK (kind IN ('shipped')) NOT VALID;
 ALTER TABLE columns DROP COLUMN notify_default;

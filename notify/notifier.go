@@ -29,3 +29,13 @@ func (s *Service) RequesterJoinedShippedCard(ctx context.Context, tx *sql.Tx, ca
 	}
 	return nil
 }
+
+// CardStatusChanged is called inside the transaction of a move into a planned,
+// in-progress or declined column that asked to email the requesters: the same
+// fan-out as shipping, of the kind's deliveries.
+func (s *Service) CardStatusChanged(ctx context.Context, tx *sql.Tx, cardID uuid.UUID, kind string) error {
+	if _, err := s.inserter.InsertTx(ctx, tx, fanoutArgs{CardID: cardID, Event: kind}, nil); err != nil {
+		return fmt.Errorf("notify: enqueue %s fan-out of card %s: %w", kind, cardID, err)
+	}
+	return nil
+}

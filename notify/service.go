@@ -55,8 +55,9 @@ type Service struct {
 }
 
 var (
-	_ domain.Notifier = (*Service)(nil)
-	_ domain.Mailroom = (*Service)(nil)
+	_ domain.Notifier       = (*Service)(nil)
+	_ domain.Mailroom       = (*Service)(nil)
+	_ domain.StatusNotifier = (*Service)(nil)
 )
 
 // New builds the notifier; nothing runs until Start. It opens its own small pool of

@@ -56,6 +56,9 @@ export async function startCloseloop({ smtpPort, admin }: { smtpPort: number; ad
     CLOSELOOP_DATA_DIR: join(dir, 'data'),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
     MAIL_FROM: 'noreply@example.com',
+    // Outbound webhooks to the specs' own loopback receivers, retried within seconds.
+    CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: 'true',
+    CLOSELOOP_WEBHOOK_RETRY: '1s,1s,1s',
   }
   try {
     execFileSync(bin, ['admin', 'create', '--email', admin.email, '--name', admin.name, '--password-stdin'], {

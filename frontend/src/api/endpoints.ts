@@ -1,6 +1,6 @@
 import { api, listAll, query } from './client'
 import type {
-  Activity, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
+  Activity, BoardLabel, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
   NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, Session, SignedIn,
 } from './types'
@@ -15,6 +15,7 @@ export const listMembers = () => listAll<Member>('/members')
 export const createMember = (m: NewMember) => api<Member>('POST', '/members', m)
 export const updateMember = (id: string, patch: MemberPatch) => api<Member>('PATCH', `/members/${id}`, patch)
 export const deleteMember = (id: string) => api<void>('DELETE', `/members/${id}`)
+export const listBoardLabels = (boardId: string) => api<Page<BoardLabel>>('GET', `/boards/${boardId}/labels`).then((p) => p.items)
 export const listTeammates = () => listAll<Teammate>('/teammates')
 export const listTokens = () => listAll<ApiToken>('/tokens')
 export const createToken = (t: NewToken) => api<CreatedToken>('POST', '/tokens', t)

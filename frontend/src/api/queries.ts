@@ -15,9 +15,13 @@ export const keys = {
   deliveries: (cardId: string) => ['deliveries', cardId] as const,
   requester: (id: string) => ['requester', id] as const,
   teammates: ['teammates'] as const,
+  labels: (boardId: string) => ['labels', boardId] as const,
 }
 
 export const useBoards = () => useQuery({ queryKey: keys.boards, queryFn: ep.listBoards })
 /** Who cards can be given to; read once a minute at most, shared by every tile's avatar. */
 export const useTeammates = () => useQuery({ queryKey: keys.teammates, queryFn: ep.listTeammates, staleTime: 60_000 })
+/** The board's label colours, shared by every tile's chips. */
+export const useBoardLabels = (boardId: string) =>
+  useQuery({ queryKey: keys.labels(boardId), queryFn: () => ep.listBoardLabels(boardId), staleTime: 60_000 })
 export const useBoard = (id: string) => useQuery({ queryKey: keys.board(id), queryFn: () => ep.getBoard(id) })

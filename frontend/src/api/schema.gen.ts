@@ -845,6 +845,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/boards/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A board's labels
+         * @description Needs the viewer role or above.
+         */
+        get: operations["listBoardLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/{id}/labels/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename or recolour a label across a board
+         * @description The name in the path is URL-encoded. Renaming changes every card of the board that has the label (archived ones too).
+         *
+         *     Needs the editor role or above.
+         */
+        patch: operations["updateBoardLabel"];
+        trace?: never;
+    };
     "/api/v1/boards/{id}/satisfaction": {
         parameters: {
             query?: never;
@@ -1501,6 +1543,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LabelPatch: {
+            /** @description Rename on every card of the board; onto an existing label, the two merge. */
+            name?: string;
+            /** @enum {string} */
+            color?: "grey" | "green" | "yellow" | "orange" | "red" | "purple" | "blue" | "sky" | "lime" | "pink" | "black";
+        };
+        /** @description Every label of the board (used on a live card, or coloured), most used first; one page. */
+        BoardLabelList: {
+            items: components["schemas"]["BoardLabel"][];
+            /** @description Always null: the list is one page. */
+            next_cursor: string | null;
+        };
+        /** @description A label of a board: its colour and how many live cards carry it. */
+        BoardLabel: {
+            name: string;
+            /** @enum {string} */
+            color: "grey" | "green" | "yellow" | "orange" | "red" | "purple" | "blue" | "sky" | "lime" | "pink" | "black";
+            count: number;
+        };
         NewIntegration: {
             /** @enum {string} */
             kind: "intercom" | "zendesk" | "freshdesk" | "helpscout" | "front" | "generic";
@@ -2266,6 +2327,10 @@ export interface components {
              */
             after_id?: string;
             release_note?: string;
+            /** @description Into a planned, in_progress or declined column: email every requester once per (card, requester, kind). */
+            notify?: boolean;
+            /** @description Fills {{note}} of the status email (and of the shipped email when the move ships). */
+            note?: string;
         };
         NewRequest: {
             /** @description Case-insensitive identity of the requester. */
@@ -4099,6 +4164,7 @@ export interface operations {
                 kind?: "idea" | "issue" | "request";
                 /** @description Words of the title or description, or part of the title. */
                 q?: string;
+                /** @description Cards having every one of these labels, comma-separated (label=a,b). */
                 label?: string;
                 /** @description true: the board's archived cards instead of its live ones, most recently changed first (sort=position reads as recent). */
                 archived?: "true" | "false";
@@ -4393,6 +4459,66 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listBoardLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board's labels with colour and count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardLabelList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateBoardLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelPatch"];
+            };
+        };
+        responses: {
+            /** @description The label as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardLabel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
     };

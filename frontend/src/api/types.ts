@@ -34,6 +34,7 @@ export type Card = Schemas['Card']
 export type Activity = Schemas['Activity']
 export type Comment = Schemas['Comment']
 export type Teammate = Schemas['Teammate']
+export type BoardLabel = Schemas['BoardLabel']
 
 export type RequesterRef = Schemas['RequesterBrief']
 export type Quote = Schemas['Quote']

@@ -7,6 +7,7 @@ import { DeliveryProgress } from '../shipping/DeliveryProgress'
 import { justDragged } from './dragClock'
 import { kindName } from '../ui/names'
 import { OwnerAvatar } from '../cards/OwnerAvatar'
+import { LabelChip } from '../cards/LabelChip'
 
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
@@ -21,9 +22,7 @@ export function CardTile({ card, overlay, dragging }: { card: Card; overlay?: bo
         <span className="card-number">#{card.number}</span>
         <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
-          <span key={l} className="label">
-            {l}
-          </span>
+          <LabelChip key={l} boardId={card.board_id} name={l} />
         ))}
       </div>
       <div className="card-foot">

@@ -24,12 +24,26 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   const columns = [...target.columns].sort((a, b) => a.position - b.position)
   const column = columns.find((c) => c.id === columnId)
   const ships = column?.stage === 'done' && !card.shipped_at
+  const statusEmail = column && ['planned', 'in_progress', 'declined'].includes(column.stage) && card.requester_count > 0
+  const [tell, setTell] = useState(false)
+  const [why, setWhy] = useState('')
   useUnsavedEdits(ships && note.trim() ? 'the release note' : null)
 
   const move = useMutation({
-    mutationFn: () => ep.moveCard(card.id, { column_id: columnId, release_note: ships ? note.trim() || undefined : undefined }, card.version),
+    mutationFn: () =>
+      ep.moveCard(
+        card.id,
+        {
+          column_id: columnId,
+          release_note: ships ? note.trim() || undefined : undefined,
+          ...(statusEmail && tell ? { notify: true, note: why.trim() || undefined } : {}),
+        },
+        card.version,
+      ),
     onSuccess: (moved) => {
       setNote('')
+      setTell(false)
+      setWhy('')
       qc.setQueryData(keys.card(card.id), moved)
       for (const id of new Set([card.board_id, moved.board_id])) qc.invalidateQueries({ queryKey: keys.cards(id) })
       qc.invalidateQueries({ queryKey: keys.activity(card.id) })
@@ -39,7 +53,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
     },
     onError: () => qc.invalidateQueries({ queryKey: keys.card(card.id) }),
   })
-  const errors = formErrors(move.error, ['column_id', 'release_note'])
+  const errors = formErrors(move.error, ['column_id', 'release_note', 'note'])
   const unchanged = columnId === card.column_id
   function submit(e: FormEvent) {
     e.preventDefault()
@@ -85,6 +99,19 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
             <Field label="Release note" optional error={errors.fields.release_note}>
               <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
             </Field>
+          </>
+        )}
+        {statusEmail && (
+          <>
+            <label className="checkbox">
+              <input type="checkbox" checked={tell} onChange={(e) => setTell(e.target.checked)} /> Email the{' '}
+              {card.requester_count} {card.requester_count === 1 ? 'person' : 'people'} who asked
+            </label>
+            {tell && (
+              <Field label={column.stage === 'declined' ? 'Tell them why' : 'Note'} optional error={errors.fields.note}>
+                <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} maxLength={2000} />
+              </Field>
+            )}
           </>
         )}
         <div className="actions">
