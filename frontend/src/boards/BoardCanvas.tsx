@@ -12,7 +12,7 @@ import { useSession } from '../auth/session'
 import { LoadError } from '../ui/States'
 import { BoardColumn } from './BoardColumn'
 import { CardTile } from './CardTile'
-import { markDragEnded } from './dragClock'
+import { forgetDrag, markDragEnded } from './dragClock'
 import { ShipDialog } from '../shipping/ShipDialog'
 import { announcements, instructions } from './dndText'
 import { boardReducer, emptyBoard, hasMoved, locate, placement, type BoardAction, type BoardState, type Placement } from './boardState'
@@ -158,10 +158,12 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
           card={shippingCard}
           column={shipping.column}
           onCancel={() => {
+            forgetDrag()
             apply({ type: 'rollback', cardId: shipping.cardId })
             setShipping(null)
           }}
           onShip={(note) => {
+            forgetDrag()
             moves.commit(shipping.cardId, note, shipping.target)
             setShipping(null)
           }}

@@ -10,3 +10,9 @@ export function markDragEnded() {
 export function justDragged(): boolean {
   return Date.now() - endedAt < 250
 }
+
+// A dialog that the drop opened (the ship dialog) took the pointer since: the next click on
+// the board is the person's own, not the end of the drag.
+export function forgetDrag() {
+  endedAt = 0
+}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError } from '../api/client'
 import * as ep from '../api/endpoints'
-import { keys } from '../api/queries'
+import { keys, useBoardLabels } from '../api/queries'
 import type { Card, Kind } from '../api/types'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
@@ -95,6 +95,11 @@ export function CardEditor({ card }: { card: Card }) {
         <Field label="Labels" error={errors.fields.labels} hint="Separate with commas">
           <input value={form.labels} onChange={set('labels')} placeholder="billing, mobile" />
         </Field>
+        <LabelSuggestions
+          boardId={card.board_id}
+          typed={form.labels}
+          onPick={(l) => setForm((f) => ({ ...f, labels: f.labels.trim() ? `${f.labels.replace(/[,\s]*$/, '')}, ${l}` : l }))}
+        />
       </div>
       <div className="actions">
         {dirty && (
@@ -107,5 +112,22 @@ export function CardEditor({ card }: { card: Card }) {
         </button>
       </div>
     </form>
+  )
+}
+
+/** The board's labels not yet on the card, most used first: one press adds one. */
+function LabelSuggestions({ boardId, typed, onPick }: { boardId: string; typed: string; onPick: (label: string) => void }) {
+  const labels = useBoardLabels(boardId)
+  const have = new Set(typed.split(',').map((l) => l.trim()))
+  const offer = (labels.data ?? []).filter((l) => !have.has(l.name)).slice(0, 12)
+  if (offer.length === 0) return null
+  return (
+    <div className="label-suggestions" aria-label="Labels of this board">
+      {offer.map((l) => (
+        <button key={l.name} type="button" className={'label label-' + l.color} onClick={() => onPick(l.name)}>
+          + {l.name}
+        </button>
+      ))}
+    </div>
   )
 }

@@ -93,9 +93,9 @@ function LinkByHand({ event: e, integration }: { event: IntegrationEvent; integr
   const toast = useToast()
   const draft: Partial<SupportFields> = {
     email: e.requester_email,
-    name: e.requester_name ?? '',
-    quote: e.quote ?? '',
-    conversation_url: e.conversation_url ?? '',
+    name: e.requester_name,
+    quote: e.quote,
+    conversation_url: e.conversation_url,
     source: integration.kind === 'generic' ? '' : integration.kind,
   }
   async function open() {

@@ -13,7 +13,7 @@ afterEach(() => window.history.replaceState(null, '', '/'))
 const intercom: Integration = { id: 'i1', kind: 'intercom', name: 'Intercom', url: 'http://cl.test/api/v1/hooks/in/i1', created_at: '2025-01-01T00:00:00Z' }
 const unmatched: IntegrationEvent = {
   id: 'e1', received_at: '2025-01-02T00:00:00Z', external_id: 'notif_1', outcome: 'unmatched', card_id: 'k1', requester_email: '',
-  detail: 'the conversation names no email', quote: 'Please add webhooks', conversation_url: 'https://app.intercom.com/a/inbox/x/conversation/7',
+  detail: 'the conversation names no email', requester_name: '', quote: 'Please add webhooks', conversation_url: 'https://app.intercom.com/a/inbox/x/conversation/7',
 }
 
 describe('IntegrationsPage', () => {

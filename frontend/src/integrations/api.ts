@@ -1,38 +1,15 @@
 import { api, listAll, query } from '../api/client'
+import type { components } from '../api/schema.gen'
 
-// The routes of api.md "Inbound" with the contract's exact names. Written by hand while the
-// inbound backend is being built; once its schemas are in api/openapi.json these become
-// aliases of the generated types like every other shape (src/api/types.ts).
+// The routes of api.md "Inbound", with the shapes generated from api/openapi.json.
+type Schemas = components['schemas']
 
-export type IntegrationKind = 'intercom' | 'zendesk' | 'freshdesk' | 'helpscout' | 'front' | 'generic'
-export type EventOutcome = 'linked' | 'duplicate' | 'no_reference' | 'unmatched' | 'unknown_card'
-
-export interface Integration {
-  id: string
-  kind: IntegrationKind
-  name: string
-  url: string
-  created_at: string
-}
-
+export type Integration = Schemas['Integration']
+export type IntegrationKind = Integration['kind']
 /** The answer to creating an integration or rotating its secret: the only time the secret is shown. */
-export interface IntegrationWithSecret extends Integration {
-  secret: string
-}
-
-export interface IntegrationEvent {
-  id: string
-  received_at: string
-  external_id: string
-  outcome: EventOutcome
-  card_id: string | null
-  requester_email: string
-  detail: string
-  // Not in the contract's list; used when the server gives them (link by hand).
-  quote?: string
-  conversation_url?: string
-  requester_name?: string
-}
+export type IntegrationWithSecret = Schemas['IntegrationWithSecret']
+export type IntegrationEvent = Schemas['InboundEvent']
+export type EventOutcome = IntegrationEvent['outcome']
 
 export const listIntegrations = () => listAll<Integration>('/integrations')
 export const createIntegration = (body: { kind: IntegrationKind; name: string; secret?: string }) =>
