@@ -13,6 +13,7 @@ import (
 // outcome is the result of one send attempt, for the recorder to write.
 type outcome struct {
 	id          uuid.UUID
+	cardID      uuid.UUID // for delivery.progress events
 	requesterID uuid.UUID
 	status      string     // sent, failed, suppressed, or queued (to retry at due)
 	lastError   string     // "" when sent
@@ -28,7 +29,7 @@ type outcome struct {
 // failure is retried later (never given up); a permanent one fails this delivery
 // only, and suppresses the address when the mailbox does not exist.
 func (sn *sender) send(ctx context.Context, r *email.Renderer, kind email.Kind, k *email.Skeleton, d claimed) outcome {
-	out := outcome{id: d.ID, requesterID: d.RequesterID, email: d.Email}
+	out := outcome{id: d.ID, cardID: d.card.ID, requesterID: d.RequesterID, email: d.Email}
 	msgID := r.MessageID(d.ID)
 	msg, err := message(r, kind, k, d, msgID)
 	if err != nil {

@@ -14,8 +14,9 @@ import (
 // repeat are only those — while the database sees a few hundred statements for
 // 17,000 emails, not 17,000.
 type recorder struct {
-	s  *Service
-	in chan recorded
+	s        *Service
+	in       chan recorded
+	progress *progress
 }
 
 // recorded is an outcome, or the end of a sender's work on a batch. A batch's end
@@ -38,7 +39,7 @@ const (
 )
 
 func newRecorder(s *Service) *recorder {
-	return &recorder{s: s, in: make(chan recorded, 4*recordBatch)}
+	return &recorder{s: s, in: make(chan recorded, 4*recordBatch), progress: newProgress(s)}
 }
 
 func (r *recorder) record(o outcome)  { r.in <- recorded{out: &o} }
@@ -48,6 +49,10 @@ func (r *recorder) finish(e batchEnd) { r.in <- recorded{end: &e} }
 func (r *recorder) close() { close(r.in) }
 
 func (r *recorder) run() {
+	done := make(chan struct{})
+	progressed := make(chan struct{})
+	go func() { defer close(progressed); r.progress.run(done) }()
+	defer func() { close(done); <-progressed }()
 	for first := range r.in {
 		outs, ends := []outcome{}, []batchEnd{}
 		add := func(x recorded) {
@@ -77,6 +82,7 @@ func (r *recorder) run() {
 		linger.Stop()
 		if len(outs) > 0 && r.retry("send outcomes", len(outs), func(ctx context.Context) error { return r.s.writeOutcomes(ctx, outs) }) {
 			r.count(outs)
+			r.progress.touch(outs)
 		}
 		if len(ends) > 0 {
 			r.retry("batch ends", len(ends), func(ctx context.Context) error { return r.s.endBatches(ctx, ends) })

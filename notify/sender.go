@@ -75,7 +75,7 @@ func (sn *sender) sendBatch(ctx context.Context, l lease) {
 	}
 	for _, d := range l.items {
 		if d.Reason != "" {
-			sn.rec.record(outcome{id: d.ID, status: "suppressed", lastError: d.Reason, email: d.Email, at: time.Now()})
+			sn.rec.record(outcome{id: d.ID, cardID: d.card.ID, status: "suppressed", lastError: d.Reason, email: d.Email, at: time.Now()})
 			continue
 		}
 		if until := sn.gate.closedUntil(); !until.IsZero() {

@@ -24,6 +24,7 @@ func runBench(ctx context.Context, h *harness) error {
 		run  func(context.Context, *harness, *results) error
 	}{
 		{"fanout", benchFanout}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
+		{"search", benchSearch}, {"live", benchLive},
 		{"import", benchImport}, {"webhooks", benchWebhooks}, {"inbound", benchInbound},
 	} {
 		if !o.want(s.name) || ctx.Err() != nil {

@@ -30,6 +30,8 @@ type results struct {
 	BoardDefault *boardRead      `json:"board_read_default_pages,omitempty"`
 	Memory       []memoryFigure  `json:"memory,omitempty"`
 	Scale        *scaleFigure    `json:"scale,omitempty"`
+	Search       *searchFigure   `json:"search,omitempty"`
+	Live         *liveFigure     `json:"live,omitempty"`
 	Import       []importFigure  `json:"import,omitempty"`
 	Webhooks     *webhooksFigure `json:"webhooks,omitempty"`
 	Inbound      *inboundFigure  `json:"inbound,omitempty"`

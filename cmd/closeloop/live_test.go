@@ -186,6 +186,21 @@ func TestLiveEventsReachEveryReplica(t *testing.T) {
 		t.Errorf("request.linked: %v", linked.Data)
 	}
 
+	// Shipped: the emails' progress streams without polling, to the last one sent.
+	done := cols[3].(map[string]any)["id"].(string)
+	apiCall(t, baseA, token, "POST", "/api/v1/cards/"+card["id"].(string)+"/move", map[string]any{"column_id": done})
+	for {
+		p := stream.next(t, 10*time.Second, "delivery.progress")
+		sum, _ := p.Data["summary"].(map[string]any)
+		if p.Data["card_id"] != card["id"] || sum == nil {
+			t.Fatalf("delivery.progress: %v", p.Data)
+		}
+		if sum["sent"] == float64(1) {
+			linked = p // the last event this tab saw
+			break
+		}
+	}
+
 	// A stale tab: gone while a card was made, back (on A this time) with its last id.
 	stream.cancel()
 	apiCall(t, baseA, token, "POST", "/api/v1/boards/"+boardID+"/cards", map[string]any{"column_id": col0, "kind": "idea", "title": "Missed"})

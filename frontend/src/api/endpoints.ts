@@ -2,7 +2,7 @@ import { api, listAll, query } from './client'
 import type {
   Activity, BoardLabel, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
-  NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, Session, SignedIn,
+  NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, SearchResults, Session, SignedIn,
 } from './types'
 
 // One function per API route the UI uses; names follow the routes in api/routes.go.
@@ -81,3 +81,6 @@ export const emailPreview = (cardId: string, requesterId?: string) =>
 /** The board's most requested card: the natural example for the email preview. */
 export const topCard = (boardId: string) =>
   api<Page<Card>>('GET', `/boards/${boardId}/cards?sort=demand&limit=1`).then((p) => p.items[0] ?? null)
+
+/** Search across boards (the command palette). */
+export const searchAll = (q: string, limit = 20) => api<SearchResults>('GET', '/search' + query({ q, limit }))

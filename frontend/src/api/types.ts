@@ -80,3 +80,9 @@ export type NewRequest = Schemas['NewRequest']
 
 /** The filters and sort of a board's card list (GET /boards/{id}/cards). */
 export type CardQuery = NonNullable<operations['listCards']['parameters']['query']>
+
+/** The data of one GET /events event (live updates). */
+export type LiveEvent = Schemas['LiveEvent']
+/** GET /search: hits across boards, grouped by board, and the words searched for. */
+export type SearchResults = Schemas['SearchResults']
+export type SearchHit = Schemas['SearchHit']

@@ -13,6 +13,8 @@ import { IntegrationsPage } from '../integrations/IntegrationsPage'
 import { WebhooksPage } from '../webhooks/WebhooksPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
+import { CommandPalette } from '../search/CommandPalette'
+import { useLiveEvents } from '../api/live'
 import { Link, match, useLocation } from './router'
 
 // The satisfaction view carries the chart library: loaded when first opened, not with the board.
@@ -20,6 +22,7 @@ const SatisfactionPage = lazy(() => import('../satisfaction/SatisfactionPage').t
 
 export function App() {
   const { state, retry } = useSession()
+  useLiveEvents(state.status === 'signed-in')
   if (state.status === 'loading') return <Spinner label="Opening Closeloop…" />
   if (state.status === 'unreachable')
     return (
@@ -36,6 +39,7 @@ export function App() {
   return (
     <>
       <TopBar />
+      <CommandPalette />
       <FirstRunPrompt />
       <Screen />
     </>

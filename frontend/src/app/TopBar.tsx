@@ -1,9 +1,11 @@
 import { useSession } from '../auth/session'
 import { Link, useLocation } from './router'
+import { useLiveConnected } from '../api/live'
 
 export function TopBar() {
   const { member, can, signOut } = useSession()
   const { path } = useLocation()
+  const live = useLiveConnected()
   const current = (prefix: string) =>
     (prefix === '/' ? path === '/' || path.startsWith('/boards') : path.startsWith(prefix)) ? 'page' : undefined
   return (
@@ -31,6 +33,11 @@ export function TopBar() {
         )}
       </nav>
       <div className="whoami">
+        <span className={'live-dot' + (live ? ' live-on' : '')} data-live={live ? 'on' : 'off'} role="status"
+          title={live ? 'Live: changes by others appear as they happen' : 'Not live: reconnecting…'}>
+          <span className="sr-only">{live ? 'Live updates on' : 'Live updates reconnecting'}</span>
+        </span>
+        <span className="kbd-hint muted small" aria-hidden="true">Ctrl K search</span>
         <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>
         <span className={'role role-' + member?.role} data-testid="role">{member?.role}</span>
         <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>

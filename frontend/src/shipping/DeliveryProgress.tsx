@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Card, DeliverySummary } from '../api/types'
 import { keys } from '../api/queries'
+import { useLiveConnected } from '../api/live'
 
 // Deliveries are created by a background fan-out moments after the card ships, so an empty
 // summary right after shipping means "not yet", not "none": keep asking for a while.
@@ -17,10 +18,13 @@ export function shouldPoll(s: DeliverySummary | undefined, card: Pick<Card, 'req
 
 /** Live email progress of a shipped card: polls while emails are queued or still being created. */
 export function DeliveryProgress({ card, compact }: { card: Card; compact?: boolean }) {
+  // While the live stream is up, delivery.progress events move the counts (api/live.ts);
+  // polling then only backs it up, slowly.
+  const live = useLiveConnected()
   const q = useQuery({
     queryKey: keys.deliveries(card.id),
     queryFn: () => ep.listDeliveries(card.id),
-    refetchInterval: (query) => (shouldPoll(query.state.data?.summary, card) ? 1500 : false),
+    refetchInterval: (query) => (shouldPoll(query.state.data?.summary, card) ? (live ? 10000 : 1500) : false),
     retry: false,
   })
   if (q.isError) return compact ? null : <p className="muted">Email progress is not available yet.</p>
