@@ -34,6 +34,7 @@ var brandedPages = func() map[string]*template.Template {
 type brandView struct {
 	Name, ProductName string
 	Accent, OnAccent  string
+	Link              string // links' colour: the accent when it reads on the page, else the default blue
 }
 
 // pageView is what the layout needs; Data is the page's own.
@@ -48,6 +49,9 @@ type pageView struct {
 }
 
 const defaultAccent = "#0b57d0"
+
+// pageBackground is the public pages' background (layout.html.tmpl).
+const pageBackground = "#f6f7f9"
 
 var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
@@ -65,6 +69,11 @@ func newBrand(b domain.Branding, fallback string) brandView {
 	v.OnAccent = "#ffffff"
 	if contrast(v.Accent, "#ffffff") < 4.5 {
 		v.OnAccent = "#111111"
+	}
+	// Links sit on white panels and the #f6f7f9 page: the accent only where it reads on both.
+	v.Link = defaultAccent
+	if contrast(v.Accent, "#ffffff") >= 4.5 && contrast(v.Accent, pageBackground) >= 4.5 {
+		v.Link = v.Accent
 	}
 	return v
 }

@@ -33,11 +33,11 @@ export default defineConfig({
   projects: [
     // The product team's day builds the board and the viewer the later projects use.
     { name: 'editor', testMatch: 'editor.spec.ts', use: desktop },
-    { name: 'desktop', testIgnore: ['editor.spec.ts', 'phone.spec.ts', 'phone-support.spec.ts'], dependencies: ['editor'], use: desktop },
+    { name: 'desktop', testIgnore: ['editor.spec.ts', '*phone.spec.ts', 'phone-support.spec.ts'], dependencies: ['editor'], use: desktop },
     // A real phone: mobile viewport, touch, device pixels (Chromium, not WebKit, is installed here).
     {
       name: 'phone',
-      testMatch: ['phone.spec.ts', 'phone-support.spec.ts'],
+      testMatch: ['*phone.spec.ts', 'phone-support.spec.ts'],
       dependencies: ['editor'],
       use: { ...devices['iPhone 13'], browserName: 'chromium', deviceScaleFactor: 2 },
     },

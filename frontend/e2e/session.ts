@@ -36,9 +36,13 @@ export async function apiAs(page: Page, who: Person) {
         created.push(await write<Card>('post', `/boards/${board.id}/cards`, { column_id: board.columns[0]!.id, kind: 'idea', title }))
       return { board, cards: created }
     },
-    link: (cardId: string, email: string, name: string, quote?: string) => write('post', `/cards/${cardId}/requests`, { email, name, quote }),
+    /** Links a requester; the fourth argument is their quote, or more fields of the request. */
+    link: (cardId: string, email: string, name: string, more: string | Record<string, unknown> = {}) =>
+      write('post', `/cards/${cardId}/requests`, { email, name, ...(typeof more === 'string' ? { quote: more } : more) }),
     card: (boardId: string, columnId: string, title: string) => write<Card>('post', `/boards/${boardId}/cards`, { column_id: columnId, kind: 'idea', title }),
-    move: (cardId: string, columnId: string) => write<Card>('post', `/cards/${cardId}/move`, { column_id: columnId }),
+    move: (cardId: string, columnId: string, extra: Record<string, unknown> = {}) =>
+      write<Card>('post', `/cards/${cardId}/move`, { column_id: columnId, ...extra }),
+    patch: <T>(path: string, data: unknown) => write<T>('patch', path, data),
     member: (m: Person & { role: string }) => write('post', '/members', m),
     token: (name: string, role: string) => write('post', '/tokens', { name, role }),
   }

@@ -54,6 +54,12 @@ export type DeliverySummary = Schemas['DeliverySummary']
 export type CardDeliveries = Schemas['DeliveryList']
 export type EmailPreview = Schemas['EmailPreview']
 
+// "Did this solve it?": a board's answers (per card, totals, per day) and one card's answers.
+export type Satisfaction = Schemas['Satisfaction']
+export type CardSatisfaction = Satisfaction['items'][number]
+export type SatisfactionDay = Satisfaction['days'][number]
+export type Reaction = Schemas['ReactionList']['items'][number]
+
 // Imports, exports and merges.
 export type Import = Schemas['Import']
 export type ImportPreview = Schemas['ImportPreview']

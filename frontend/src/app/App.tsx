@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { useSession } from '../auth/session'
 import { SignIn } from '../auth/SignIn'
 import { AdminPage } from '../admin/AdminPage'
@@ -15,6 +16,9 @@ import { TopBar } from './TopBar'
 import { CommandPalette } from '../search/CommandPalette'
 import { useLiveEvents } from '../api/live'
 import { Link, match, useLocation } from './router'
+
+// The satisfaction view carries the chart library: loaded when first opened, not with the board.
+const SatisfactionPage = lazy(() => import('../satisfaction/SatisfactionPage').then((m) => ({ default: m.SatisfactionPage })))
 
 export function App() {
   const { state, retry } = useSession()
@@ -47,6 +51,12 @@ function Screen() {
   let m: Record<string, string> | null
   if (path === '/' || path === '/boards') return <BoardsPage />
   if ((m = match('/boards/:id', path))) return <BoardPage key={m.id} boardId={m.id!} />
+  if ((m = match('/boards/:id/satisfaction', path)))
+    return (
+      <Suspense fallback={<Spinner label="Loading satisfaction…" />}>
+        <SatisfactionPage key={m.id} boardId={m.id!} />
+      </Suspense>
+    )
   if (path === '/people') return <RequestersPage />
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />

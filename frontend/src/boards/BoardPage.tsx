@@ -11,6 +11,7 @@ import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
 import { ArchivedCards } from './ArchivedCards'
 import { useBoard } from '../api/queries'
+import { BoardTabs } from '../satisfaction/BoardTabs'
 
 const sorts = ['position', 'demand', 'recent'] as const
 const kinds = ['idea', 'issue', 'request'] as const
@@ -66,6 +67,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           </button>
         </Can>
       </div>
+      <BoardTabs boardId={b.id} current="cards" />
       <BoardToolbar filter={filter} />
       <BoardCanvas board={b} filter={filter} />
       {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}

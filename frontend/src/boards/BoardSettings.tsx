@@ -8,6 +8,7 @@ import { Field, FormError } from '../ui/Field'
 import { describe, formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { TemplateEditor } from './TemplateEditor'
+import { PublicRoadmapSettings } from './PublicRoadmapSettings'
 import { keys } from '../api/queries'
 import { stageName, stages } from '../ui/names'
 
@@ -49,6 +50,7 @@ export function BoardSettings({ board, onClose }: { board: Board; onClose: () =>
               {save.isPending ? 'Saving…' : 'Save settings'}
             </button>
           </div>
+          <PublicRoadmapSettings board={board} />
           <AddColumn board={board} />
           <DeleteBoard board={board} />
         </form>

@@ -20,6 +20,7 @@ import { MoveCardForm } from './MoveCardForm'
 import { RequestersList } from './RequestersList'
 import { SupportForm } from './SupportForm'
 import { MergeControls } from '../merge/MergeControls'
+import { CardSatisfaction } from '../satisfaction/CardSatisfaction'
 import { CardReference } from './CardReference'
 
 interface Props {
@@ -87,6 +88,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
               <DeliveryProgress card={card.data} />
             </section>
           )}
+          <CardSatisfaction card={card.data} />
           <RequestersList card={card.data} />
           <Can right="edit">
             <MoveCardForm card={card.data} board={board} />

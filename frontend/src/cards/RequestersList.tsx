@@ -60,8 +60,9 @@ function RequestItem({ card, request: r, conversations }: { card: Card; request:
     },
     onError: (e) => toast(describe(e), 'error'),
   })
-  // Every quote ever given is kept, oldest first.
-  const quotes = (r.quotes.length > 0 ? r.quotes.map((q) => q.text) : [r.quote]).filter(Boolean)
+  // Every quote ever given is kept, oldest first; a "not quite" answer to the shipped email
+  // is kept among them (source "reaction") and says so.
+  const quotes = (r.quotes.length > 0 ? r.quotes : [{ text: r.quote, source: r.source }]).filter((q) => q.text)
   return (
     <li className="request">
       <div className="request-head">
@@ -85,11 +86,18 @@ function RequestItem({ card, request: r, conversations }: { card: Card; request:
           </button>
         </Can>
       </div>
-      {quotes.map((q, i) => (
-        <blockquote key={i} className="quote">
-          “{q}”
-        </blockquote>
-      ))}
+      {quotes.map((q, i) =>
+        q.source === 'reaction' ? (
+          <div key={i} className="quote-after">
+            <span className="answer-badge answer-no">Not quite</span> <span className="muted">after it shipped:</span>
+            <blockquote className="quote">“{q.text}”</blockquote>
+          </div>
+        ) : (
+          <blockquote key={i} className="quote">
+            “{q.text}”
+          </blockquote>
+        ),
+      )}
       <div className="request-meta muted">
         {[r.source && `via ${r.source}`, r.linked_by && `linked by ${r.linked_by}`, formatDate(r.created_at)].filter(Boolean).join(' · ')}
       </div>
