@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/closeloop/closeloop/domain"
 )
@@ -19,9 +20,9 @@ func TestMembersAndTokensPage(t *testing.T) {
 		f.newToken()
 	}
 	type item struct {
-		ID        string `json:"id"`
-		Name      string `json:"name"`
-		CreatedAt string `json:"created_at"`
+		ID        string    `json:"id"`
+		Name      string    `json:"name"`
+		CreatedAt time.Time `json:"created_at"`
 	}
 	walk := func(path string) []item {
 		var all []item
@@ -54,7 +55,7 @@ func TestMembersAndTokensPage(t *testing.T) {
 	if len(tokens) != 8 {
 		t.Errorf("tokens: walked %d, want 8 (4 of the harness, 4 made)", len(tokens))
 	}
-	if !slices.IsSortedFunc(tokens, func(a, b item) int { return strings.Compare(b.CreatedAt, a.CreatedAt) }) {
+	if !slices.IsSortedFunc(tokens, func(a, b item) int { return b.CreatedAt.Compare(a.CreatedAt) }) {
 		t.Errorf("tokens not newest first: %+v", tokens)
 	}
 	seen := map[string]bool{}
