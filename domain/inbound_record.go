@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -34,13 +35,6 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 	var res InboundResult
 	err := s.db.WithTx(ctx, func(ctx context.Context) error {
 		db := s.db.conn(ctx)
-		var live []uuid.UUID
-		if err := db.Raw(`SELECT id FROM integrations WHERE id = ? FOR KEY SHARE`, integ.ID).Scan(&live).Error; err != nil {
-			return err
-		}
-		if len(live) == 0 {
-			return NotFound("integration")
-		}
 		row := inboundRow{ID: newID(), IntegrationID: integ.ID, ReceivedAt: s.now(), ExternalID: ev.EventID,
 			RequesterEmail: ev.Email, RequesterName: ev.Name, Quote: ev.Quote, ConversationURL: ev.ConversationURL}
 		card, detail, err := s.inboundCard(ctx, ev)
@@ -87,6 +81,9 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 				row.Outcome, row.Detail = OutcomeUnmatched, problem
 				break
 			}
+			if ev.ExternalUserID != "" {
+				in.customerRef = &customerRef{tool: integ.Kind, id: ev.ExternalUserID}
+			}
 			link, err := s.LinkRequest(ctx, actor, card.ID, in)
 			if err != nil {
 				return err
@@ -98,14 +95,6 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 			}
 			if link.CardShipped && link.Created {
 				row.Detail += "; the card has shipped: the shipped email is on its way"
-			}
-			if ev.ExternalUserID != "" {
-				err := db.Exec(`UPDATE requesters SET external_ids = external_ids || jsonb_build_object(?::text, ?::text)
-WHERE id = ? AND external_ids ->> ?::text IS DISTINCT FROM ?::text`,
-					integ.Kind, ev.ExternalUserID, link.Requester.ID, integ.Kind, ev.ExternalUserID).Error
-				if err != nil {
-					return err
-				}
 			}
 		}
 		return s.insertInbound(ctx, row, &res)
@@ -150,30 +139,39 @@ ON CONFLICT (integration_id, external_id) WHERE external_id <> '' AND outcome <>
 }
 
 // inboundSeen says why the event is a redelivery ("" if it is not): its event id was
-// recorded, or this conversation was already linked to the card.
+// recorded, or this conversation was already linked to the card. The same statement
+// holds the integration (key share, until the commit) or answers NotFound if it was
+// deleted meanwhile; each arm of the redelivery test is served by its partial index
+// (inbound_events_external_key, inbound_events_conversation_idx).
 func (s *Service) inboundSeen(ctx context.Context, integID uuid.UUID, eventID, convKey string, card *Card) (string, error) {
-	var hits []string
-	if eventID != "" {
-		err := s.db.conn(ctx).Raw(`SELECT outcome FROM inbound_events
-WHERE integration_id = ? AND external_id = ? AND external_id <> '' AND outcome <> 'duplicate' LIMIT 1`, integID, eventID).Scan(&hits).Error
-		if err != nil {
-			return "", err
-		}
-		if len(hits) > 0 {
-			return fmt.Sprintf("event %s was received before (%s)", eventID, hits[0]), nil
-		}
-	}
+	var cardID *uuid.UUID
 	if card != nil && convKey != "" {
-		err := s.db.conn(ctx).Raw(`SELECT outcome FROM inbound_events
-WHERE integration_id = ? AND conversation_key = ? AND card_id = ? AND outcome = 'linked' LIMIT 1`, integID, convKey, card.ID).Scan(&hits).Error
-		if err != nil {
-			return "", err
-		}
-		if len(hits) > 0 {
-			return fmt.Sprintf("this conversation was already linked to closeloop-%d", card.Number), nil
-		}
+		cardID = &card.ID
 	}
-	return "", nil
+	var hits []struct {
+		Outcome *string
+		ByEvent bool
+	}
+	err := s.db.conn(ctx).Raw(`SELECT e.outcome, COALESCE(e.external_id = @event, false) AS by_event
+FROM integrations i LEFT JOIN LATERAL (
+    SELECT outcome, external_id FROM inbound_events
+    WHERE integration_id = i.id AND (
+        (@event <> '' AND external_id = @event AND external_id <> '' AND outcome <> 'duplicate')
+     OR (CAST(@card AS uuid) IS NOT NULL AND conversation_key = @conv AND card_id = @card AND outcome = 'linked'))
+    ORDER BY external_id = @event DESC LIMIT 1) e ON true
+WHERE i.id = @integ FOR KEY SHARE OF i`,
+		sql.Named("event", eventID), sql.Named("integ", integID), sql.Named("conv", convKey), sql.Named("card", cardID)).Scan(&hits).Error
+	switch {
+	case err != nil:
+		return "", err
+	case len(hits) == 0:
+		return "", NotFound("integration")
+	case hits[0].Outcome == nil:
+		return "", nil
+	case hits[0].ByEvent:
+		return fmt.Sprintf("event %s was received before (%s)", eventID, *hits[0].Outcome), nil
+	}
+	return fmt.Sprintf("this conversation was already linked to closeloop-%d", card.Number), nil
 }
 
 // inboundCard finds the card the event names (its first reference); nil and why when

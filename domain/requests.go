@@ -29,7 +29,12 @@ type LinkRequestInput struct {
 	Quote           string
 	Source          string // one of RequestSources; empty ⇒ the conversation's tool, else "other"
 	ConversationURL string // optional; also recorded as a conversation of this card and requester
+
+	customerRef *customerRef // a help desk's id of the customer (inbound events), kept in external_ids
 }
+
+// customerRef is one tool's id of a requester.
+type customerRef struct{ tool, id string }
 
 // LinkResult says what LinkRequest did.
 type LinkResult struct {
@@ -92,7 +97,7 @@ func (s *Service) LinkRequest(ctx context.Context, actor Actor, cardID uuid.UUID
 	var res LinkResult
 	err = s.db.WithTx(ctx, func(ctx context.Context) error {
 		// Lock order: requester (by the upsert), then card. EraseRequester takes the same order.
-		r, err := s.upsertRequester(ctx, in.Email, in.Name, in.Company)
+		r, err := s.upsertRequesterRef(ctx, in.Email, in.Name, in.Company, in.customerRef)
 		if err != nil {
 			return err
 		}
