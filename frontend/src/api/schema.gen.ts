@@ -2287,11 +2287,8 @@ export interface components {
             stage: "open" | "planned" | "in_progress" | "done" | "declined";
             /** @description 0-based; absent: last. */
             position?: number;
-            /**
-             * @description Pre-select "email the requesters" for moves into it; true only for planned, in_progress and declined columns (else 422 with the field).
-             * @default false
-             */
-            notify_default: boolean;
+            /** @description Absent: false. Pre-select "email the requesters" for moves into it; true only for planned, in_progress and declined columns (else 422 with the field). */
+            notify_default?: boolean;
         };
         ColumnPatch: {
             name?: string;
