@@ -75,15 +75,15 @@ func (r *Renderer) RenderCoalesced(items []ShippedItem, to Recipient, unsubscrib
 // coalescedSubject names the cards: "Shipped: A and B", "Shipped: A, B and C",
 // "Shipped: A, B and 3 more".
 func coalescedSubject(titles []string) string {
-	switch n := len(titles); {
-	case n == 1:
+	switch len(titles) {
+	case 1:
 		return "Shipped: " + titles[0]
-	case n == 2:
+	case 2:
 		return "Shipped: " + titles[0] + " and " + titles[1]
-	case n == 3:
+	case 3:
 		return "Shipped: " + titles[0] + ", " + titles[1] + " and " + titles[2]
 	default:
-		return "Shipped: " + titles[0] + ", " + titles[1] + " and " + strconv.Itoa(n-2) + " more"
+		return "Shipped: " + titles[0] + ", " + titles[1] + " and " + strconv.Itoa(len(titles)-2) + " more"
 	}
 }
 
