@@ -37,13 +37,6 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 		db := s.db.conn(ctx)
 		row := inboundRow{ID: newID(), IntegrationID: integ.ID, ReceivedAt: s.now(), ExternalID: ev.EventID,
 			RequesterEmail: ev.Email, RequesterName: ev.Name, Quote: ev.Quote, ConversationURL: ev.ConversationURL}
-		card, detail, err := s.inboundCard(ctx, ev)
-		if err != nil {
-			return err
-		}
-		if card != nil {
-			row.CardID = &card.ID
-		}
 		row.ConversationKey = ev.ConversationID
 		if row.ConversationKey == "" {
 			row.ConversationKey = ev.ConversationURL
@@ -51,15 +44,21 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 		if row.ConversationKey == "" && ev.Email != "" {
 			row.ConversationKey = "email:" + normalEmail(ev.Email)
 		}
-		lock := ""
-		switch {
-		case card != nil && row.ConversationKey != "":
-			lock = "conversation|" + row.ConversationKey + "|" + card.ID.String()
-		case ev.EventID != "":
-			lock = "event|" + ev.EventID
+		// The lock of this conversation on the card is taken by the statement that
+		// reads the card; without a card (or a conversation), the event id's lock.
+		convLock := ""
+		if row.ConversationKey != "" {
+			convLock = "inbound|" + integ.ID.String() + "|conversation|" + row.ConversationKey + "|"
 		}
-		if lock != "" {
-			if err := db.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "inbound|"+integ.ID.String()+"|"+lock).Error; err != nil {
+		card, detail, err := s.inboundCard(ctx, ev, convLock)
+		if err != nil {
+			return err
+		}
+		if card != nil {
+			row.CardID = &card.ID
+		}
+		if (card == nil || convLock == "") && ev.EventID != "" {
+			if err := db.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "inbound|"+integ.ID.String()+"|event|"+ev.EventID).Error; err != nil {
 				return err
 			}
 		}
@@ -175,15 +174,21 @@ WHERE i.id = @integ FOR KEY SHARE OF i`,
 }
 
 // inboundCard finds the card the event names (its first reference); nil and why when
-// there is none. A card merged into another stands for that one.
-func (s *Service) inboundCard(ctx context.Context, ev InboundEvent) (*Card, string, error) {
+// there is none. A card merged into another stands for that one. With lockPrefix, the
+// transaction also holds the advisory lock lockPrefix + the card's id (taken by the
+// statement that reads the card: one round trip less for every event).
+func (s *Service) inboundCard(ctx context.Context, ev InboundEvent, lockPrefix string) (*Card, string, error) {
 	var c Card
 	var err error
+	q := s.db.conn(ctx).Select(cardFields)
+	if lockPrefix != "" {
+		q = s.db.conn(ctx).Select(cardFields+", pg_advisory_xact_lock(hashtextextended(? || id::text, 0))::text AS locked", lockPrefix)
+	}
 	switch {
 	case ev.CardID != uuid.Nil:
-		c, err = s.Card(ctx, ev.CardID)
+		err = storeErr(q.Where("id = ?", ev.CardID).Take(&c).Error, "card")
 	case len(ev.References) > 0:
-		c, err = s.CardByNumber(ctx, ev.References[0])
+		err = storeErr(q.Where("number = ?", ev.References[0]).Take(&c).Error, "card")
 	default:
 		return nil, "", nil
 	}
@@ -204,6 +209,12 @@ func (s *Service) inboundCard(ctx context.Context, ev InboundEvent) (*Card, stri
 		}
 		if err == nil {
 			c = into
+			if lockPrefix != "" {
+				err := s.db.conn(ctx).Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, lockPrefix+c.ID.String()).Error
+				if err != nil {
+					return nil, "", err
+				}
+			}
 		}
 	}
 	if c.ArchivedAt != nil {
