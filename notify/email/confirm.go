@@ -2,9 +2,7 @@ package email
 
 import (
 	"bytes"
-	"fmt"
 	htmltemplate "html/template"
-	netmail "net/mail"
 	texttemplate "text/template"
 
 	"github.com/google/uuid"
@@ -55,9 +53,9 @@ func (r *Renderer) Confirmation(wantID uuid.UUID, title string) (Rendered, error
 // ConfirmationMessage builds the confirmation's MIME message: from the team, to the
 // address as typed, without list headers (the person is on no list yet).
 func (r *Renderer) ConfirmationMessage(to string, e Rendered, msgID string) (*mail.Msg, error) {
-	addr, err := netmail.ParseAddress(to)
+	addr, err := recipientAddress(to, "")
 	if err != nil {
-		return nil, fmt.Errorf("cannot email %q: %w", to, err)
+		return nil, err
 	}
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(r.sender.From)
