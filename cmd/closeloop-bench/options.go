@@ -29,6 +29,8 @@ type options struct {
 	SMTPParams string   // appended to the sink's SMTP_URL of the shipping servers, e.g. "&pool=8"
 	ServerEnv  []string // extra KEY=value for every server, e.g. GOGC=100
 
+	Mailpit string // mailcheck: the Mailpit binary
+
 	Short bool // faults: the CI version (fewer requesters, one kill)
 	Kills int
 }
@@ -62,6 +64,7 @@ func parseOptions(mode string, args []string) (options, error) {
 	fs.BoolVar(&o.Trace, "trace", false, "log the sink's accepted count every 100 ms of each fan-out (where time goes)")
 	fs.StringVar(&o.SMTPParams, "smtp-params", "", "appended to SMTP_URL of the shipping servers, e.g. '&pool=8' (the notifier's default is 4 connections)")
 	serverEnv := fs.String("server-env", "", "space-separated KEY=value added to every server's environment, e.g. 'GOGC=100'")
+	fs.StringVar(&o.Mailpit, "mailpit", defaultMailpit(), "mailcheck: the Mailpit binary (go install github.com/axllent/mailpit@v1.27.11)")
 	fs.BoolVar(&o.Short, "short", false, "faults: the shortened CI run")
 	fs.IntVar(&o.Kills, "kills", 3, "faults: kill -9 count during the crash fan-out")
 	if err := fs.Parse(args); err != nil {
