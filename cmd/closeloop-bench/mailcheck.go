@@ -209,7 +209,7 @@ func wantThisToo(ctx context.Context, e *env, slug string, card uuid.UUID, email
 	}
 	defer res.Body.Close()
 	if res.StatusCode != 200 {
-		return fmt.Errorf("I want this too: %s", res.Status)
+		return fmt.Errorf("the roadmap's want form answered %s", res.Status)
 	}
 	return nil
 }
