@@ -15,8 +15,8 @@ import (
 )
 
 // The mail check (make mail-check, docs/email-quality.md): a real closeloop serve
-// sends every kind of email an end user gets (shipped, planned, in progress, declined,
-// the roadmap confirmation) to a real Mailpit, whose API then runs its HTML check and
+// sends every kind of email an end user gets (shipped, the coalesced shipped email
+// listing several cards, planned, in progress, declined, the roadmap confirmation) to a real Mailpit, whose API then runs its HTML check and
 // link check on each. The links point at the running server, so the link check asks
 // the real pages. It exits non-zero when an email scores under 90 % supported or has
 // a link that does not answer.
@@ -126,7 +126,7 @@ func checkMessage(ctx context.Context, mp *mailpit, m mailpitMessage) (mailCheck
 // returns the kind of each email by subject.
 func sendEveryEmail(ctx context.Context, e *env) (map[string]string, error) {
 	err := e.api.call(ctx, "PATCH", "/api/v1/settings", map[string]any{"product_name": "Acme", "sender_name": "Acme Support",
-		"reply_to": "help@acme.test", "signature": "Ann and the Acme team"}, nil)
+		"reply_to": "help@acme.test", "signature": "Ann and the Acme team", "coalesce_seconds": 2}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -146,28 +146,45 @@ func sendEveryEmail(ctx context.Context, e *env) (map[string]string, error) {
 	for _, c := range b.Columns {
 		col[c.Stage] = c.ID
 	}
-	card := func(title string) (uuid.UUID, error) {
+	// Zoë asked for each card but the last; Ana for Dark mode and the last, which ship
+	// together, so her shipped email is the coalesced one listing both.
+	card := func(title string, people ...string) (uuid.UUID, error) {
 		var c struct {
 			ID uuid.UUID `json:"id"`
 		}
 		if err := e.api.call(ctx, "POST", "/api/v1/boards/"+b.ID.String()+"/cards", map[string]any{"column_id": col["open"], "kind": "request", "title": title}, &c); err != nil {
 			return c.ID, err
 		}
-		return c.ID, e.api.call(ctx, "POST", "/api/v1/cards/"+c.ID.String()+"/requests",
-			map[string]any{"email": checkPerson, "name": "Zoë Lindqvist", "quote": "I work at night, and the white screen hurts my eyes."}, nil)
+		for _, p := range people {
+			req := map[string]any{"email": checkPerson, "name": "Zoë Lindqvist", "quote": "I work at night, and the white screen hurts my eyes."}
+			if p == "ana" {
+				req = map[string]any{"email": "ana@example.com", "name": "Ana Souza", "quote": `"Please, a dark theme"`}
+			}
+			if err := e.api.call(ctx, "POST", "/api/v1/cards/"+c.ID.String()+"/requests", req, nil); err != nil {
+				return c.ID, err
+			}
+		}
+		return c.ID, nil
 	}
 	move := func(id uuid.UUID, stage string, body map[string]any) error {
 		body["column_id"] = col[stage]
 		return e.api.call(ctx, "POST", "/api/v1/cards/"+id.String()+"/move", body, nil)
 	}
-	shipped, err := card("Dark mode")
+	shipped, err := card("Dark mode", "zoe", "ana")
+	if err != nil {
+		return nil, err
+	}
+	shortcuts, err := card("Keyboard shortcuts", "ana")
 	if err != nil {
 		return nil, err
 	}
 	if err := move(shipped, "done", map[string]any{"release_note": "Dark mode is live for everyone: Settings → Appearance → Dark.\n\nIt follows your system's setting unless you pick one."}); err != nil {
 		return nil, err
 	}
-	planned, err := card("CSV export")
+	if err := move(shortcuts, "done", map[string]any{"release_note": "Press ? anywhere to see them."}); err != nil {
+		return nil, err
+	}
+	planned, err := card("CSV export", "zoe")
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +194,7 @@ func sendEveryEmail(ctx context.Context, e *env) (map[string]string, error) {
 	if err := move(planned, "in_progress", map[string]any{"notify": true}); err != nil {
 		return nil, err
 	}
-	declined, err := card("Fax integration")
+	declined, err := card("Fax integration", "zoe")
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +207,7 @@ func sendEveryEmail(ctx context.Context, e *env) (map[string]string, error) {
 	if err := wantThisToo(ctx, e, "acme", planned, "visitor@example.com"); err != nil {
 		return nil, err
 	}
-	return map[string]string{"Shipped: Dark mode": "shipped", "Planned: CSV export": "planned", "We started on CSV export": "in_progress",
+	return map[string]string{"Shipped: Dark mode": "shipped", "Shipped: Dark mode and Keyboard shortcuts": "shipped, coalesced", "Planned: CSV export": "planned", "We started on CSV export": "in_progress",
 		"About your request: Fax integration": "declined", "Please confirm: CSV export": "confirmation"}, nil
 }
 

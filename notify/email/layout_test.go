@@ -48,6 +48,12 @@ func everyEmail(t *testing.T, r *Renderer) map[string]Rendered {
 		t.Fatal(err)
 	}
 	out["confirmation"] = e
+	items := []ShippedItem{{Card: card, Quote: `"At night"`, Reaction: r.ReactionURL(uuid.New())},
+		{Card: Card{ID: uuid.New(), Title: "CSV export"}, Reaction: r.ReactionURL(uuid.New())}}
+	if e, err = r.RenderCoalesced(items, Recipient{Name: "Zoë"}, r.UnsubscribeURL(uuid.New())); err != nil {
+		t.Fatal(err)
+	}
+	out["coalesced"] = e
 	return out
 }
 
