@@ -36,8 +36,9 @@ type options struct {
 }
 
 // sections of bench: fanout is the raw ceiling, the fan-out and the move latency
-// (measured together, on one server and one sink); ui drives Chromium (ui.go).
-var sections = []string{"fanout", "board", "memory", "scale", "import", "webhooks", "inbound", "ui"}
+// (measured together, on one server and one sink); status the status-change fan-out
+// (status_bench.go); ui drives Chromium (ui.go).
+var sections = []string{"fanout", "status", "board", "memory", "scale", "import", "webhooks", "inbound", "ui"}
 
 // faultNames are the scenarios of faults, in the order they run.
 var faultNames = []string{"crash", "smtp4xx", "smtp5xx", "postgres", "replicas"}
