@@ -12,6 +12,7 @@ import { stageName } from '../ui/names'
 import { LoadError } from '../ui/States'
 import { loadedCards, shownCards, shownTotal, totalOf, type DragView } from './columnCache'
 import { useColumnCards } from './useColumnCards'
+import { registerColumn } from './cardFocus'
 
 interface Props {
   board: Board
@@ -71,6 +72,8 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
     getItemKey: (i) => ids[i] ?? i,
     rangeExtractor,
   })
+  // Arrow keys reach cards that are not rendered yet: the board scrolls the column to them.
+  useEffect(() => registerColumn(column.id, (i) => virtualizer.scrollToIndex(i, { align: 'auto' })), [column.id, virtualizer])
   const items = virtualizer.getVirtualItems()
   const lastShown = items.at(-1)?.index ?? -1
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = q
