@@ -21,11 +21,6 @@ export function ShortcutSheet({ canEdit, onClose }: { canEdit: boolean; onClose:
         ))}
       </dl>
       <p className="hint">Shortcuts rest while you type in a field.</p>
-      <div className="actions">
-        <button type="button" className="btn" data-autofocus onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   )
 }
