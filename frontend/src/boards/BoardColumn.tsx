@@ -23,8 +23,8 @@ interface Props {
   drag: DragView | null
 }
 
-// A card tile is about this tall; each is measured once shown.
-const estimate = () => 88
+// A card tile is about this tall (one line of title, one of meta); each is measured once shown.
+const estimate = () => 56
 // How close to the last loaded card the person scrolls before the next page is asked for.
 const loadAhead = 15
 
@@ -66,7 +66,7 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
     getScrollElement: () => scrollRef.current,
     estimateSize: estimate,
     overscan: 6,
-    gap: 8,
+    gap: 6,
     paddingStart: 4,
     paddingEnd: 8,
     getItemKey: (i) => ids[i] ?? i,
