@@ -22,7 +22,11 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
 
   const columnName = (id: string) => board.columns.find((c) => c.id === id)?.name ?? 'the column'
 
-  function commit(view: DragView, target: Placement, releaseNote?: string, { undoing = false } = {}) {
+  /**
+   * status: the status email the mover asked for (a planned, in-progress or declined column).
+   * undoing: this move is an Undo (it offers none itself).
+   */
+  function commit(view: DragView, target: Placement, releaseNote?: string, status?: { notify: boolean; note: string }, { undoing = false } = {}) {
     const before = view.card
     const fromKey = keys.columnCards(board.id, view.from, filter)
     const toKey = keys.columnCards(board.id, view.to, filter)
@@ -33,7 +37,8 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
     void qc.cancelQueries({ queryKey: toKey, exact: true })
     qc.setQueryData<ColumnData>(fromKey, (d) => d && removeCard(d, before.id))
     qc.setQueryData<ColumnData>(toKey, (d) => d && insertCard(d, { ...before, column_id: view.to }, view.index))
-    ep.moveCard(before.id, { ...target, release_note: releaseNote?.trim() || undefined }, before.version)
+    const tell = status?.notify ? { notify: true, note: status.note.trim() || undefined } : {}
+    ep.moveCard(before.id, { ...target, release_note: releaseNote?.trim() || undefined, ...tell }, before.version)
       .then(
         (card) => {
           qc.setQueryData<ColumnData>(toKey, (d) => d && replaceCard(d, card))
@@ -44,13 +49,16 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
             toast(n > 0 ? `Shipped “${card.title}”. ${peopleAsked(n)} — the emails are going out.` : `Shipped “${card.title}”.`, 'success')
           } else if (undoing) {
             toast(`Moved “${card.title}” back to ${columnName(view.to)}.`, 'success')
+          } else if (tell.notify) {
+            // The status email is on its way: moving back would not take it back, so no Undo.
+            toast(`Moved “${card.title}” to ${columnName(view.to)}; the people who asked are being told.`, 'success')
           } else {
             toast(view.from === view.to ? `Moved “${card.title}” within ${columnName(view.to)}.` : `Moved “${card.title}” to ${columnName(view.to)}.`, 'info', {
               label: 'Undo',
               run: () => {
                 const at = loadedCards(qc.getQueryData<ColumnData>(toKey)).findIndex((c) => c.id === card.id)
                 const undo = { card, from: view.to, fromIndex: Math.max(0, at), to: view.from, index: view.fromIndex }
-                commit(undo, back, undefined, { undoing: true })
+                commit(undo, back, undefined, undefined, { undoing: true })
               },
             })
           }
