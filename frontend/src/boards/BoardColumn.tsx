@@ -154,9 +154,8 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
           )}
         </div>
       </SortableContext>
-      <Can right="edit">
-        <NewCardForm board={board} column={column} />
-      </Can>
+      {/* Support files what customers ask for, so it may add cards to open columns (the API allows exactly that). */}
+      {(can('edit') || (can('link') && column.stage === 'open')) && <NewCardForm board={board} column={column} />}
       {settings && <ColumnSettings board={board} column={column} onClose={() => setSettings(false)} />}
     </section>
   )
