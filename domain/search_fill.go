@@ -98,21 +98,21 @@ var searchCardsSQL = `
 SELECT ` + "c." + strings.ReplaceAll(cardFields, ", ", ", c.") + `, b.name AS board_name,
        CASE WHEN f.in_title THEN 'title' WHEN f.in_description THEN 'description' WHEN r.text IS NOT NULL THEN 'quote' ELSE 'title' END AS match_field,
        CASE WHEN f.in_title THEN c.title
-            WHEN f.in_description THEN ts_headline('simple', c.description, to_tsquery('simple', @tsq), ` + searchSnippet + `)
-            WHEN r.text IS NOT NULL THEN ts_headline('simple', r.text, to_tsquery('simple', @tsq), ` + searchSnippet + `)
+            WHEN f.in_description THEN ts_headline('simple', c.description, ` + searchTSQuery + `, ` + searchSnippet + `)
+            WHEN r.text IS NOT NULL THEN ts_headline('simple', r.text, ` + searchTSQuery + `, ` + searchSnippet + `)
             ELSE c.title END AS match_text,
        p.id AS match_requester_id, coalesce(p.email, '') AS match_email, coalesce(p.name, '') AS match_name, coalesce(p.company, '') AS match_company
 FROM cards c
 JOIN boards b ON b.id = c.board_id
 CROSS JOIN LATERAL (
-    SELECT to_tsvector('simple', c.title) @@ to_tsquery('simple', @tsq) OR c.title ILIKE @pat AS in_title,
-           to_tsvector('simple', c.description) @@ to_tsquery('simple', @tsq) AS in_description
+    SELECT to_tsvector('simple', c.title) @@ ` + searchTSQuery + ` OR c.title ILIKE @pat AS in_title,
+           to_tsvector('simple', c.description) @@ ` + searchTSQuery + ` AS in_description
     OFFSET 0
 ) f
 LEFT JOIN LATERAL (
     SELECT r.requester_id,
            (SELECT t FROM unnest(ARRAY[r.quote] || ARRAY(SELECT jsonb_array_elements(r.quotes) ->> 'text')) AS t
-            WHERE to_tsvector('simple', t) @@ to_tsquery('simple', @tsq) LIMIT 1) AS text
+            WHERE to_tsvector('simple', t) @@ ` + searchTSQuery + ` LIMIT 1) AS text
     FROM requests r
     WHERE NOT f.in_title AND NOT f.in_description
       AND r.card_id = c.id AND request_quote_search(r.quote, r.quotes) @@ to_tsquery('simple', @tsq)

@@ -61,7 +61,13 @@ func (s *Service) searchHits(ctx context.Context, a searchArgs) ([]searchHit, er
 	return hits, err
 }
 
-const searchCardRank = `ts_rank(c.search, to_tsquery('simple', @tsq)) + 0.5 * ts_rank(c.quote_search, to_tsquery('simple', @tsq))
+// searchTSQuery is the tsquery for the ranks and snippets, parsed once per statement (an
+// InitPlan): to_tsquery is only stable, so written inline it is parsed again for every
+// row and call. The conditions keep the inline form: the planner needs to see the words
+// to estimate how many rows match, and an index scan parses it once anyway.
+const searchTSQuery = `(SELECT to_tsquery('simple', @tsq))`
+
+const searchCardRank = `ts_rank(c.search, ` + searchTSQuery + `) + 0.5 * ts_rank(c.quote_search, ` + searchTSQuery + `)
                + CASE WHEN c.title ILIKE @pat THEN 0.1 ELSE 0 END`
 
 const searchHitsSQL = `
@@ -79,7 +85,7 @@ WITH card_hits AS (
     ) u
     ORDER BY id
 ), person_hits AS (
-    SELECT p.id, ts_rank(requester_search(p.name, p.company), to_tsquery('simple', @tsq))
+    SELECT p.id, ts_rank(requester_search(p.name, p.company), ` + searchTSQuery + `)
                + CASE WHEN @email <> '' AND lower(p.email) LIKE @email THEN 1 ELSE 0 END AS rank
     FROM requesters p
     WHERE requester_search(p.name, p.company) @@ to_tsquery('simple', @tsq) OR (@email <> '' AND lower(p.email) LIKE @email)

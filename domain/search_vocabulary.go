@@ -2,24 +2,29 @@ package domain
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// The vocabulary (search_words, migrations/00530_search.sql) holds every word of 3 to 32
-// letters of the installation's cards, quotes, names and companies. A search asks it, in
-// one statement, what each typed word can stand for:
+// The vocabulary (search_words, migrations 00530 and 00640) holds every word of the
+// installation's cards, quotes, names and companies that starts with a letter (3 to 64
+// characters). A search asks it, in one statement, what each typed word can stand for:
 //   - its completions (the typed word itself if it is a word, and the words it begins):
 //     they go into the tsquery as exact lexemes. A prefix lexeme ('team':*) would be a
 //     GIN partial match, which gathers every row of every matching word into a bitmap
 //     before anything else happens (139 ms for "company 4711" at 1M people, where
 //     'company' & '4711' takes 2 ms: exact entries let GIN skip through the common
 //     word's list guided by the rare one);
-//   - its corrections, for a word that neither is nor begins a word of the vocabulary.
+//   - its corrections, for a word of 3 to 32 letters that neither is nor begins a word
+//     of the vocabulary.
 //
-// A word the vocabulary cannot speak for (digits in it, too long) or one that begins more
-// than searchCompletions words keeps its prefix lexeme.
+// A typed word keeps its prefix lexeme when the vocabulary cannot speak for it (it starts
+// with a digit, or is longer than 64), when it begins more than searchCompletions words,
+// and when it begins none (then whatever it matches is rare, so the partial match is cheap,
+// and a word the vocabulary lacks, such as one longer than 64, is still found).
 
 // searchCompletions is how many completions of a typed word are spelt out.
 const searchCompletions = 16
@@ -31,22 +36,11 @@ type searchWord struct {
 	Fixes       []string // nearest words by trigram similarity, when it has no completions
 }
 
-// vocabularyWord: a typed word the vocabulary can complete (letters only, at most 32).
+// vocabularyWord: a typed word the vocabulary can complete (it starts with a letter; the
+// tokens are letters and digits).
 func vocabularyWord(w string) bool {
-	if n := utf8.RuneCountInString(w); n < 1 || n > 32 {
-		return false
-	}
-	for _, r := range w {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// fuzzyCandidate: a word that is worth correcting (letters only, at least 3 of them).
-func fuzzyCandidate(w string) bool {
-	return utf8.RuneCountInString(w) >= 3 && vocabularyWord(w)
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && utf8.RuneCountInString(w) <= 64
 }
 
 // searchPrefixed says whether token i is also matched as the start of a word: words of three
@@ -73,7 +67,8 @@ func (s *Service) searchVocabulary(ctx context.Context, tokens []searchToken) (m
 	var rows []struct {
 		Tok, Kind, Word string
 	}
-	if err := db.Raw(searchVocabularySQL, Labels(words), searchCompletions+1).Scan(&rows).Error; err != nil {
+	query, args := searchVocabularySQL(words)
+	if err := db.Raw(query, args...).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, w := range words {
@@ -93,24 +88,28 @@ func (s *Service) searchVocabulary(ctx context.Context, tokens []searchToken) (m
 	return out, nil
 }
 
-// searchVocabularySQL: per typed word, up to $2 completions (word >= tok AND word < tok
-// followed by the last code point is the key range of the words tok begins), then, for a
-// word of 3 letters or more with none, its three nearest words.
-const searchVocabularySQL = `
-WITH t AS (SELECT tok FROM unnest(?::text[]) AS t(tok)),
-c AS (
-    SELECT t.tok, w.word FROM t CROSS JOIN LATERAL (
-        SELECT word FROM search_words WHERE word >= t.tok AND word < t.tok || chr(1114111) ORDER BY word LIMIT ?
-    ) w
-)
-SELECT tok, 'completion' AS kind, word, 0 AS sim FROM c
-UNION ALL
-SELECT t.tok, 'fix', f.word, f.sim FROM t CROSS JOIN LATERAL (
-    SELECT word, similarity(word, t.tok) AS sim FROM search_words
-    WHERE length(t.tok) >= 3 AND NOT EXISTS (SELECT 1 FROM c WHERE c.tok = t.tok) AND word % t.tok
-    ORDER BY sim DESC, word LIMIT 3
-) f
-ORDER BY tok, kind, sim DESC, word`
+// searchVocabularySQL: per typed word, up to searchCompletions+1 completions (word >= w
+// AND word < w followed by the last code point is the key range of the words w begins),
+// and, for a word of 3 to 32 letters with none, its three nearest words. One branch per
+// word, each with its own parameter: under the search's custom plans the word is a
+// constant there, which the trigram index needs (a word from a join is compared with
+// every row of the vocabulary).
+func searchVocabularySQL(words []string) (string, []any) {
+	var branches []string
+	args := []any{sql.Named("n", searchCompletions+1)}
+	for i, w := range words {
+		name := fmt.Sprintf("w%d", i)
+		args = append(args, sql.Named(name, w))
+		p := "CAST(@" + name + " AS text)"
+		branches = append(branches, `(SELECT `+p+` AS tok, 'completion' AS kind, word, 0::real AS sim FROM search_words
+    WHERE word >= `+p+` AND word < `+p+` || chr(1114111) ORDER BY word LIMIT @n)`,
+			`(SELECT `+p+`, 'fix', word, similarity(word, `+p+`) FROM search_words
+    WHERE `+p+` ~ '^[[:alpha:]]{3,32}$' AND word % `+p+`
+      AND NOT EXISTS (SELECT 1 FROM search_words WHERE word >= `+p+` AND word < `+p+` || chr(1114111))
+    ORDER BY 4 DESC, word LIMIT 3)`)
+	}
+	return strings.Join(branches, "\nUNION ALL\n") + "\nORDER BY 1, 2, 4 DESC, 3", args
+}
 
 // searchQuery builds the tsquery text: per typed word, the word itself, what it stands
 // for as the start of a word (see above) and its corrections; words are ANDed, "-word"
@@ -140,7 +139,7 @@ func searchQuery(tokens []searchToken, vocab map[string]*searchWord) (string, []
 		}
 		v := vocab[t.Word]
 		if searchPrefixed(tokens, i) {
-			if v == nil || v.More {
+			if v == nil || v.More || len(v.Completions) == 0 {
 				alts = append(alts, lex+":*")
 			} else {
 				for _, w := range v.Completions {
