@@ -32,7 +32,7 @@ func TestSearchCompletesFromTheVocabulary(t *testing.T) {
 	e.card(t, b, 1, "Greek "+strings.Join(many, " "))
 
 	for _, tt := range []struct{ q, want string }{
-		{"oaut", "card:Sign in with Google"},  // oauth2, in the description
+		{"oaut", "card:Sign in with Google"},   // oauth2, in the description
 		{"oauth2", "card:Sign in with Google"}, // a word with a digit, whole
 		{"helpde", "card:Forwarding"},          // an address in a quote
 		{"zeta", "card:Greek " + strings.Join(many, " ")},
