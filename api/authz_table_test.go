@@ -55,6 +55,10 @@ type authzRow struct {
 
 const signInPassword = "the fixture password"
 
+// sessionAnswers are what a member's session gets where it differs from what a token
+// gets: a token has no password or profile of its own, a member does.
+var sessionAnswers = map[string]int{"PATCH /api/v1/session": 200}
+
 // ownerRole is the role whose token writes the comment a caller edits: the caller's
 // own, except anonymous and viewer callers (refused before the comment is read).
 func ownerRole(caller domain.Role) domain.Role {
