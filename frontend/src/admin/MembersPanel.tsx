@@ -179,8 +179,8 @@ function NewMember() {
         )}
       </div>
       <label className="check">
-        <input type="checkbox" checked={withPassword} onChange={(e) => setWithPassword(e.target.checked)} /> Set a password for them instead of
-        emailing an invitation
+        <input type="checkbox" checked={withPassword} onChange={(e) => setWithPassword(e.target.checked)} /> Set a password for them instead
+        of sending an invitation
       </label>
       <div className="actions">
         <button type="submit" className="btn btn-primary"

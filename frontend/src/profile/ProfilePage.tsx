@@ -61,7 +61,7 @@ function NameForm({ member }: { member: Member }) {
           <dd data-testid="profile-email">{member.email}</dd>
           <dt>Role</dt>
           <dd>
-            <span className={'role role-' + member.role}>{member.role}</span> <span className="muted small">You {roleHelp[member.role]}.</span>
+            <span className={'role role-' + member.role}>{member.role}</span> <span className="muted small">The {member.role} role {roleHelp[member.role]}.</span>
           </dd>
           <dt>Member since</dt>
           <dd>{formatDate(member.created_at)}</dd>
