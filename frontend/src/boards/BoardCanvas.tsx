@@ -12,6 +12,8 @@ import { BoardColumn } from './BoardColumn'
 import { CardTile } from './CardTile'
 import { forgetDrag, markDragEnded } from './dragClock'
 import { ShipDialog } from '../shipping/ShipDialog'
+import { StatusMoveDialog } from '../shipping/StatusMoveDialog'
+import { offersStatusEmail } from '../shipping/statusEmail'
 import { announcements, instructions, type Where } from './dndText'
 import { keys } from '../api/queries'
 import { loadedCards, shownCards, shownTotal, totalOf, type ColumnData, type DragView } from './columnCache'
@@ -66,6 +68,8 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     setDragState(v)
   }, [])
   const [shipping, setShipping] = useState<Shipping | null>(null)
+  // A card with requesters dropped into a planned, in-progress or declined column: email them?
+  const [telling, setTelling] = useState<Shipping | null>(null)
   // Where the last drop put a card, for the announcement that follows it.
   const dropped = useRef<{ id: string; title: string; where: Where } | null>(null)
   const moves = useCardMoves(board, filter)
@@ -168,6 +172,9 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     if (col?.stage === 'done' && !d.card.shipped_at) {
       setDrag(view)
       setShipping({ view, column: col, target })
+    } else if (view.to !== view.from && offersStatusEmail(col, d.card.requester_count)) {
+      setDrag(view)
+      setTelling({ view, column: col, target })
     } else {
       moves.commit(view, target)
       setDrag(null)
@@ -208,7 +215,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         <DragOverlay dropAnimation={null}>
           {/* dnd-kit measures the overlay's first child: keep the tilt on an inner element so the
               measured box stays upright and keyboard moves pick the right neighbours. */}
-          {active && !shipping ? (
+          {active && !shipping && !telling ? (
             <div>
               <CardTile card={active} overlay />
             </div>
@@ -229,6 +236,23 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
             moves.commit(shipping.view, shipping.target, note)
             setDrag(null)
             setShipping(null)
+          }}
+        />
+      )}
+      {telling && (
+        <StatusMoveDialog
+          card={telling.view.card}
+          column={telling.column}
+          onCancel={() => {
+            forgetDrag()
+            setDrag(null)
+            setTelling(null)
+          }}
+          onMove={(notify, note) => {
+            forgetDrag()
+            moves.commit(telling.view, telling.target, undefined, { notify, note })
+            setDrag(null)
+            setTelling(null)
           }}
         />
       )}
