@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import * as ep from '../api/endpoints'
-import { keys } from '../api/queries'
+import { useMutation } from '@tanstack/react-query'
 import { useSession } from '../auth/session'
 import { describe } from '../ui/errors'
-import { useToast } from '../ui/Toast'
+import { useArchive } from './useArchive'
 
 /**
  * Archiving is the default removal: one press takes the card off the board, keeping its
@@ -11,30 +9,11 @@ import { useToast } from '../ui/Toast'
  * from the board's archive.
  */
 export function ArchiveCard({ cardId, boardId, title, onArchived }: { cardId: string; boardId: string; title: string; onArchived: () => void }) {
-  const qc = useQueryClient()
-  const toast = useToast()
   const { can } = useSession()
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: keys.cards(boardId) })
-    void qc.invalidateQueries({ queryKey: keys.card(cardId) })
-  }
+  const archiveCard = useArchive()
   const archive = useMutation({
-    mutationFn: () => ep.archiveCard(cardId),
-    onSuccess: () => {
-      refresh()
-      toast(`Archived “${title}”.`, 'info', {
-        label: 'Undo',
-        run: () =>
-          void ep.restoreCard(cardId).then(
-            () => {
-              refresh()
-              toast(`Restored “${title}”.`, 'success')
-            },
-            (e: unknown) => toast(describe(e), 'error'),
-          ),
-      })
-      onArchived()
-    },
+    mutationFn: () => archiveCard({ id: cardId, board_id: boardId, title }),
+    onSuccess: () => onArchived(),
   })
   if (!can('edit')) return null
   return (
