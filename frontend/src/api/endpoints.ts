@@ -1,6 +1,6 @@
 import { api, listAll, query } from './client'
 import type {
-  Activity, BoardLabel, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardPage, CardMove, CardPatch, CardQuery, CardRequest, Column,
+  Activity, BoardLabel, LabelPatch, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardPage, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
   NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, SearchResults, Session, SignedIn,
 } from './types'
@@ -16,6 +16,9 @@ export const createMember = (m: NewMember) => api<Member>('POST', '/members', m)
 export const updateMember = (id: string, patch: MemberPatch) => api<Member>('PATCH', `/members/${id}`, patch)
 export const deleteMember = (id: string) => api<void>('DELETE', `/members/${id}`)
 export const listBoardLabels = (boardId: string) => api<Page<BoardLabel>>('GET', `/boards/${boardId}/labels`).then((p) => p.items)
+/** Renames and/or recolours a label on every card of the board. */
+export const updateBoardLabel = (boardId: string, name: string, patch: LabelPatch) =>
+  api<BoardLabel>('PATCH', `/boards/${boardId}/labels/${encodeURIComponent(name)}`, patch)
 export const listTeammates = () => listAll<Teammate>('/teammates')
 export const listTokens = () => listAll<ApiToken>('/tokens')
 export const createToken = (t: NewToken) => api<CreatedToken>('POST', '/tokens', t)
