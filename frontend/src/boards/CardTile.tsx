@@ -86,8 +86,10 @@ export const SortableCard = memo(function SortableCard({ card, disabled, index, 
         onKeyDown={onKeyDown}
         onClick={(e) => {
           if (justDragged()) return
-          // A label chip filters the board by it (with the labels already filtered); the rest opens the card.
-          const chip = (e.target as Element).closest<HTMLElement>('[data-label]')
+          // A label chip clicked filters the board by it (with the labels already filtered); the rest
+          // opens the card. A finger on a phone covers the chips, so a tap always opens the card.
+          const touch = (e.nativeEvent as PointerEvent).pointerType === 'touch'
+          const chip = touch ? null : (e.target as Element).closest<HTMLElement>('[data-label]')
           if (chip) setParam('label', toggleLabel(new URLSearchParams(window.location.search).get('label') ?? '', chip.dataset.label!), { replace: true })
           else setParam('card', card.id)
         }}
