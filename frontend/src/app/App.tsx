@@ -15,6 +15,7 @@ import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { CommandPalette } from '../search/CommandPalette'
 import { useLiveEvents } from '../api/live'
+import { patchBoardColumns } from '../boards/livePatch'
 import { Link, match, useLocation } from './router'
 
 // The satisfaction view carries the chart library: loaded when first opened, not with the board.
@@ -22,7 +23,7 @@ const SatisfactionPage = lazy(() => import('../satisfaction/SatisfactionPage').t
 
 export function App() {
   const { state, retry } = useSession()
-  useLiveEvents(state.status === 'signed-in')
+  useLiveEvents(state.status === 'signed-in', patchBoardColumns)
   if (state.status === 'loading') return <Spinner label="Opening Closeloop…" />
   if (state.status === 'unreachable')
     return (

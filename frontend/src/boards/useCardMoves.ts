@@ -5,6 +5,7 @@ import type { Board } from '../api/types'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { keys } from '../api/queries'
+import { liveQueue } from '../api/liveQueue'
 import { peopleAsked } from '../shipping/consequence'
 import { applyCardChange, insertCard, removeCard, replaceCard, type ColumnData, type DragView } from './columnCache'
 import type { Placement } from './placement'
@@ -13,7 +14,9 @@ import type { Placement } from './placement'
  * Sends a move and shows it at once: the card leaves its column's cached pages and joins the
  * target's, in place (optimistic). On success it takes the server's version, and other cached
  * views of the board learn of it without a refetch; on any failure it goes back where it was
- * and the person is told why. Nothing downloads the board again.
+ * and the person is told why. Nothing downloads the board again. The card's live events wait
+ * until the answer is in (the echo of this move then changes nothing; another tab's move of
+ * the same card, which makes this one fail, applies after the rollback).
  */
 export function useCardMoves(board: Board, filter: Required<CardFilter>) {
   const qc = useQueryClient()
@@ -26,12 +29,15 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
     // A page on its way would overwrite the move with what the server had before it.
     void qc.cancelQueries({ queryKey: fromKey, exact: true })
     void qc.cancelQueries({ queryKey: toKey, exact: true })
+    const live = liveQueue(qc)
+    live.hold(before.id)
     qc.setQueryData<ColumnData>(fromKey, (d) => d && removeCard(d, before.id))
     qc.setQueryData<ColumnData>(toKey, (d) => d && insertCard(d, { ...before, column_id: view.to }, view.index))
     ep.moveCard(before.id, { ...target, release_note: releaseNote?.trim() || undefined }, before.version)
       .then(
         (card) => {
           qc.setQueryData<ColumnData>(toKey, (d) => d && replaceCard(d, card))
+          live.record(card)
           qc.setQueryData(keys.card(card.id), card)
           applyCardChange(qc, board.id, card.id, card, { skip: [JSON.stringify(fromKey), JSON.stringify(toKey)], refetch: false })
           if (card.shipped_at && !before.shipped_at) {
@@ -46,6 +52,7 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
         },
       )
       .finally(() => {
+        live.release(before.id)
         qc.invalidateQueries({ queryKey: keys.activity(before.id) })
         qc.invalidateQueries({ queryKey: keys.deliveries(before.id) })
       })

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
+import { liveQueue } from '../api/liveQueue'
 import { keys } from '../api/queries'
+import type { Card } from '../api/types'
 import { useSession } from '../auth/session'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
@@ -14,20 +16,21 @@ export function ArchiveCard({ cardId, boardId, title, onArchived }: { cardId: st
   const qc = useQueryClient()
   const toast = useToast()
   const { can } = useSession()
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: keys.cards(boardId) })
-    void qc.invalidateQueries({ queryKey: keys.card(cardId) })
+  // The one card leaves (or rejoins) its column's pages in place; the archive list is read again.
+  const changed = (card: Card, type: string, before: string | null) => {
+    liveQueue(qc).now(type, card, before)
+    void qc.invalidateQueries({ queryKey: [...keys.cards(boardId), 'archived'] })
   }
   const archive = useMutation({
     mutationFn: () => ep.archiveCard(cardId),
-    onSuccess: () => {
-      refresh()
+    onSuccess: (archived) => {
+      changed(archived, 'card.archived', archived.column_id)
       toast(`Archived “${title}”.`, 'info', {
         label: 'Undo',
         run: () =>
           void ep.restoreCard(cardId).then(
-            () => {
-              refresh()
+            (restored) => {
+              changed(restored, 'card.updated', null)
               toast(`Restored “${title}”.`, 'success')
             },
             (e: unknown) => toast(describe(e), 'error'),
