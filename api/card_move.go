@@ -21,11 +21,7 @@ type moveCardBody struct {
 // moveCard moves a card; into a done column for the first time, it ships the card and
 // the shipped emails are queued in the same transaction.
 func (s *Server) moveCard(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(c)
+	id, version, err := cardWrite(c)
 	if err != nil {
 		return err
 	}

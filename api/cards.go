@@ -140,11 +140,7 @@ func (s *Server) getCard(c echo.Context) error {
 }
 
 func (s *Server) updateCard(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(c)
+	id, version, err := cardWrite(c)
 	if err != nil {
 		return err
 	}
@@ -175,11 +171,7 @@ func (s *Server) updateCard(c echo.Context) error {
 // deleteCard archives the card: it leaves the board's lists but keeps its history.
 // With ?permanent=true it deletes an archived card for good (409 for a live one).
 func (s *Server) deleteCard(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(c)
+	id, version, err := cardWrite(c)
 	if err != nil {
 		return err
 	}
@@ -200,11 +192,7 @@ func (s *Server) deleteCard(c echo.Context) error {
 
 // archiveCard takes the card off the board (as DELETE does) and answers it.
 func (s *Server) archiveCard(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(c)
+	id, version, err := cardWrite(c)
 	if err != nil {
 		return err
 	}
@@ -221,11 +209,7 @@ func (s *Server) archiveCard(c echo.Context) error {
 
 // restoreCard puts an archived card back at the end of its column.
 func (s *Server) restoreCard(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(c)
+	id, version, err := cardWrite(c)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -30,6 +31,17 @@ func toComment(m domain.Comment) commentResponse {
 }
 
 func (s *Server) createComment(c echo.Context) error {
+	return s.writeComment(c, http.StatusCreated, s.deps.Service.AddComment)
+}
+
+func (s *Server) updateComment(c echo.Context) error {
+	return s.writeComment(c, http.StatusOK, s.deps.Service.UpdateComment)
+}
+
+// writeComment is a comment's create (id is the card's) and edit (id is the comment's):
+// the path id and the body go to write, the comment comes back with status.
+func (s *Server) writeComment(c echo.Context, status int,
+	write func(context.Context, domain.Actor, uuid.UUID, string) (domain.Comment, error)) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
@@ -38,11 +50,11 @@ func (s *Server) createComment(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	m, err := s.deps.Service.AddComment(c.Request().Context(), actorFrom(c), id, body.Body)
+	m, err := write(c.Request().Context(), actorFrom(c), id, body.Body)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, toComment(m))
+	return c.JSON(status, toComment(m))
 }
 
 // listComments answers a card's comments, oldest first.
@@ -56,22 +68,6 @@ func (s *Server) listComments(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, listOf(list, toComment))
-}
-
-func (s *Server) updateComment(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	var body commentBody
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	m, err := s.deps.Service.UpdateComment(c.Request().Context(), actorFrom(c), id, body.Body)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, toComment(m))
 }
 
 func (s *Server) deleteComment(c echo.Context) error {

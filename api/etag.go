@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 )
 
@@ -34,4 +35,15 @@ func ifMatch(c echo.Context) (*int, error) {
 			Fields: map[string]string{"If-Match": "is not a card version"}}}
 	}
 	return &v, nil
+}
+
+// cardWrite reads what every write to one card starts with: the card's id from the
+// path and the If-Match version it expects (nil when the client sent none).
+func cardWrite(c echo.Context) (uuid.UUID, *int, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return uuid.Nil, nil, err
+	}
+	version, err := ifMatch(c)
+	return id, version, err
 }

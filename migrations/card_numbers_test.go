@@ -17,22 +17,7 @@ import (
 // time (1, 2, 3…), and cards created afterwards continue the sequence.
 func TestCardNumbersExistingCards(t *testing.T) {
 	ctx := context.Background()
-	admin, err := sql.Open("pgx", testdb.AdminURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := "clmigrate_numbers"
-	drop := func() {
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	drop()
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	defer drop()
+	name := emptyDB(t, "clmigrate_numbers")
 	db, err := sql.Open("pgx", testdb.URL(name))
 	if err != nil {
 		t.Fatal(err)

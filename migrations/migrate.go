@@ -21,8 +21,12 @@ var files embed.FS
 // lockKey is an arbitrary constant shared by every Closeloop process ("closeloop" in hex-ish).
 const lockKey = 0x0c105e100b
 
+// provider applies every file the database lacks, also one numbered below the highest it
+// has: features take blocks of numbers (00600–00609, 00650–…) and may land in any order,
+// so a database upgraded in between holds 00650 before 00600 exists. Files only add.
 func provider(db *sql.DB) (*goose.Provider, error) {
-	return goose.NewProvider(goose.DialectPostgres, db, files, goose.WithDisableGlobalRegistry(true))
+	return goose.NewProvider(goose.DialectPostgres, db, files, goose.WithDisableGlobalRegistry(true),
+		goose.WithAllowOutofOrder(true))
 }
 
 // Apply brings the schema up to date. Concurrent callers wait on a PostgreSQL
