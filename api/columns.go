@@ -11,30 +11,34 @@ import (
 )
 
 type createColumnBody struct {
-	Name     string `json:"name"`
-	Stage    string `json:"stage"`
-	Position *int   `json:"position"` // 0-based; absent: last
+	Name          string `json:"name"`
+	Stage         string `json:"stage"`
+	Position      *int   `json:"position"` // 0-based; absent: last
+	NotifyDefault bool   `json:"notify_default"`
 }
 
 type updateColumnBody struct {
-	Name     *string `json:"name"`
-	Stage    *string `json:"stage"`
-	Position *int    `json:"position"`
+	Name          *string `json:"name"`
+	Stage         *string `json:"stage"`
+	Position      *int    `json:"position"`
+	NotifyDefault *bool   `json:"notify_default"`
 }
 
 type columnResponse struct {
-	ID        uuid.UUID `json:"id"`
-	BoardID   uuid.UUID `json:"board_id"`
-	Name      string    `json:"name"`
-	Stage     string    `json:"stage"`
-	Position  int       `json:"position"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID       uuid.UUID `json:"id"`
+	BoardID  uuid.UUID `json:"board_id"`
+	Name     string    `json:"name"`
+	Stage    string    `json:"stage"`
+	Position int       `json:"position"`
+	// NotifyDefault: the UI pre-selects "email the requesters" for a move into it.
+	NotifyDefault bool      `json:"notify_default"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
 }
 
 func toColumn(c domain.Column) columnResponse {
 	return columnResponse{ID: c.ID, BoardID: c.BoardID, Name: c.Name, Stage: string(c.Stage), Position: c.Position,
-		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC()}
+		NotifyDefault: c.NotifyDefault, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC()}
 }
 
 func (s *Server) createColumn(c echo.Context) error {
@@ -47,7 +51,7 @@ func (s *Server) createColumn(c echo.Context) error {
 		return err
 	}
 	col, err := s.deps.Service.CreateColumn(c.Request().Context(), actorFrom(c), boardID, domain.NewColumn{
-		Name: body.Name, Stage: domain.Stage(body.Stage), Position: body.Position})
+		Name: body.Name, Stage: domain.Stage(body.Stage), Position: body.Position, NotifyDefault: body.NotifyDefault})
 	if err != nil {
 		return err
 	}
@@ -63,7 +67,7 @@ func (s *Server) updateColumn(c echo.Context) error {
 	if err := decodeJSON(c, &body); err != nil {
 		return err
 	}
-	patch := domain.ColumnPatch{Name: body.Name, Position: body.Position}
+	patch := domain.ColumnPatch{Name: body.Name, Position: body.Position, NotifyDefault: body.NotifyDefault}
 	if body.Stage != nil {
 		stage := domain.Stage(*body.Stage)
 		patch.Stage = &stage

@@ -15,9 +15,10 @@ func (s *Service) column(ctx context.Context, id uuid.UUID) (Column, error) {
 	return col, storeErr(err, "column")
 }
 
-// UpdateColumn renames a column, changes its stage or moves it to another position.
-// Changing the stage to done does not ship the cards already in the column: only
-// moving a card into a done column does.
+// UpdateColumn renames a column, changes its stage or notify_default, or moves it to
+// another position. Changing the stage to done does not ship the cards already in the
+// column: only moving a card into a done column does. A stage whose moves email nobody
+// (or always) turns notify_default off.
 func (s *Service) UpdateColumn(ctx context.Context, actor Actor, id uuid.UUID, patch ColumnPatch) (Column, error) {
 	p := Problems{}
 	changes := map[string]any{}
@@ -45,6 +46,9 @@ func (s *Service) UpdateColumn(ctx context.Context, actor Actor, id uuid.UUID, p
 		if at < 0 { // deleted while we waited for the lock
 			return NotFound("column")
 		}
+		if err := notifyDefaultChange(cols[at], patch, changes); err != nil {
+			return err
+		}
 		now := s.now()
 		if patch.Position != nil && *patch.Position != at {
 			if *patch.Position < 0 || *patch.Position >= len(cols) {
@@ -66,6 +70,24 @@ func (s *Service) UpdateColumn(ctx context.Context, actor Actor, id uuid.UUID, p
 		return err
 	})
 	return col, err
+}
+
+// notifyDefaultChange adds notify_default to changes: as patched (refused where moves
+// email nobody or always), or off when the column's new stage has no status email.
+func notifyDefaultChange(col Column, patch ColumnPatch, changes map[string]any) error {
+	stage := col.Stage
+	if patch.Stage != nil {
+		stage = *patch.Stage
+	}
+	p := Problems{}
+	switch {
+	case patch.NotifyDefault != nil:
+		checkNotifyDefault(p, stage, *patch.NotifyDefault)
+		changes["notify_default"] = *patch.NotifyDefault
+	case col.NotifyDefault && statusKind(stage) == "":
+		changes["notify_default"] = false
+	}
+	return p.Err()
 }
 
 // DeleteColumn deletes an empty column. A column that still holds cards (archived ones

@@ -36,30 +36,44 @@ func checkStage(p Problems, field string, st Stage) {
 	}
 }
 
+// checkNotifyDefault refuses notify_default on a column whose moves email nobody
+// (open) or always email (done).
+func checkNotifyDefault(p Problems, st Stage, on bool) {
+	if on && st.Valid() && statusKind(st) == "" {
+		p.Add("notify_default", "only planned, in_progress and declined columns can email on a move by default "+
+			"(a move into done always emails); leave it false for a column of stage "+string(st))
+	}
+}
+
 // Column is one column of a board. Positions are 0, 1, 2… within the board; columns
 // are few, so changing the order simply renumbers them.
 type Column struct {
-	ID        uuid.UUID
-	BoardID   uuid.UUID
-	Name      string
-	Stage     Stage
-	Position  int
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID       uuid.UUID
+	BoardID  uuid.UUID
+	Name     string
+	Stage    Stage
+	Position int
+	// NotifyDefault pre-selects "email the requesters" for a move into the column
+	// (planned, in-progress and declined columns only: shipping always emails).
+	NotifyDefault bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // NewColumn is the input for CreateColumn; nil Position means last.
 type NewColumn struct {
-	Name     string
-	Stage    Stage
-	Position *int
+	Name          string
+	Stage         Stage
+	Position      *int
+	NotifyDefault bool
 }
 
 // ColumnPatch changes the fields that are not nil.
 type ColumnPatch struct {
-	Name     *string
-	Stage    *Stage
-	Position *int
+	Name          *string
+	Stage         *Stage
+	Position      *int
+	NotifyDefault *bool
 }
 
 const maxColumnName = 50
@@ -121,8 +135,9 @@ func (s *Service) CreateColumn(ctx context.Context, actor Actor, boardID uuid.UU
 	p := Problems{}
 	now := s.now()
 	col := Column{ID: newID(), BoardID: boardID, Stage: in.Stage, CreatedAt: now, UpdatedAt: now,
-		Name: checkLine(p, "name", in.Name, 1, maxColumnName)}
+		Name: checkLine(p, "name", in.Name, 1, maxColumnName), NotifyDefault: in.NotifyDefault}
 	checkStage(p, "stage", in.Stage)
+	checkNotifyDefault(p, in.Stage, in.NotifyDefault)
 	if err := p.Err(); err != nil {
 		return Column{}, err
 	}

@@ -38,14 +38,24 @@ func (sn *sender) send(ctx context.Context, r *email.Renderer, kind email.Kind, 
 		out.status, out.lastError, out.at = "failed", errorText(err), time.Now()
 		return out
 	}
+	sn.transmit(ctx, msg, d.Attempts, &out)
+	if out.status == "sent" {
+		out.messageID = msgID
+	}
+	return out
+}
+
+// transmit hands msg to the mailer and writes what became of it into out: sent, or
+// queued again (after attempts so far) or failed, with the error.
+func (sn *sender) transmit(ctx context.Context, msg *mail.Msg, attempts int, out *outcome) {
 	start := time.Now()
-	err = sn.s.mailer.Send(ctx, msg)
+	err := sn.s.mailer.Send(ctx, msg)
 	out.at = time.Now()
 	sn.s.metrics.sendSeconds.Observe(out.at.Sub(start).Seconds())
 	if err == nil {
 		sn.gate.ok()
-		out.status, out.messageID = "sent", msgID
-		return out
+		out.status = "sent"
+		return
 	}
 	v := classify(err)
 	out.lastError = errorText(err)
@@ -57,12 +67,11 @@ func (sn *sender) send(ctx context.Context, r *email.Renderer, kind email.Kind, 
 			sn.s.log.Warn("notify: mail server unavailable; all senders wait", "until", due.Format(time.RFC3339Nano), "err", out.lastError)
 		}
 	case v.temporary:
-		due := out.at.Add(backoff(d.Attempts+1, 30*time.Second, time.Hour))
+		due := out.at.Add(backoff(attempts+1, 30*time.Second, time.Hour))
 		out.status, out.due = "queued", &due
 	default:
 		out.status, out.bounce = "failed", v.badMailbox
 	}
-	return out
 }
 
 // message renders d's email, from the batch's skeleton when it has one (k may be

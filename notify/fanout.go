@@ -59,17 +59,22 @@ func (w *fanoutWorker) Work(ctx context.Context, job *river.Job[fanoutArgs]) err
 		// The card FOR SHARE first: an erasure (which locks the card) either finished
 		// before, so its requester is not read below, or waits for this commit and then
 		// detaches the deliveries inserted here (migrations/00050).
-		var found bool
-		err = tx.QueryRow(ctx, `SELECT true FROM cards WHERE id = $1 FOR SHARE`, args.CardID).Scan(&found)
+		// The same statement reads the coalescing window: with one, shipped emails are held.
+		var hold int
+		err = tx.QueryRow(ctx, `SELECT COALESCE((SELECT coalesce_seconds FROM workspace_settings), 0) FROM cards WHERE id = $1 FOR SHARE`, args.CardID).Scan(&hold)
 		if errors.Is(err, pgx.ErrNoRows) { // deleted with its board: nobody to tell
 			tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // nothing was written; a failed rollback closes the connection
 			return nil
 		}
 		var res fanoutResult
 		if err == nil {
-			res, err = w.s.insertDeliveries(ctx, tx, args)
+			if args.Event == kindShipped && hold > 0 {
+				res, err = w.s.insertHeldDeliveries(ctx, tx, args, hold)
+			} else {
+				res, err = w.s.insertDeliveries(ctx, tx, args)
+			}
 		}
-		if err == nil && res.queued > 0 {
+		if err == nil && res.queued > 0 && !res.held {
 			_, err = tx.Exec(ctx, `SELECT pg_notify($1, '')`, wakeChannel)
 		}
 		more := res.seen == fanoutBatch && args.RequesterID == nil
@@ -98,6 +103,7 @@ func (w *fanoutWorker) Work(ctx context.Context, job *river.Job[fanoutArgs]) err
 type fanoutResult struct {
 	seen, queued, suppressed int
 	last                     uuid.UUID
+	held                     bool // queued for later (coalescing): nothing to wake the senders for
 }
 
 // fanoutSQL takes the card's next requesters in id order (the requests primary key)
@@ -106,17 +112,7 @@ type fanoutResult struct {
 // requesters. The new queued ones are grouped into send batches of Config.BatchSize
 // (a requester-id range each; rows that existed already just leave gaps), inserted
 // by the same statement.
-const fanoutSQL = `
-WITH src AS MATERIALIZED (
-    SELECT q.requester_id AS id, r.email,
-           CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'unsubscribed'
-                WHEN r.bounced_at IS NOT NULL THEN 'bounced'
-                ELSE '' END AS reason
-    FROM requests q JOIN requesters r ON r.id = q.requester_id
-    WHERE q.card_id = $1::uuid AND q.requester_id > $2::uuid %[1]s
-    ORDER BY q.requester_id
-    LIMIT %[2]d
-), todo AS MATERIALIZED (
+const fanoutSQL = fanoutSrcSQL + `, todo AS MATERIALIZED (
     SELECT s.*, (row_number() OVER (PARTITION BY s.reason ORDER BY s.id) - 1) / %[3]d AS g
     FROM src s
 ), groups AS MATERIALIZED (
@@ -140,6 +136,19 @@ SELECT (SELECT count(*) FROM src),
        COALESCE((SELECT id FROM src ORDER BY id DESC LIMIT 1), '00000000-0000-0000-0000-000000000000'),
        (SELECT count(*) FROM ins WHERE status = 'queued'),
        (SELECT count(*) FROM ins WHERE status = 'suppressed')`
+
+// fanoutSrcSQL takes the card's next requesters, with why not to email them ("" = do).
+const fanoutSrcSQL = `
+WITH src AS MATERIALIZED (
+    SELECT q.requester_id AS id, r.email,
+           CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'unsubscribed'
+                WHEN r.bounced_at IS NOT NULL THEN 'bounced'
+                ELSE '' END AS reason
+    FROM requests q JOIN requesters r ON r.id = q.requester_id
+    WHERE q.card_id = $1::uuid AND q.requester_id > $2::uuid %[1]s
+    ORDER BY q.requester_id
+    LIMIT %[2]d
+)`
 
 // fanoutQueries are the statement for a whole card and for one requester, with the
 // batch sizes written in.

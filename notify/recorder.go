@@ -19,16 +19,18 @@ type recorder struct {
 	progress *progress
 }
 
-// recorded is an outcome, or the end of a sender's work on a batch. A batch's end
-// always comes after its outcomes, and is written after them.
+// recorded is outcomes written in one statement (one, or the deliveries of one
+// coalesced email, which must never be half recorded), or the end of a sender's work
+// on a batch or hold. An end always comes after its outcomes, and is written after them.
 type recorded struct {
-	out *outcome
-	end *batchEnd
+	outs []outcome
+	end  *batchEnd
 }
 
-// batchEnd hands a leased batch back.
+// batchEnd hands a leased batch (or a requester's hold) back.
 type batchEnd struct {
-	id        uuid.UUID
+	id        uuid.UUID // the batch, or the hold's requester
+	hold      bool      // a delivery_holds row, not a delivery_batches one
 	leases    int       // the lease it was taken with; a batch re-leased since is left alone
 	notBefore time.Time // zero: as soon as something in it is due
 }
@@ -42,8 +44,11 @@ func newRecorder(s *Service) *recorder {
 	return &recorder{s: s, in: make(chan recorded, 4*recordBatch), progress: newProgress(s)}
 }
 
-func (r *recorder) record(o outcome)  { r.in <- recorded{out: &o} }
+func (r *recorder) record(o outcome)  { r.in <- recorded{outs: []outcome{o}} }
 func (r *recorder) finish(e batchEnd) { r.in <- recorded{end: &e} }
+
+// recordAll hands over outcomes that are written in the same statement.
+func (r *recorder) recordAll(outs []outcome) { r.in <- recorded{outs: outs} }
 
 // close is called once every sender has stopped; run writes what is left and returns.
 func (r *recorder) close() { close(r.in) }
@@ -56,8 +61,8 @@ func (r *recorder) run() {
 	for first := range r.in {
 		outs, ends := []outcome{}, []batchEnd{}
 		add := func(x recorded) {
-			if x.out != nil {
-				outs = append(outs, *x.out)
+			if x.end == nil {
+				outs = append(outs, x.outs...)
 			} else {
 				ends = append(ends, *x.end)
 			}
@@ -84,8 +89,13 @@ func (r *recorder) run() {
 			r.count(outs)
 			r.progress.touch(outs)
 		}
-		if len(ends) > 0 {
-			r.retry("batch ends", len(ends), func(ctx context.Context) error { return r.s.endBatches(ctx, ends) })
+		if batches, holds := splitEnds(ends); len(batches) > 0 || len(holds) > 0 {
+			if len(batches) > 0 {
+				r.retry("batch ends", len(batches), func(ctx context.Context) error { return r.s.endBatches(ctx, batches) })
+			}
+			if len(holds) > 0 {
+				r.retry("hold ends", len(holds), func(ctx context.Context) error { return r.s.endHolds(ctx, holds) })
+			}
 		}
 	}
 }
@@ -110,6 +120,17 @@ func (r *recorder) retry(what string, n int, write func(context.Context) error) 
 		}
 		sleepUntil(ctx, time.Now().Add(backoff(attempt, 100*time.Millisecond, 5*time.Second)))
 	}
+}
+
+func splitEnds(ends []batchEnd) (batches, holds []batchEnd) {
+	for _, e := range ends {
+		if e.hold {
+			holds = append(holds, e)
+		} else {
+			batches = append(batches, e)
+		}
+	}
+	return batches, holds
 }
 
 func (r *recorder) count(outs []outcome) {

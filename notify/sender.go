@@ -19,10 +19,17 @@ type sender struct {
 	gate    *gate
 	limiter *rate.Limiter
 	claimQ  string
+	holdsQ  string // claims due holds (coalescing, hold_sql.go)
+	batches int    // batches sent since holds were last looked at
 }
 
+// holdsEvery: while batches keep coming, holds are looked at after this many of them,
+// so a long fan-out delays coalesced emails a little but never starves them.
+const holdsEvery = 16
+
 func (s *Service) newSender(wake *waker, rec *recorder, g *gate, limiter *rate.Limiter) *sender {
-	return &sender{s: s, wake: wake, rec: rec, gate: g, limiter: limiter, claimQ: claimQuery(s.cfg.Lease)}
+	return &sender{s: s, wake: wake, rec: rec, gate: g, limiter: limiter,
+		claimQ: claimQuery(s.cfg.Lease), holdsQ: claimHoldsQuery(s.cfg.Lease)}
 }
 
 func (sn *sender) run(ctx context.Context) {
@@ -35,7 +42,7 @@ func (sn *sender) run(ctx context.Context) {
 			continue
 		}
 		woken := sn.wake.C()
-		l, ok, err := sn.s.claim(ctx, sn.claimQ)
+		ok, err := sn.work(ctx)
 		if err != nil {
 			if ctx.Err() == nil {
 				// The database is away (a restart): try again, less often the longer it lasts.
@@ -54,10 +61,37 @@ func (sn *sender) run(ctx context.Context) {
 			case <-woken:
 			case <-poll.C:
 			}
-			continue
 		}
-		sn.sendBatch(ctx, l)
 	}
+}
+
+// work leases and sends one due batch, or else the due holds of coalesced emails
+// (first, once every holdsEvery batches); ok is false when nothing was due.
+func (sn *sender) work(ctx context.Context) (ok bool, err error) {
+	if sn.batches >= holdsEvery {
+		if ok, err := sn.workHolds(ctx); ok || err != nil {
+			return ok, err
+		}
+	}
+	l, ok, err := sn.s.claim(ctx, sn.claimQ)
+	if err != nil {
+		return false, err
+	}
+	if ok {
+		sn.batches++
+		sn.sendBatch(ctx, l)
+		return true, nil
+	}
+	return sn.workHolds(ctx)
+}
+
+func (sn *sender) workHolds(ctx context.Context) (bool, error) {
+	sn.batches = 0
+	h, ok, err := sn.s.claimHolds(ctx, sn.holdsQ)
+	if ok && err == nil {
+		sn.sendHolds(ctx, h)
+	}
+	return ok, err
 }
 
 // sendBatch sends the batch's due deliveries, stopping early when the lease is half

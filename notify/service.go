@@ -45,6 +45,7 @@ type Service struct {
 	emails  *email.Renderer
 
 	fanoutAllSQL, fanoutOneSQL string
+	heldAllSQL, heldOneSQL     string // the fan-out of shipped emails while coalescing (fanout_held.go)
 
 	inserter *river.Client[*sql.Tx] // inserts on the caller's database/sql transaction
 	worker   *river.Client[pgx.Tx]  // works the fan-out jobs
@@ -110,6 +111,7 @@ func newService(ctx context.Context, cfg Config, pool *pgxpool.Pool, sender emai
 	}
 	s := &Service{cfg: cfg, pool: pool, log: log, metrics: newMetrics(reg), mailer: mailer, emails: emails}
 	s.fanoutAllSQL, s.fanoutOneSQL = fanoutQueries(cfg.BatchSize)
+	s.heldAllSQL, s.heldOneSQL = heldFanoutQueries()
 	if s.inserter, err = river.NewClient(riverdatabasesql.New(nil), &river.Config{}); err != nil {
 		return nil, fmt.Errorf("notify: river inserter: %w", err)
 	}

@@ -52,9 +52,23 @@ func parseSet(name string) templateSet {
 	}
 }
 
+func mustHTML(name string) *htmltemplate.Template {
+	return htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/layout.html.tmpl", "templates/"+name+".html.tmpl"))
+}
+
+func mustText(name string) *texttemplate.Template {
+	return texttemplate.Must(texttemplate.ParseFS(templateFiles, "templates/layout.txt.tmpl", "templates/"+name+".txt.tmpl"))
+}
+
 // execute renders both parts; the subject is already one clean line.
 func (t templateSet) execute(d emailData) (Rendered, error) {
-	out := Rendered{Subject: d.Subject}
+	return t.executeData(d.Subject, d)
+}
+
+// executeData renders both parts of any data the layout can read (an emailData, or a
+// struct that embeds one).
+func (t templateSet) executeData(subject string, d any) (Rendered, error) {
+	out := Rendered{Subject: subject}
 	var buf bytes.Buffer
 	if err := t.text.ExecuteTemplate(&buf, "layout", d); err != nil {
 		return out, err

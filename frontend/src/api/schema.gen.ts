@@ -1858,6 +1858,8 @@ export interface components {
             stage: "open" | "planned" | "in_progress" | "done" | "declined";
             /** @description 0-based place on the board. */
             position: number;
+            /** @description The web UI pre-selects "email the requesters" for a move into this column (POST /cards/{id}/move with notify). Only planned, in_progress and declined columns have it; a stage change to another stage turns it off. */
+            notify_default: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2285,12 +2287,16 @@ export interface components {
             stage: "open" | "planned" | "in_progress" | "done" | "declined";
             /** @description 0-based; absent: last. */
             position?: number;
+            /** @description Absent: false. Pre-select "email the requesters" for moves into it; true only for planned, in_progress and declined columns (else 422 with the field). */
+            notify_default?: boolean;
         };
         ColumnPatch: {
             name?: string;
             /** @enum {string} */
             stage?: "open" | "planned" | "in_progress" | "done" | "declined";
             position?: number;
+            /** @description true only for planned, in_progress and declined columns (else 422 with the field). */
+            notify_default?: boolean;
         };
         NewCard: {
             /** Format: uuid */

@@ -12,6 +12,8 @@ import { BoardColumn } from './BoardColumn'
 import { CardTile } from './CardTile'
 import { forgetDrag, markDragEnded } from './dragClock'
 import { ShipDialog } from '../shipping/ShipDialog'
+import { StatusMoveDialog } from '../shipping/StatusMoveDialog'
+import { offersStatusEmail } from '../shipping/statusEmail'
 import { announcements, instructions, type Where } from './dndText'
 import { keys } from '../api/queries'
 import { liveQueue } from '../api/liveQueue'
@@ -67,6 +69,8 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     setDragState(v)
   }, [])
   const [shipping, setShipping] = useState<Shipping | null>(null)
+  // A card with requesters dropped into a planned, in-progress or declined column: email them?
+  const [telling, setTelling] = useState<Shipping | null>(null)
   // Live changes wait while a card is held (and while the ship dialog holds its drop): the
   // columns under it stay still, and they arrive in one batch after the drop.
   const dragging = drag != null
@@ -178,6 +182,9 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     if (col?.stage === 'done' && !d.card.shipped_at) {
       setDrag(view)
       setShipping({ view, column: col, target })
+    } else if (view.to !== view.from && offersStatusEmail(col, d.card.requester_count)) {
+      setDrag(view)
+      setTelling({ view, column: col, target })
     } else {
       moves.commit(view, target)
       setDrag(null)
@@ -218,7 +225,7 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
         <DragOverlay dropAnimation={null}>
           {/* dnd-kit measures the overlay's first child: keep the tilt on an inner element so the
               measured box stays upright and keyboard moves pick the right neighbours. */}
-          {active && !shipping ? (
+          {active && !shipping && !telling ? (
             <div>
               <CardTile card={active} overlay />
             </div>
@@ -239,6 +246,23 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
             moves.commit(shipping.view, shipping.target, note)
             setDrag(null)
             setShipping(null)
+          }}
+        />
+      )}
+      {telling && (
+        <StatusMoveDialog
+          card={telling.view.card}
+          column={telling.column}
+          onCancel={() => {
+            forgetDrag()
+            setDrag(null)
+            setTelling(null)
+          }}
+          onMove={(notify, note) => {
+            forgetDrag()
+            moves.commit(telling.view, telling.target, undefined, { notify, note })
+            setDrag(null)
+            setTelling(null)
           }}
         />
       )}

@@ -9,6 +9,7 @@ import { describe, formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { keys } from '../api/queries'
 import { stageName, stages } from '../ui/names'
+import { emailsOnMove } from '../shipping/statusEmail'
 
 /** Name, stage and place of one column, and deleting it once it is empty. */
 export function ColumnSettings({ board, column, onClose }: { board: Board; column: Column; onClose: () => void }) {
@@ -19,6 +20,7 @@ export function ColumnSettings({ board, column, onClose }: { board: Board; colum
   const [name, setName] = useState(column.name)
   const [stage, setStage] = useState<Stage>(column.stage)
   const [slot, setSlot] = useState(index)
+  const [notifyDefault, setNotifyDefault] = useState(column.notify_default)
 
   const refresh = () => {
     qc.invalidateQueries({ queryKey: keys.board(board.id) })
@@ -26,9 +28,12 @@ export function ColumnSettings({ board, column, onClose }: { board: Board; colum
   }
   const save = useMutation({
     mutationFn: () => {
-      const patch: { name?: string; stage?: Stage; position?: number } = {}
+      const patch: { name?: string; stage?: Stage; position?: number; notify_default?: boolean } = {}
       if (name.trim() !== column.name) patch.name = name.trim()
       if (stage !== column.stage) patch.stage = stage
+      // A stage whose moves email nobody (or always) has no default: the API turns it off.
+      const notify = emailsOnMove(stage) && notifyDefault
+      if (notify !== column.notify_default && emailsOnMove(stage)) patch.notify_default = notify
       // The API places the column at the position it is given; taking the slot's current
       // position moves it there and shifts the rest.
       if (slot !== index) patch.position = sorted[slot]!.position
@@ -47,7 +52,7 @@ export function ColumnSettings({ board, column, onClose }: { board: Board; colum
       onClose()
     },
   })
-  const errors = formErrors(save.error, ['name', 'stage', 'position'])
+  const errors = formErrors(save.error, ['name', 'stage', 'position', 'notify_default'])
 
   function submit(e: FormEvent) {
     e.preventDefault()
@@ -75,6 +80,15 @@ export function ColumnSettings({ board, column, onClose }: { board: Board; colum
             ))}
           </select>
         </Field>
+        {emailsOnMove(stage) && (
+          <>
+            <label className="checkbox">
+              <input type="checkbox" checked={notifyDefault} onChange={(e) => setNotifyDefault(e.target.checked)} /> Email the
+              requesters when a card moves here (pre-selected; whoever moves it can untick it)
+            </label>
+            <FormError message={errors.fields.notify_default ?? null} />
+          </>
+        )}
         <Field label="Place on the board" error={errors.fields.position}>
           <select value={slot} onChange={(e) => setSlot(Number(e.target.value))}>
             {sorted.map((c, i) => (

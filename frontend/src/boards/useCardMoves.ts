@@ -22,7 +22,8 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
   const qc = useQueryClient()
   const toast = useToast()
 
-  function commit(view: DragView, target: Placement, releaseNote?: string) {
+  /** status: the status email the mover asked for (a planned, in-progress or declined column). */
+  function commit(view: DragView, target: Placement, releaseNote?: string, status?: { notify: boolean; note: string }) {
     const before = view.card
     const fromKey = keys.columnCards(board.id, view.from, filter)
     const toKey = keys.columnCards(board.id, view.to, filter)
@@ -33,7 +34,8 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
     live.hold(before.id)
     qc.setQueryData<ColumnData>(fromKey, (d) => d && removeCard(d, before.id))
     qc.setQueryData<ColumnData>(toKey, (d) => d && insertCard(d, { ...before, column_id: view.to }, view.index))
-    ep.moveCard(before.id, { ...target, release_note: releaseNote?.trim() || undefined }, before.version)
+    const tell = status?.notify ? { notify: true, note: status.note.trim() || undefined } : {}
+    ep.moveCard(before.id, { ...target, release_note: releaseNote?.trim() || undefined, ...tell }, before.version)
       .then(
         (card) => {
           qc.setQueryData<ColumnData>(toKey, (d) => d && replaceCard(d, card))

@@ -11,6 +11,7 @@ import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { useUnsavedEdits } from '../ui/unsaved'
+import { emailLabel, noteHint, noteLabel, offersStatusEmail } from '../shipping/statusEmail'
 
 /** Move without dragging: to another column or another board (the card goes to the end). */
 export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
@@ -25,8 +26,13 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   const columns = [...target.columns].sort((a, b) => a.position - b.position)
   const column = columns.find((c) => c.id === columnId)
   const ships = column?.stage === 'done' && !card.shipped_at
-  const statusEmail = column && ['planned', 'in_progress', 'declined'].includes(column.stage) && card.requester_count > 0
-  const [tell, setTell] = useState(false)
+  const statusEmail = offersStatusEmail(column, card.requester_count)
+  // Pre-selected from the target column's notify_default each time the target changes.
+  const [tell, setTell] = useState(column?.notify_default ?? false)
+  function aimAt(id: string, cols = columns) {
+    setColumnId(id)
+    setTell(cols.find((c) => c.id === id)?.notify_default ?? false)
+  }
   const [why, setWhy] = useState('')
   useUnsavedEdits(ships && note.trim() ? 'the release note' : null)
 
@@ -43,7 +49,6 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
       ),
     onSuccess: (moved) => {
       setNote('')
-      setTell(false)
       setWhy('')
       // Out of one column's pages and into the other's (on this board or another), in place.
       liveQueue(qc).now('card.moved', moved, card.column_id)
@@ -72,8 +77,8 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
               onChange={(e) => {
                 setBoardId(e.target.value)
                 const b = all.find((x) => x.id === e.target.value)
-                const first = [...(b?.columns ?? [])].sort((a, c) => a.position - c.position)[0]
-                setColumnId(e.target.value === card.board_id ? card.column_id : (first?.id ?? ''))
+                const cols = [...(b?.columns ?? [])].sort((a, c) => a.position - c.position)
+                aimAt(e.target.value === card.board_id ? card.column_id : (cols[0]?.id ?? ''), cols)
               }}
             >
               {all.map((b) => (
@@ -84,7 +89,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
             </select>
           </Field>
           <Field label="Column" error={errors.fields.column_id}>
-            <select value={columnId} onChange={(e) => setColumnId(e.target.value)}>
+            <select value={columnId} onChange={(e) => aimAt(e.target.value)}>
               {columns.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -105,11 +110,10 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
         {statusEmail && (
           <>
             <label className="checkbox">
-              <input type="checkbox" checked={tell} onChange={(e) => setTell(e.target.checked)} /> Email the{' '}
-              {card.requester_count} {card.requester_count === 1 ? 'person' : 'people'} who asked
+              <input type="checkbox" checked={tell} onChange={(e) => setTell(e.target.checked)} /> {emailLabel(card.requester_count)}
             </label>
             {tell && (
-              <Field label={column.stage === 'declined' ? 'Tell them why' : 'Note'} optional error={errors.fields.note}>
+              <Field label={noteLabel(column.stage)} optional hint={noteHint(column.stage)} error={errors.fields.note}>
                 <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} maxLength={2000} />
               </Field>
             )}

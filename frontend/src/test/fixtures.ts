@@ -2,8 +2,8 @@ import type { Board, Card, CardRequest, Column, Conversation, Stage } from '../a
 
 const at = '2025-01-01T00:00:00Z'
 
-export function makeColumn(id: string, name: string, stage: Stage, position: number): Column {
-  return { id, board_id: 'b1', name, stage, position, created_at: at, updated_at: at }
+export function makeColumn(id: string, name: string, stage: Stage, position: number, notifyDefault = false): Column {
+  return { id, board_id: 'b1', name, stage, position, notify_default: notifyDefault, created_at: at, updated_at: at }
 }
 
 export const board: Board = {
