@@ -188,19 +188,23 @@ SELECT ?, board_id, column_id, 'issue', 'Faster export', 'b' FROM cards WHERE id
 	}
 }
 
-func TestShippedCardOnlyWhileShipped(t *testing.T) {
+func TestPublicCardShippedOnlyWhileShipped(t *testing.T) {
 	w := newDeliveryWorld(t)
 	ctx := context.Background()
-	got, err := w.svc.ShippedCard(ctx, w.card)
-	if err != nil || got.Title != "Dark mode" || got.ReleaseNote != "It is here." || got.ShippedAt.IsZero() {
-		t.Fatalf("ShippedCard = %+v, %v", got, err)
+	got, err := w.svc.PublicCard(ctx, w.card)
+	if err != nil || got.Title != "Dark mode" || got.ReleaseNote != "It is here." || got.ShippedAt.IsZero() || got.Stage != StageDone {
+		t.Fatalf("PublicCard = %+v, %v", got, err)
 	}
 	// Moved back out of done: the public page must not claim it shipped.
 	w.exec(t, `UPDATE cards SET column_id = (SELECT id FROM columns WHERE stage = 'in_progress') WHERE id = ?`, w.card)
-	if _, err := w.svc.ShippedCard(ctx, w.card); KindOf(err) != KindNotFound {
-		t.Errorf("card moved out of done: %v, want not found", err)
+	if got, err := w.svc.PublicCard(ctx, w.card); err != nil || got.Stage != StageInProgress || got.ReleaseNote != "" {
+		t.Errorf("card moved back into progress: %+v, %v; want in progress without its release note", got, err)
 	}
-	if _, err := w.svc.ShippedCard(ctx, uuid.New()); KindOf(err) != KindNotFound {
+	w.exec(t, `UPDATE columns SET stage = 'open' WHERE stage = 'in_progress'`)
+	if _, err := w.svc.PublicCard(ctx, w.card); KindOf(err) != KindNotFound {
+		t.Errorf("card moved back to open: %v, want not found", err)
+	}
+	if _, err := w.svc.PublicCard(ctx, uuid.New()); KindOf(err) != KindNotFound {
 		t.Errorf("unknown card: %v, want not found", err)
 	}
 }

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -34,22 +35,8 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 	var res InboundResult
 	err := s.db.WithTx(ctx, func(ctx context.Context) error {
 		db := s.db.conn(ctx)
-		var live []uuid.UUID
-		if err := db.Raw(`SELECT id FROM integrations WHERE id = ? FOR KEY SHARE`, integ.ID).Scan(&live).Error; err != nil {
-			return err
-		}
-		if len(live) == 0 {
-			return NotFound("integration")
-		}
 		row := inboundRow{ID: newID(), IntegrationID: integ.ID, ReceivedAt: s.now(), ExternalID: ev.EventID,
 			RequesterEmail: ev.Email, RequesterName: ev.Name, Quote: ev.Quote, ConversationURL: ev.ConversationURL}
-		card, detail, err := s.inboundCard(ctx, ev)
-		if err != nil {
-			return err
-		}
-		if card != nil {
-			row.CardID = &card.ID
-		}
 		row.ConversationKey = ev.ConversationID
 		if row.ConversationKey == "" {
 			row.ConversationKey = ev.ConversationURL
@@ -57,15 +44,21 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 		if row.ConversationKey == "" && ev.Email != "" {
 			row.ConversationKey = "email:" + normalEmail(ev.Email)
 		}
-		lock := ""
-		switch {
-		case card != nil && row.ConversationKey != "":
-			lock = "conversation|" + row.ConversationKey + "|" + card.ID.String()
-		case ev.EventID != "":
-			lock = "event|" + ev.EventID
+		// The lock of this conversation on the card is taken by the statement that
+		// reads the card; without a card (or a conversation), the event id's lock.
+		convLock := ""
+		if row.ConversationKey != "" {
+			convLock = "inbound|" + integ.ID.String() + "|conversation|" + row.ConversationKey + "|"
 		}
-		if lock != "" {
-			if err := db.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "inbound|"+integ.ID.String()+"|"+lock).Error; err != nil {
+		card, detail, err := s.inboundCard(ctx, ev, convLock)
+		if err != nil {
+			return err
+		}
+		if card != nil {
+			row.CardID = &card.ID
+		}
+		if (card == nil || convLock == "") && ev.EventID != "" {
+			if err := db.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "inbound|"+integ.ID.String()+"|event|"+ev.EventID).Error; err != nil {
 				return err
 			}
 		}
@@ -87,6 +80,9 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 				row.Outcome, row.Detail = OutcomeUnmatched, problem
 				break
 			}
+			if ev.ExternalUserID != "" {
+				in.customerRef = &customerRef{tool: integ.Kind, id: ev.ExternalUserID}
+			}
 			link, err := s.LinkRequest(ctx, actor, card.ID, in)
 			if err != nil {
 				return err
@@ -98,14 +94,6 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 			}
 			if link.CardShipped && link.Created {
 				row.Detail += "; the card has shipped: the shipped email is on its way"
-			}
-			if ev.ExternalUserID != "" {
-				err := db.Exec(`UPDATE requesters SET external_ids = external_ids || jsonb_build_object(?::text, ?::text)
-WHERE id = ? AND external_ids ->> ?::text IS DISTINCT FROM ?::text`,
-					integ.Kind, ev.ExternalUserID, link.Requester.ID, integ.Kind, ev.ExternalUserID).Error
-				if err != nil {
-					return err
-				}
 			}
 		}
 		return s.insertInbound(ctx, row, &res)
@@ -150,42 +138,57 @@ ON CONFLICT (integration_id, external_id) WHERE external_id <> '' AND outcome <>
 }
 
 // inboundSeen says why the event is a redelivery ("" if it is not): its event id was
-// recorded, or this conversation was already linked to the card.
+// recorded, or this conversation was already linked to the card. The same statement
+// holds the integration (key share, until the commit) or answers NotFound if it was
+// deleted meanwhile; each arm of the redelivery test is served by its partial index
+// (inbound_events_external_key, inbound_events_conversation_idx).
 func (s *Service) inboundSeen(ctx context.Context, integID uuid.UUID, eventID, convKey string, card *Card) (string, error) {
-	var hits []string
-	if eventID != "" {
-		err := s.db.conn(ctx).Raw(`SELECT outcome FROM inbound_events
-WHERE integration_id = ? AND external_id = ? AND external_id <> '' AND outcome <> 'duplicate' LIMIT 1`, integID, eventID).Scan(&hits).Error
-		if err != nil {
-			return "", err
-		}
-		if len(hits) > 0 {
-			return fmt.Sprintf("event %s was received before (%s)", eventID, hits[0]), nil
-		}
-	}
+	var cardID *uuid.UUID
 	if card != nil && convKey != "" {
-		err := s.db.conn(ctx).Raw(`SELECT outcome FROM inbound_events
-WHERE integration_id = ? AND conversation_key = ? AND card_id = ? AND outcome = 'linked' LIMIT 1`, integID, convKey, card.ID).Scan(&hits).Error
-		if err != nil {
-			return "", err
-		}
-		if len(hits) > 0 {
-			return fmt.Sprintf("this conversation was already linked to closeloop-%d", card.Number), nil
-		}
+		cardID = &card.ID
 	}
-	return "", nil
+	var hits []struct {
+		Outcome *string
+		ByEvent bool
+	}
+	err := s.db.conn(ctx).Raw(`SELECT e.outcome, COALESCE(e.external_id = @event, false) AS by_event
+FROM integrations i LEFT JOIN LATERAL (
+    SELECT outcome, external_id FROM inbound_events
+    WHERE integration_id = i.id AND (
+        (@event <> '' AND external_id = @event AND external_id <> '' AND outcome <> 'duplicate')
+     OR (CAST(@card AS uuid) IS NOT NULL AND conversation_key = @conv AND card_id = @card AND outcome = 'linked'))
+    ORDER BY external_id = @event DESC LIMIT 1) e ON true
+WHERE i.id = @integ FOR KEY SHARE OF i`,
+		sql.Named("event", eventID), sql.Named("integ", integID), sql.Named("conv", convKey), sql.Named("card", cardID)).Scan(&hits).Error
+	switch {
+	case err != nil:
+		return "", err
+	case len(hits) == 0:
+		return "", NotFound("integration")
+	case hits[0].Outcome == nil:
+		return "", nil
+	case hits[0].ByEvent:
+		return fmt.Sprintf("event %s was received before (%s)", eventID, *hits[0].Outcome), nil
+	}
+	return fmt.Sprintf("this conversation was already linked to closeloop-%d", card.Number), nil
 }
 
 // inboundCard finds the card the event names (its first reference); nil and why when
-// there is none. A card merged into another stands for that one.
-func (s *Service) inboundCard(ctx context.Context, ev InboundEvent) (*Card, string, error) {
+// there is none. A card merged into another stands for that one. With lockPrefix, the
+// transaction also holds the advisory lock lockPrefix + the card's id (taken by the
+// statement that reads the card: one round trip less for every event).
+func (s *Service) inboundCard(ctx context.Context, ev InboundEvent, lockPrefix string) (*Card, string, error) {
 	var c Card
 	var err error
+	q := s.db.conn(ctx).Select(cardFields)
+	if lockPrefix != "" {
+		q = s.db.conn(ctx).Select(cardFields+", pg_advisory_xact_lock(hashtextextended(? || id::text, 0))::text AS locked", lockPrefix)
+	}
 	switch {
 	case ev.CardID != uuid.Nil:
-		c, err = s.Card(ctx, ev.CardID)
+		err = storeErr(q.Where("id = ?", ev.CardID).Take(&c).Error, "card")
 	case len(ev.References) > 0:
-		c, err = s.CardByNumber(ctx, ev.References[0])
+		err = storeErr(q.Where("number = ?", ev.References[0]).Take(&c).Error, "card")
 	default:
 		return nil, "", nil
 	}
@@ -206,6 +209,12 @@ func (s *Service) inboundCard(ctx context.Context, ev InboundEvent) (*Card, stri
 		}
 		if err == nil {
 			c = into
+			if lockPrefix != "" {
+				err := s.db.conn(ctx).Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, lockPrefix+c.ID.String()).Error
+				if err != nil {
+					return nil, "", err
+				}
+			}
 		}
 	}
 	if c.ArchivedAt != nil {

@@ -54,20 +54,35 @@ const requesterColumns = `q.id, q.email, q.name, q.company, q.external_ids, q.un
 // company given here replaces the stored one; empty ones leave it alone. email must
 // already be normalised.
 func (s *Service) upsertRequester(ctx context.Context, email, name, company string) (Requester, error) {
+	return s.upsertRequesterRef(ctx, email, name, company, nil)
+}
+
+// upsertRequesterRef is upsertRequester that also keeps a tool's id of the person in
+// external_ids (ref may be nil), in the same statement.
+func (s *Service) upsertRequesterRef(ctx context.Context, email, name, company string, ref *customerRef) (Requester, error) {
 	var r Requester
 	now := s.now()
+	refs := "{}"
+	if ref != nil {
+		b, err := json.Marshal(map[string]string{ref.tool: ref.id})
+		if err != nil {
+			return r, err
+		}
+		refs = string(b)
+	}
 	err := s.db.conn(ctx).Raw(`
-INSERT INTO requesters AS q (id, email, name, company, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO requesters AS q (id, email, name, company, external_ids, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)
 ON CONFLICT (lower(email)) DO UPDATE SET
     name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE q.name END,
     company = CASE WHEN EXCLUDED.company <> '' THEN EXCLUDED.company ELSE q.company END,
+    external_ids = q.external_ids || EXCLUDED.external_ids,
     updated_at = CASE
         WHEN (EXCLUDED.name <> '' AND EXCLUDED.name <> q.name)
           OR (EXCLUDED.company <> '' AND EXCLUDED.company <> q.company)
         THEN EXCLUDED.updated_at ELSE q.updated_at END
 RETURNING `+requesterColumns,
-		newID(), email, name, company, now, now).Scan(&r).Error
+		newID(), email, name, company, refs, now, now).Scan(&r).Error
 	return r, storeErr(err, "requester")
 }
 

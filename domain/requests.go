@@ -29,7 +29,12 @@ type LinkRequestInput struct {
 	Quote           string
 	Source          string // one of RequestSources; empty ⇒ the conversation's tool, else "other"
 	ConversationURL string // optional; also recorded as a conversation of this card and requester
+
+	customerRef *customerRef // a help desk's id of the customer (inbound events), kept in external_ids
 }
+
+// customerRef is one tool's id of a requester.
+type customerRef struct{ tool, id string }
 
 // LinkResult says what LinkRequest did.
 type LinkResult struct {
@@ -92,7 +97,7 @@ func (s *Service) LinkRequest(ctx context.Context, actor Actor, cardID uuid.UUID
 	var res LinkResult
 	err = s.db.WithTx(ctx, func(ctx context.Context) error {
 		// Lock order: requester (by the upsert), then card. EraseRequester takes the same order.
-		r, err := s.upsertRequester(ctx, in.Email, in.Name, in.Company)
+		r, err := s.upsertRequesterRef(ctx, in.Email, in.Name, in.Company, in.customerRef)
 		if err != nil {
 			return err
 		}
@@ -110,9 +115,6 @@ func (s *Service) LinkRequest(ctx context.Context, actor Actor, cardID uuid.UUID
 		req.Requester = r
 		res = LinkResult{Request: req, Created: created, CardShipped: card.ShippedAt != nil}
 		if created {
-			if err := s.db.conn(ctx).Exec(`UPDATE cards SET requester_count = requester_count + 1 WHERE id = ?`, cardID).Error; err != nil {
-				return err
-			}
 			if card.ShippedAt != nil {
 				if err := s.takeLateEmail(ctx, actor); err != nil {
 					return err
@@ -144,7 +146,8 @@ func (s *Service) LinkRequest(ctx context.Context, actor Actor, cardID uuid.UUID
 	return res, err
 }
 
-// upsertRequest inserts the card × requester link, or appends the quote to an existing one.
+// upsertRequest inserts the card × requester link, or appends the quote to an existing
+// one; a new link counts on the card in the same statement (the card is locked).
 func (s *Service) upsertRequest(ctx context.Context, actor Actor, cardID, requesterID uuid.UUID, quote, source string) (Request, bool, error) {
 	now := s.now()
 	quotes := Quotes{}
@@ -154,15 +157,20 @@ func (s *Service) upsertRequest(ctx context.Context, actor Actor, cardID, reques
 	var row requestRow
 	// xmax = 0 only on a freshly inserted row: it tells a new link from an existing one.
 	err := s.db.conn(ctx).Raw(`
-INSERT INTO requests AS r (card_id, requester_id, quote, source, quotes, linked_by, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-ON CONFLICT (card_id, requester_id) DO UPDATE SET
-    quotes = r.quotes || EXCLUDED.quotes,
-    quote = CASE WHEN EXCLUDED.quote <> '' THEN EXCLUDED.quote ELSE r.quote END,
-    source = CASE WHEN r.source = '' THEN EXCLUDED.source ELSE r.source END,
-    updated_at = EXCLUDED.updated_at
-RETURNING r.card_id, r.requester_id, r.quote, r.source, r.quotes, r.linked_by, r.created_at, r.updated_at, (r.xmax = 0) AS inserted`,
-		cardID, requesterID, quote, source, quotes, actor.Label(), now, now).Scan(&row).Error
+WITH r AS (
+    INSERT INTO requests AS r (card_id, requester_id, quote, source, quotes, linked_by, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+    ON CONFLICT (card_id, requester_id) DO UPDATE SET
+        quotes = r.quotes || EXCLUDED.quotes,
+        quote = CASE WHEN EXCLUDED.quote <> '' THEN EXCLUDED.quote ELSE r.quote END,
+        source = CASE WHEN r.source = '' THEN EXCLUDED.source ELSE r.source END,
+        updated_at = EXCLUDED.updated_at
+    RETURNING r.card_id, r.requester_id, r.quote, r.source, r.quotes, r.linked_by, r.created_at, r.updated_at, (r.xmax = 0) AS inserted
+), counted AS (
+    UPDATE cards SET requester_count = requester_count + 1 WHERE id = ? AND (SELECT inserted FROM r)
+)
+SELECT * FROM r`,
+		cardID, requesterID, quote, source, quotes, actor.Label(), now, now, cardID).Scan(&row).Error
 	return row.toRequest(), row.Inserted, storeErr(err, "request")
 }
 

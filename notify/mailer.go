@@ -45,12 +45,17 @@ type verdict struct {
 	serverWide bool
 }
 
-// classify reads a send error. Anything without an SMTP reply code (dial errors,
+// classify reads a send error. An address the server cannot carry (utf8AddressError)
+// fails its delivery only. Anything without an SMTP reply code (dial errors,
 // timeouts, a dropped connection) is temporary. 4xx is temporary. 5xx is permanent
 // for this delivery, except at MAIL FROM or before it (our sender address or our
 // credentials are refused: a configuration problem that must not fail every
 // delivery), which is treated as a server-wide temporary failure.
 func classify(err error) verdict {
+	var ue *utf8AddressError
+	if errors.As(err, &ue) {
+		return verdict{} // permanent for this delivery; the address may well exist
+	}
 	var se *mail.SendError
 	if !errors.As(err, &se) {
 		return verdict{temporary: true, serverWide: true}

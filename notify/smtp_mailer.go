@@ -87,6 +87,10 @@ func (m *smtpMailer) Send(ctx context.Context, msg *mail.Msg) error {
 		}
 		conn.c, fresh = c, true
 	}
+	if err := checkSMTPUTF8(conn.c, msg, m.addr); err != nil {
+		conn.lastUsed = time.Now()
+		return err // nothing was said to the server about this message
+	}
 	err := m.client.SendWithSMTPClient(conn.c, msg)
 	if err != nil && !fresh && failedBeforeMail(err) {
 		// A reused connection the server has closed meanwhile (often with a 421 that

@@ -236,3 +236,38 @@ func TestAnEmailThatFailsForGoodIsADeliveryFailedEvent(t *testing.T) {
 		t.Errorf("%d requests, want 1", len(got))
 	}
 }
+
+// The payload's facts are read with the webhooks, in the change's transaction: the
+// column a card left and the one it is in, and the person linked with their name.
+func TestSlackNamesTheColumnsOfAMoveAndThePersonLinked(t *testing.T) {
+	e := newEnv(t, Config{Retry: short, AllowPrivate: true})
+	rcv := newReceiver(t, 200)
+	e.webhook(t, rcv.URL, domain.WebhookSlack, domain.EventCardMoved, domain.EventRequestLinked)
+	b := e.board(t)
+	c := e.card(t, b, "SSO")
+	ctx := context.Background()
+	if _, err := e.svc.MoveCard(ctx, editor, c.ID, domain.Move{ColumnID: b.Columns[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.LinkRequest(ctx, editor, c.ID, domain.LinkRequestInput{Email: "maria@example.com", Name: "Maria Garcia"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, "two Slack messages", func() bool { return len(rcv.requests()) == 2 })
+	var texts []string
+	for _, r := range rcv.requests() {
+		var msg map[string]string
+		if err := json.Unmarshal(r.body, &msg); err != nil {
+			t.Fatalf("body %s: %v", r.body, err)
+		}
+		texts = append(texts, msg["text"])
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{
+		fmt.Sprintf("from %s to %s.", b.Columns[0].Name, b.Columns[1].Name),
+		"Eddie Editor linked Maria Garcia to", "*Roadmap*",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("messages %q lack %q", all, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package webhooks
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -54,35 +53,36 @@ type failureData struct {
 	LastError string    `json:"last_error"`
 }
 
-// cardSQL reads a card with its column and board.
-const cardSQL = `SELECT c.id, c.number, c.title, c.board_id, c.column_id, col.stage, col.name, b.name
-FROM cards c JOIN columns col ON col.id = c.column_id JOIN boards b ON b.id = c.board_id
-WHERE c.id = $1`
+// cardRow is the event's card as hooksSQL reads it, with the column it left and the
+// requester (each field NULL without one).
+type cardRow struct {
+	ID                *uuid.UUID
+	Number            *int64
+	Title, Stage      *string
+	BoardID, ColumnID *uuid.UUID
+	Column, Board     *string
+	From              *string
+	Email, Name       *string
+	Quote             *string
+}
 
-func (o *Outbox) readFacts(ctx context.Context, tx *sql.Tx, ev domain.Event) (facts, error) {
+// readFacts completes what the payloads say about ev; card is its card as read with
+// the webhooks (nil: the event has none, or it was deleted in the same transaction).
+func (o *Outbox) readFacts(ctx context.Context, tx *sql.Tx, ev domain.Event, card *cardRow) (facts, error) {
 	f := facts{Type: ev.Type, At: ev.At, Actor: ev.Actor, Reaction: ev.Reaction}
 	if f.At.IsZero() {
 		f.At = time.Now()
 	}
 	f.At = f.At.UTC()
-	if ev.CardID == uuid.Nil {
-		return f, nil
+	if card == nil || card.ID == nil {
+		return f, nil // no card, or deleted in the same transaction: the event says less
 	}
-	c := cardData{}
-	err := tx.QueryRowContext(ctx, cardSQL, ev.CardID).Scan(&c.ID, &c.Number, &c.Title, &c.BoardID, &c.ColumnID, &c.Stage, &f.Column, &f.BoardName)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, nil // deleted in the same transaction: the event says less
-	}
-	if err != nil {
-		return f, err
-	}
+	c := cardData{ID: *card.ID, Number: card.Number, Title: deref(card.Title), BoardID: derefID(card.BoardID),
+		ColumnID: derefID(card.ColumnID), Stage: deref(card.Stage)}
+	f.Column, f.BoardName = deref(card.Column), deref(card.Board)
 	c.URL = o.cfg.BaseURL + "/boards/" + c.BoardID.String() + "?card=" + c.ID.String()
 	f.Card = &c
-	if ev.FromColumn != uuid.Nil {
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM columns WHERE id = $1`, ev.FromColumn).Scan(&f.From); err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return f, err
-		}
-	}
+	f.From = deref(card.From)
 	if ev.Type == domain.EventCardShipped {
 		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM requests r JOIN requesters p ON p.id = r.requester_id
 			WHERE r.card_id = $1 AND p.unsubscribed_at IS NULL AND p.bounced_at IS NULL`, c.ID).Scan(&f.Emailing)
@@ -91,14 +91,22 @@ func (o *Outbox) readFacts(ctx context.Context, tx *sql.Tx, ev domain.Event) (fa
 		}
 	}
 	if ev.RequesterID != uuid.Nil {
-		r := requesterData{ID: ev.RequesterID}
-		err := tx.QueryRowContext(ctx, `SELECT p.email, p.name, COALESCE(r.quote, '') FROM requesters p
-			LEFT JOIN requests r ON r.requester_id = p.id AND r.card_id = $2 WHERE p.id = $1`, ev.RequesterID, c.ID).
-			Scan(&r.Email, &r.Name, &f.Quote)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return f, err
-		}
-		f.Requester = &r
+		f.Requester = &requesterData{ID: ev.RequesterID, Email: deref(card.Email), Name: deref(card.Name)}
+		f.Quote = deref(card.Quote)
 	}
 	return f, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func derefID(id *uuid.UUID) uuid.UUID {
+	if id == nil {
+		return uuid.Nil
+	}
+	return *id
 }

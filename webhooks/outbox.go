@@ -79,8 +79,20 @@ func New(db *sql.DB, cfg Config, log *slog.Logger, reg prometheus.Registerer) (*
 	return &Outbox{cfg: cfg, db: db, log: log, inserter: inserter, client: client, metrics: newMetrics(reg)}, nil
 }
 
-// hooksSQL finds the webhooks listening to an event type.
-const hooksSQL = `SELECT id, format FROM webhooks WHERE enabled AND $1 = ANY (events) ORDER BY id`
+// hooksSQL finds the webhooks listening to an event type ($1) and, in the same round
+// trip (the change's transaction waits on it), what every payload says: the event's
+// card ($2) with its column and board, the column it left ($3) and the requester ($4)
+// with their quote on the card, each NULL when the event has none.
+const hooksSQL = `SELECT w.id, w.format, c.id, c.number, c.title, c.board_id, c.column_id, col.stage, col.name, b.name,
+    fc.name, p.email, p.name, r.quote
+FROM webhooks w
+LEFT JOIN cards c ON c.id = $2
+LEFT JOIN columns col ON col.id = c.column_id
+LEFT JOIN boards b ON b.id = c.board_id
+LEFT JOIN columns fc ON fc.id = $3
+LEFT JOIN requesters p ON p.id = $4
+LEFT JOIN requests r ON r.requester_id = p.id AND r.card_id = c.id
+WHERE w.enabled AND $1 = ANY (w.events) ORDER BY w.id`
 
 // Publish records one delivery per listening webhook and inserts its job, in tx.
 func (o *Outbox) Publish(ctx context.Context, tx *sql.Tx, ev domain.Event) error {
@@ -90,30 +102,43 @@ func (o *Outbox) Publish(ctx context.Context, tx *sql.Tx, ev domain.Event) error
 	return o.fanout(ctx, tx, ev, uuid.Must(uuid.NewV7()), nil)
 }
 
-// fanout sends ev (identified by eventID) to every webhook listening to it.
-func (o *Outbox) fanout(ctx context.Context, tx *sql.Tx, ev domain.Event, eventID uuid.UUID, failure *failureData) error {
-	rows, err := tx.QueryContext(ctx, hooksSQL, ev.Type)
+type hook struct {
+	id     uuid.UUID
+	format string
+}
+
+// listening answers the webhooks listening to ev and its card as the transaction
+// sees it (nil when the event has none, or it was deleted in the same transaction).
+func (o *Outbox) listening(ctx context.Context, tx *sql.Tx, ev domain.Event) ([]hook, *cardRow, error) {
+	rows, err := tx.QueryContext(ctx, hooksSQL, ev.Type, nullID(ev.CardID), nullID(ev.FromColumn), nullID(ev.RequesterID))
 	if err != nil {
-		return fmt.Errorf("webhooks listening to %s: %w", ev.Type, err)
+		return nil, nil, fmt.Errorf("webhooks listening to %s: %w", ev.Type, err)
 	}
-	type hook struct {
-		id     uuid.UUID
-		format string
-	}
+	defer rows.Close()
 	var hooks []hook
+	var card *cardRow
 	for rows.Next() {
 		var h hook
-		if err := rows.Scan(&h.id, &h.format); err != nil {
-			rows.Close()
-			return err
+		var c cardRow
+		if err := rows.Scan(&h.id, &h.format, &c.ID, &c.Number, &c.Title, &c.BoardID, &c.ColumnID, &c.Stage, &c.Column, &c.Board,
+			&c.From, &c.Email, &c.Name, &c.Quote); err != nil {
+			return nil, nil, err
 		}
 		hooks = append(hooks, h)
+		if c.ID != nil {
+			card = &c
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(hooks) == 0 {
+	return hooks, card, rows.Err()
+}
+
+// fanout sends ev (identified by eventID) to every webhook listening to it.
+func (o *Outbox) fanout(ctx context.Context, tx *sql.Tx, ev domain.Event, eventID uuid.UUID, failure *failureData) error {
+	hooks, card, err := o.listening(ctx, tx, ev)
+	if err != nil || len(hooks) == 0 {
 		return err
 	}
-	f, err := o.readFacts(ctx, tx, ev)
+	f, err := o.readFacts(ctx, tx, ev, card)
 	if err != nil {
 		return fmt.Errorf("webhook payload of %s: %w", ev.Type, err)
 	}
@@ -192,4 +217,11 @@ func (o *Outbox) AddWorkers(w *river.Workers) { river.AddWorker(w, &worker{o: o}
 // mostly on the receiver.
 func (o *Outbox) Queues() map[string]river.QueueConfig {
 	return map[string]river.QueueConfig{riverQueue: {MaxWorkers: o.cfg.Workers}}
+}
+
+func nullID(id uuid.UUID) *uuid.UUID {
+	if id == uuid.Nil {
+		return nil
+	}
+	return &id
 }

@@ -23,7 +23,7 @@ func runBench(ctx context.Context, h *harness) error {
 		name string
 		run  func(context.Context, *harness, *results) error
 	}{
-		{"fanout", benchFanout}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
+		{"fanout", benchFanout}, {"status", benchStatus}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
 		{"search", benchSearch}, {"live", benchLive},
 		{"import", benchImport}, {"webhooks", benchWebhooks}, {"inbound", benchInbound}, {"ui", benchUI},
 	} {

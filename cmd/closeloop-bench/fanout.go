@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/closeloop/closeloop/notify/smtptest"
 )
 
@@ -152,13 +154,18 @@ type shipTimes struct{ move, accepted time.Duration }
 // timedShip creates a card of n requesters, ships it, and waits until the sink
 // accepted its n emails and the server recorded them as sent.
 func (s *shipEnv) timedShip(ctx context.Context, title string, n int) (shipTimes, error) {
+	return s.timedMove(ctx, title, n, s.ship)
+}
+
+// timedMove is timedShip with another move that emails every requester (move).
+func (s *shipEnv) timedMove(ctx context.Context, title string, n int, moveCard func(context.Context, uuid.UUID) (time.Duration, error)) (shipTimes, error) {
 	card, err := s.card(ctx, title, n)
 	if err != nil {
 		return shipTimes{}, err
 	}
 	before := s.sink.Total()
 	start := time.Now()
-	move, err := s.ship(ctx, card)
+	move, err := moveCard(ctx, card)
 	if err != nil {
 		return shipTimes{}, err
 	}

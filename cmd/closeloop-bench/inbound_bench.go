@@ -174,9 +174,11 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: inboundSenders, MaxConnsPerHost: inboundSenders}}
 	f := inboundFigure{Events: inboundEvents, Senders: inboundSenders}
 	logf("inbound: %d signed events from %d senders", inboundEvents, inboundSenders)
+	stopProfile := e.srv.profile(ctx, "inbound", 10*time.Second) // -pprof: the first 10 s of the burst
 	start := time.Now()
 	statuses, outcomes, lat, sendErr := sendAll(ctx, client, e.srv.URL, ds, inboundSenders)
 	f.Seconds = time.Since(start).Seconds()
+	stopProfile()
 	if sendErr != nil {
 		f.FirstErr = sendErr.Error()
 	}

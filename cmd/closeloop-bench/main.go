@@ -5,6 +5,7 @@
 //	closeloop-bench bench   [flags]   every figure, printed as a table and written as JSON
 //	closeloop-bench faults  [flags]   the fault suite; exits non-zero on any loss or excess duplicate
 //	closeloop-bench seed    [flags]   only load the scale database (1M requesters, 100k cards)
+//	closeloop-bench mailcheck [flags] every end-user email through Mailpit's HTML and link checks
 package main
 
 import (
@@ -45,9 +46,11 @@ func run(ctx context.Context, args []string) error {
 		return runBench(ctx, h)
 	case "faults":
 		return runFaults(ctx, h)
+	case "mailcheck":
+		return runMailCheck(ctx, h)
 	case "seed":
 		_, err := h.scaleDatabase(ctx)
 		return err
 	}
-	return fmt.Errorf("unknown mode %q (bench, faults or seed)", args[0])
+	return fmt.Errorf("unknown mode %q (bench, faults, seed or mailcheck)", args[0])
 }

@@ -29,13 +29,16 @@ type options struct {
 	SMTPParams string   // appended to the sink's SMTP_URL of the shipping servers, e.g. "&pool=8"
 	ServerEnv  []string // extra KEY=value for every server, e.g. GOGC=100
 
+	Mailpit string // mailcheck: the Mailpit binary
+
 	Short bool // faults: the CI version (fewer requesters, one kill)
 	Kills int
 }
 
 // sections of bench: fanout is the raw ceiling, the fan-out and the move latency
-// (measured together, on one server and one sink); ui drives Chromium (ui.go).
-var sections = []string{"fanout", "board", "memory", "scale", "import", "webhooks", "inbound", "ui"}
+// (measured together, on one server and one sink); status the status-change fan-out
+// (status_bench.go); ui drives Chromium (ui.go).
+var sections = []string{"fanout", "status", "board", "memory", "scale", "import", "webhooks", "inbound", "ui"}
 
 // faultNames are the scenarios of faults, in the order they run.
 var faultNames = []string{"crash", "smtp4xx", "smtp5xx", "postgres", "replicas"}
@@ -62,6 +65,7 @@ func parseOptions(mode string, args []string) (options, error) {
 	fs.BoolVar(&o.Trace, "trace", false, "log the sink's accepted count every 100 ms of each fan-out (where time goes)")
 	fs.StringVar(&o.SMTPParams, "smtp-params", "", "appended to SMTP_URL of the shipping servers, e.g. '&pool=8' (the notifier's default is 4 connections)")
 	serverEnv := fs.String("server-env", "", "space-separated KEY=value added to every server's environment, e.g. 'GOGC=100'")
+	fs.StringVar(&o.Mailpit, "mailpit", defaultMailpit(), "mailcheck: the Mailpit binary (go install github.com/axllent/mailpit@v1.27.11)")
 	fs.BoolVar(&o.Short, "short", false, "faults: the shortened CI run")
 	fs.IntVar(&o.Kills, "kills", 3, "faults: kill -9 count during the crash fan-out")
 	if err := fs.Parse(args); err != nil {

@@ -26,6 +26,7 @@ type results struct {
 	Ceiling      *ceiling        `json:"raw_ceiling,omitempty"`
 	Fanout       *fanoutFigure   `json:"fanout,omitempty"`
 	Move         *moveFigure     `json:"move_latency,omitempty"`
+	Status       *fanoutFigure   `json:"status_fanout,omitempty"` // into Planned with notify (status_bench.go)
 	Board        *boardRead      `json:"board_read,omitempty"`
 	BoardDefault *boardRead      `json:"board_read_default_pages,omitempty"`
 	Memory       []memoryFigure  `json:"memory,omitempty"`

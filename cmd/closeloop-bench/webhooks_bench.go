@@ -48,6 +48,7 @@ const (
 	webhookTargetS = 10.0
 	webhookDown    = 30 * time.Second
 	webhookMakers  = 16
+	webhookBoards  = 6
 )
 
 // benchWebhooks: 5,000 card.created events (cards made through the API by 16
@@ -73,13 +74,12 @@ func benchWebhooks(ctx context.Context, h *harness, r *results) error {
 		return err
 	}
 	rcv.secret = hook.Secret
-	var b struct {
-		ID      string `json:"id"`
-		Columns []struct {
-			ID string `json:"id"`
-		} `json:"columns"`
-	}
-	if err := e.api.call(ctx, "POST", "/api/v1/boards", map[string]string{"name": "Webhooks bench"}, &b); err != nil {
+	// Each maker adds to a column of its own (the three columns before Done of
+	// webhookBoards boards; nothing is created shipped): cards
+	// of one column are made one at a time (the column lock orders their positions), so
+	// 16 makers on one column would measure that, not the events.
+	places, err := makerColumns(ctx, e, webhookBoards, webhookMakers)
+	if err != nil {
 		return err
 	}
 	makeCards := func(n int, label string, during func(made int)) (time.Time, time.Time, error) {
@@ -87,17 +87,18 @@ func benchWebhooks(ctx context.Context, h *harness, r *results) error {
 		var next, made atomic.Int64
 		var wg sync.WaitGroup
 		errs := make(chan error, webhookMakers)
-		for range webhookMakers {
+		for m := range webhookMakers {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				place := places[m]
 				for {
 					i := int(next.Add(1))
 					if i > n || ctx.Err() != nil {
 						return
 					}
-					if err := e.api.call(ctx, "POST", "/api/v1/boards/"+b.ID+"/cards", map[string]any{
-						"column_id": b.Columns[0].ID, "kind": "idea", "title": fmt.Sprintf("%s %d", label, i)}, nil); err != nil {
+					if err := e.api.call(ctx, "POST", "/api/v1/boards/"+place.board+"/cards", map[string]any{
+						"column_id": place.column, "kind": "idea", "title": fmt.Sprintf("%s %d", label, i)}, nil); err != nil {
 						errs <- err
 						return
 					}
@@ -169,7 +170,7 @@ func benchWebhooks(ctx context.Context, h *harness, r *results) error {
 	// The delivery pipeline alone: 5,000 events made while the server is stopped (by
 	// this process, through the same domain code, each enqueued in its transaction),
 	// then the server starts and works the backlog.
-	backlog, err := makeBacklog(ctx, e, b.ID, b.Columns[0].ID, webhookEvents)
+	backlog, err := makeBacklog(ctx, e, places, webhookEvents)
 	if err != nil {
 		return err
 	}
@@ -193,8 +194,8 @@ func benchWebhooks(ctx context.Context, h *harness, r *results) error {
 }
 
 // makeBacklog creates n cards on the stopped server's database with the domain
-// service and the webhooks outbox as its event sink, 16 at a time.
-func makeBacklog(ctx context.Context, e *env, boardID, columnID string, n int) (time.Duration, error) {
+// service and the webhooks outbox as its event sink, 16 at a time (one per column).
+func makeBacklog(ctx context.Context, e *env, places []makerColumn, n int) (time.Duration, error) {
 	e.srv.stop()
 	start := time.Now()
 	g, err := gorm.Open(postgres.Open(e.dbURL), &gorm.Config{TranslateError: true, Logger: logger.Discard})
@@ -211,15 +212,15 @@ func makeBacklog(ctx context.Context, e *env, boardID, columnID string, n int) (
 		return 0, err
 	}
 	svc := domain.NewService(domain.NewDB(g), nil, outbox)
-	bid, cid := uuid.MustParse(boardID), uuid.MustParse(columnID)
 	actor := domain.Actor{Name: "closeloop-bench", Role: domain.RoleAdmin}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	errs := make(chan error, webhookMakers)
-	for range webhookMakers {
+	for m := range webhookMakers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			bid, cid := uuid.MustParse(places[m].board), uuid.MustParse(places[m].column)
 			for i := int(next.Add(1)); i <= n && ctx.Err() == nil; i = int(next.Add(1)) {
 				if _, err := svc.CreateCard(ctx, actor, bid, domain.NewCard{ColumnID: cid, Kind: domain.CardIdea, Title: fmt.Sprintf("Backlog %d", i)}); err != nil {
 					errs <- err
@@ -329,4 +330,31 @@ func (rc *webhookReceiver) stop() {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rc.srv.Close()
+}
+
+// makerColumn is where one maker adds its cards.
+type makerColumn struct{ board, column string }
+
+// makerColumns makes boards and hands each of n makers one of their columns before
+// the last (Done).
+func makerColumns(ctx context.Context, e *env, boards, n int) ([]makerColumn, error) {
+	var all []makerColumn
+	for i := range boards {
+		var b struct {
+			ID      string `json:"id"`
+			Columns []struct {
+				ID string `json:"id"`
+			} `json:"columns"`
+		}
+		if err := e.api.call(ctx, "POST", "/api/v1/boards", map[string]string{"name": fmt.Sprintf("Webhooks bench %d", i+1)}, &b); err != nil {
+			return nil, err
+		}
+		for _, c := range b.Columns[:len(b.Columns)-1] {
+			all = append(all, makerColumn{board: b.ID, column: c.ID})
+		}
+	}
+	if len(all) < n {
+		return nil, fmt.Errorf("%d columns for %d makers", len(all), n)
+	}
+	return all[:n], nil
 }

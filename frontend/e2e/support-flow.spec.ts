@@ -1,9 +1,10 @@
 // Issue 11, item 4: the support flow from the first-time trial. Support creates the card a
-// customer asked for when the search finds none, links a phone call without a conversation
+// customer asked for when the search finds none (or on the board, in an open column only), links a phone call without a conversation
 // link (with the company) by Ctrl+Enter, and finds the form at the top of a card many asked for.
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { admin, type Person } from './people'
+import { column } from './board'
 import { apiAs, signIn } from './session'
 import { shoot } from './shots'
 
@@ -53,5 +54,19 @@ test('support creates ‘webhook’ from the search, links a phone call by Ctrl+
     expect(form, 'the submit button is laid out').not.toBeNull()
     expect(form!.y + form!.height, 'the whole form is visible without scrolling').toBeLessThan(800)
   })
-})
 
+  await test.step('on the board, support may add a card to the open column and to no other', async () => {
+    await page.goto(`/boards/${board.id}`)
+    const ideas = column(page, 'Ideas')
+    await expect(ideas.getByRole('button', { name: '+ Add a card' })).toBeVisible()
+    for (const name of ['Planned', 'In progress', 'Done']) {
+      await expect(column(page, name).getByRole('heading', { name })).toBeVisible()
+      await expect(column(page, name).getByRole('button', { name: '+ Add a card' }), `no “Add a card” in ${name}`).toHaveCount(0)
+    }
+    await ideas.getByRole('button', { name: '+ Add a card' }).click()
+    await ideas.getByLabel(/New card title/).fill('Export to CSV')
+    await ideas.getByLabel(/New card title/).press('Enter')
+    await expect(ideas.locator('li[data-card-id] .card-title', { hasText: 'Export to CSV' })).toBeVisible()
+    await ideas.getByRole('button', { name: 'Done' }).click()
+  })
+})

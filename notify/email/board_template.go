@@ -10,9 +10,18 @@ import (
 // A board's template (domain.EmailTemplate) is plain text with {{placeholders}}:
 // paragraphs are separated by blank lines, and a paragraph with {{quote}}, {{note}}
 // or {{release_note}} is left out when that value is empty. The text part is the
-// template filled in; the HTML part is each paragraph a <p>, every value and every
-// literal escaped, line breaks as <br>, {{card_url}} a link. There is no template
-// language to get wrong, and nothing a template or a value holds can add markup.
+// template filled in; the HTML part is each paragraph a row of the layout's content
+// table (spaced with padding: mail clients agree on a cell's padding far more than on
+// a <p>'s margin), every value and every literal escaped, line breaks as <br>,
+// {{card_url}} a link. A placeholder between quotation marks is filled as a quotation
+// (quoted.go). There is no template language to get wrong, and nothing a template or
+// a value holds can add markup.
+
+// paragraphStart and paragraphEnd wrap each paragraph of the HTML part.
+const (
+	paragraphStart = `<tr><td style="padding:0 0 16px;">`
+	paragraphEnd   = "</td></tr>\n"
+)
 
 // values are what fills the placeholders of one email. The per-recipient ones
 // (FirstName, Name, Quote) are marks in a skeleton.
@@ -130,10 +139,14 @@ func templateParagraphs(body string) [][]string {
 // subjectOf fills a subject template: one clean line.
 func subjectOf(tmpl string, v values) string {
 	var b strings.Builder
-	for _, s := range segments(tmpl) {
-		if s.word == "" {
+	segs := segments(tmpl)
+	for i, s := range segs {
+		switch {
+		case s.word == "":
 			b.WriteString(s.text)
-		} else {
+		case inQuotes(segs, i):
+			b.WriteString(quotedValue(v.of(s.word)))
+		default:
 			b.WriteString(v.of(s.word))
 		}
 	}
@@ -169,13 +182,14 @@ func bodyOf(tmpl string, v values, sections bool) (text, html string) {
 			t.WriteString(sectionStart)
 			h.WriteString(sectionStart)
 		}
-		h.WriteString(`<p style="margin:0 0 16px;">`)
+		h.WriteString(paragraphStart)
 		for i, line := range para {
 			if i > 0 {
 				t.WriteByte('\n')
 				h.WriteString("<br>")
 			}
-			for _, s := range segments(line) {
+			segs := segments(line)
+			for j, s := range segs {
 				switch s.word {
 				case "":
 					t.WriteString(s.text)
@@ -185,12 +199,15 @@ func bodyOf(tmpl string, v values, sections bool) (text, html string) {
 					h.WriteString(`<a href="` + htmlText(v.CardURL) + `" style="color:` + v.Accent + `;">` + htmlText(v.CardURL) + `</a>`)
 				default:
 					val := v.of(s.word)
+					if inQuotes(segs, j) {
+						val = quotedValue(val)
+					}
 					t.WriteString(val)
 					h.WriteString(linesHTML(val))
 				}
 			}
 		}
-		h.WriteString("</p>\n")
+		h.WriteString(paragraphEnd)
 		t.WriteString("\n\n")
 		if perRecipient {
 			t.WriteString(sectionEnd)

@@ -54,7 +54,7 @@ func (r *Renderer) RenderCoalesced(items []ShippedItem, to Recipient, unsubscrib
 		titles[i] = cleanHeader(it.Card.Title)
 		var quote string
 		if q := cleanLines(it.Quote); q != "" {
-			quote = strings.ReplaceAll(q, "\n", " ")
+			quote = quotedValue(strings.ReplaceAll(q, "\n", " ")) // both parts set it in quotation marks
 		}
 		cards[i] = coalescedCard{Number: i + 1, Title: titles[i], URL: r.baseURL + "/c/" + it.Card.ID.String(),
 			NoteLines: signatureLines(it.Card.ReleaseNote), Quote: quote, ReactionURL: it.Reaction}

@@ -2,21 +2,23 @@ package email
 
 import (
 	"bytes"
-	"fmt"
 	htmltemplate "html/template"
-	netmail "net/mail"
 	texttemplate "text/template"
 
 	"github.com/google/uuid"
 	mail "github.com/wneessen/go-mail"
 )
 
-var confirmHTML = htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/confirm.html.tmpl"))
+var confirmHTML = htmltemplate.Must(htmltemplate.ParseFS(templateFiles, "templates/layout.html.tmpl", "templates/confirm.html.tmpl"))
 var confirmText = texttemplate.Must(texttemplate.ParseFS(templateFiles, "templates/confirm.txt.tmpl"))
 
+// confirmData is what the confirmation's templates see; Team and UnsubscribeURL stay
+// empty, which leaves the layout's unsubscribe footer out.
 type confirmData struct {
-	Subject, CardTitle, ConfirmURL, Signature string
-	SignatureLines                            []string
+	Subject, CardTitle, ConfirmURL, Signature, Accent string
+	QuotedTitle                                       string // the title as the text part quotes it (quotedValue)
+	SignatureLines                                    []string
+	Team, UnsubscribeURL                              string
 }
 
 // ConfirmURL is the link that confirms the roadmap ask wantID (POST /v/{token}).
@@ -27,7 +29,7 @@ func (r *Renderer) ConfirmURL(wantID uuid.UUID) string {
 // Confirmation renders the "I want this too" confirmation email for wantID about
 // the card titled title, signed as the team.
 func (r *Renderer) Confirmation(wantID uuid.UUID, title string) (Rendered, error) {
-	d := confirmData{CardTitle: cleanHeader(title), ConfirmURL: r.ConfirmURL(wantID), Signature: r.sender.Signature, SignatureLines: signatureLines(r.sender.Signature)}
+	d := confirmData{CardTitle: cleanHeader(title), QuotedTitle: quotedValue(cleanHeader(title)), ConfirmURL: r.ConfirmURL(wantID), Signature: r.sender.Signature, SignatureLines: signatureLines(r.sender.Signature), Accent: r.accent}
 	var out Rendered
 	var buf bytes.Buffer
 	if err := confirmText.ExecuteTemplate(&buf, "subject", d); err != nil {
@@ -41,7 +43,7 @@ func (r *Renderer) Confirmation(wantID uuid.UUID, title string) (Rendered, error
 	}
 	out.Text = buf.String()
 	buf.Reset()
-	if err := confirmHTML.ExecuteTemplate(&buf, "page", d); err != nil {
+	if err := confirmHTML.ExecuteTemplate(&buf, "layout", d); err != nil {
 		return out, err
 	}
 	out.HTML = buf.String()
@@ -51,9 +53,9 @@ func (r *Renderer) Confirmation(wantID uuid.UUID, title string) (Rendered, error
 // ConfirmationMessage builds the confirmation's MIME message: from the team, to the
 // address as typed, without list headers (the person is on no list yet).
 func (r *Renderer) ConfirmationMessage(to string, e Rendered, msgID string) (*mail.Msg, error) {
-	addr, err := netmail.ParseAddress(to)
+	addr, err := recipientAddress(to, "")
 	if err != nil {
-		return nil, fmt.Errorf("cannot email %q: %w", to, err)
+		return nil, err
 	}
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(r.sender.From)

@@ -1,26 +1,21 @@
 package email
 
 import (
-	"fmt"
-	netmail "net/mail"
 	"net/url"
 	"strings"
 
 	"github.com/google/uuid"
 	mail "github.com/wneessen/go-mail"
-
-	"github.com/closeloop/closeloop/domain"
 )
 
 // Message builds the MIME message of a rendered email: multipart/alternative (text,
 // then HTML), with the list headers RFC 2919 and RFC 8058 ask for, each written on
 // one line. msgID is the Message-ID (see MessageID).
 func (r *Renderer) Message(to Recipient, e Rendered, unsubscribeURL, msgID string) (*mail.Msg, error) {
-	addr, err := netmail.ParseAddress(to.Email)
+	addr, err := recipientAddress(to.Email, to.Name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot email %q: %w", to.Email, err)
+		return nil, err
 	}
-	addr.Name = domain.GreetingName(to.Name) // as greeted; written by net/mail, quoted or encoded as needed
 	m := mail.NewMsg(mail.WithNoDefaultUserAgent())
 	m.FromMailAddress(r.sender.From)
 	if r.replyTo != nil {

@@ -27,12 +27,20 @@ const (
 	linkMarkHref  = "%1flink%1f" // how html/template writes linkMark inside href="…"
 	reactMark     = "\x1freact\x1f"
 	reactMarkHref = "%1freact%1f"
+	// The same values written between quotation marks (quotedValue).
+	nameQMark  = "\x1fnameQ\x1f"
+	firstQMark = "\x1ffirstQ\x1f"
+	quoteQMark = "\x1fquoteQ\x1f"
 )
 
 var marks = []struct {
 	mark string
 	hole byte
-}{{nameMark, 'n'}, {firstMark, 'f'}, {quoteMark, 'q'}, {sectionStart, '{'}, {sectionEnd, '}'}, {linkMark, 'l'}, {reactMark, 'r'}}
+}{{nameMark, 'n'}, {firstMark, 'f'}, {quoteMark, 'q'}, {sectionStart, '{'}, {sectionEnd, '}'}, {linkMark, 'l'}, {reactMark, 'r'},
+	{nameQMark, 'N'}, {firstQMark, 'F'}, {quoteQMark, 'Q'}}
+
+// quotedMarks: a per-recipient mark between quotation marks becomes its quoted mark.
+var quotedMarks = map[string]string{nameMark: nameQMark, firstMark: firstQMark, quoteMark: quoteQMark}
 
 // Skeleton is one card's email with holes for the requester's values and links (see
 // above): the unsubscribe link is the requester's, the reaction link the delivery's.
@@ -43,6 +51,7 @@ type Skeleton struct {
 	subject     string // the shared subject, or "" when it names the requester
 	subjectTmpl string // the template's subject, with its per-recipient placeholders
 	text, html  []piece
+	quoted      [3]bool // some hole is a quoted name, first name, quote (N, F, Q)
 }
 
 // piece is literal text followed by a hole (or none at the end).
@@ -73,6 +82,9 @@ func (r *Renderer) Skeleton(kind Kind, c Card) *Skeleton {
 	for _, p := range append(append([]piece{}, k.text...), k.html...) {
 		if p.hole == '?' || strings.Contains(p.text, "\x1f") || strings.Contains(strings.ToLower(p.text), "%1f") {
 			return nil // a mark in a context this shortcut does not escape for
+		}
+		if i := strings.IndexByte("NFQ", p.hole); p.hole != 0 && i >= 0 {
+			k.quoted[i] = true
 		}
 	}
 	if strings.Contains(e.Subject, "\x1f") {
@@ -111,18 +123,31 @@ func split(s string) []piece {
 func (k *Skeleton) Fill(to Recipient, links Links) Rendered {
 	g := greetingOf(to)
 	v := values{FirstName: firstName(g), Name: g, Quote: cleanLines(to.Quote)}
-	htmlLinks := Links{Unsubscribe: k.r.hrefPrefix + links.Unsubscribe[len(k.r.baseURL)+len("/u/"):]}
+	text := holes{name: v.Name, first: v.FirstName, quote: v.Quote, link: links.Unsubscribe, react: links.Reaction}
+	html := holes{name: htmlText(v.Name), first: htmlText(v.FirstName),
+		link: k.r.hrefPrefix + links.Unsubscribe[len(k.r.baseURL)+len("/u/"):]}
 	if links.Reaction != "" {
-		htmlLinks.Reaction = k.r.reactHref + links.Reaction[len(k.r.baseURL)+len("/r/"):]
+		html.react = k.r.reactHref + links.Reaction[len(k.r.baseURL)+len("/r/"):]
 	}
-	hv := values{FirstName: htmlText(v.FirstName), Name: htmlText(v.Name)}
 	if v.Quote != "" {
-		hv.Quote = linesHTML(v.Quote)
+		html.quote = linesHTML(v.Quote)
+	}
+	if k.quoted[0] {
+		text.nameQ = quotedValue(v.Name)
+		html.nameQ = htmlText(text.nameQ)
+	}
+	if k.quoted[1] {
+		text.firstQ = quotedValue(v.FirstName)
+		html.firstQ = htmlText(text.firstQ)
+	}
+	if k.quoted[2] && v.Quote != "" {
+		text.quoteQ = quotedValue(v.Quote)
+		html.quoteQ = linesHTML(text.quoteQ)
 	}
 	out := Rendered{
 		Subject: k.subject,
-		Text:    join(k.text, v, links),
-		HTML:    join(k.html, hv, htmlLinks),
+		Text:    join(k.text, &text),
+		HTML:    join(k.html, &html),
 	}
 	if k.subject == "" {
 		c := k.card
@@ -136,7 +161,14 @@ func (k *Skeleton) Fill(to Recipient, links Links) Rendered {
 	return out
 }
 
-func join(pieces []piece, v values, links Links) string {
+// holes are what fills one email's holes in one part, escaped for that part.
+type holes struct {
+	name, first, quote    string
+	nameQ, firstQ, quoteQ string // the same between quotation marks (quotedValue)
+	link, react           string
+}
+
+func join(pieces []piece, h *holes) string {
 	var b strings.Builder
 	b.Grow(len(pieces)*64 + 4096)
 	skip := false
@@ -146,7 +178,7 @@ func join(pieces []piece, v values, links Links) string {
 		}
 		switch p.hole {
 		case '{':
-			skip = v.Quote == ""
+			skip = h.quote == ""
 		case '}':
 			skip = false
 		}
@@ -155,15 +187,21 @@ func join(pieces []piece, v values, links Links) string {
 		}
 		switch p.hole {
 		case 'n':
-			b.WriteString(v.Name)
+			b.WriteString(h.name)
 		case 'f':
-			b.WriteString(v.FirstName)
+			b.WriteString(h.first)
 		case 'q':
-			b.WriteString(v.Quote)
+			b.WriteString(h.quote)
+		case 'N':
+			b.WriteString(h.nameQ)
+		case 'F':
+			b.WriteString(h.firstQ)
+		case 'Q':
+			b.WriteString(h.quoteQ)
 		case 'l':
-			b.WriteString(links.Unsubscribe)
+			b.WriteString(h.link)
 		case 'r':
-			b.WriteString(links.Reaction)
+			b.WriteString(h.react)
 		}
 	}
 	return b.String()
@@ -171,8 +209,13 @@ func join(pieces []piece, v values, links Links) string {
 
 var textContext = htmltemplate.Must(htmltemplate.New("").Parse(`{{.}}`))
 
-// htmlText escapes v as html/template does in element text and <title>.
+// htmlText escapes v as html/template does in element text and <title>. A value
+// without any character that escaping replaces (the usual name) is returned as it is,
+// without running a template.
 func htmlText(v string) string {
+	if !strings.ContainsAny(v, "\x00\"&'+<>") {
+		return v
+	}
 	var b bytes.Buffer
 	textContext.Execute(&b, v) //nolint:errcheck // a string into a buffer
 	return b.String()

@@ -1,6 +1,7 @@
 package email
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -24,11 +25,12 @@ func TestSkeletonMatchesFullRendering(t *testing.T) {
 			{ID: uuid.New(), Title: "<script>alert(1)</script>\r\nBcc: x@y", BoardName: "<b>Bugs</b>",
 				Subject: "{{card_title}} for {{first_name}} on {{board_name}}", Body: "Dear {{name}} — {{card_title}} & more\r\n\nYou said {{quote}}, {{first_name}}.\n\n{{note}}\n{{card_url}}"},
 			{ID: uuid.New(), Title: "+1 'quoted' \"title\"", Subject: "Shipped {{card_title}}", Body: "{{name}}{{name}}\n\n{{quote}}", Note: "a <note>\n\n+1"},
+			{ID: uuid.New(), Title: "“Export” button", Subject: "Shipped \"{{card_title}}\"", Body: "Hi \"{{name}}\", “{{first_name}}”,\n\nYou told us: \"{{quote}}\" and «{{quote}}», {{quote}}\n\n\"{{card_title}}\" shipped: {{card_url}}"},
 		}
 		if k := r.Skeleton(Shipped, Card{ID: uuid.New(), Title: "%1Flink%1f"}); k != nil {
 			t.Errorf("a title that looks like a mark got a skeleton")
 		}
-		names := []string{"", "Zoë \"Z\" O'Brien <x> & +1", "\x1fname\x1f", "%1flink%1f", "  spaced\tout\r\nname "}
+		names := []string{"", "Zoë \"Z\" O'Brien <x> & +1", "\x1fname\x1f", "%1flink%1f", "  spaced\tout\r\nname ", `"Dark mode, "please""`, "“Ada”"}
 		for _, c := range cards {
 			k := r.Skeleton(Shipped, c)
 			if k == nil {
@@ -46,6 +48,25 @@ func TestSkeletonMatchesFullRendering(t *testing.T) {
 					t.Errorf("base %q, card %q, name %q: skeleton differs\n got: %q\nwant: %q", base, c.Title, name, got, want)
 				}
 			}
+		}
+	}
+}
+
+// htmlText's shortcut for values with nothing to escape writes what html/template
+// writes, for every ASCII character and a few beyond it.
+func TestHTMLTextMatchesTemplate(t *testing.T) {
+	var all []string
+	for c := 0; c < 128; c++ {
+		all = append(all, "a"+string(rune(c))+"b")
+	}
+	all = append(all, "Zoë", "日本", "\u2028", "\xff", "", "Requester 42")
+	for _, v := range all {
+		var b strings.Builder
+		if err := textContext.Execute(&b, v); err != nil {
+			t.Fatal(err)
+		}
+		if got := htmlText(v); got != b.String() {
+			t.Errorf("htmlText(%q) = %q, html/template writes %q", v, got, b.String())
 		}
 	}
 }

@@ -17,6 +17,7 @@ type session struct {
 	authed bool
 	from   string
 	to     []string
+	utf8   bool
 }
 
 var errAuthRequired = &smtp.SMTPError{Code: 530, EnhancedCode: smtp.EnhancedCode{5, 7, 0}, Message: "authentication required"}
@@ -38,11 +39,11 @@ func (ss *session) Auth(mech string) (sasl.Server, error) {
 	}), nil
 }
 
-func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
+func (ss *session) Mail(from string, opts *smtp.MailOptions) error {
 	if ss.sink.opts.Username != "" && !ss.authed {
 		return errAuthRequired
 	}
-	ss.from = from
+	ss.from, ss.utf8 = from, opts != nil && opts.UTF8
 	return nil
 }
 
@@ -69,8 +70,8 @@ func (ss *session) Data(r io.Reader) error {
 	if len(ss.to) == 0 {
 		return errors.New("no recipients")
 	}
-	return ss.sink.accept(ss.from, ss.to, buf.Bytes())
+	return ss.sink.accept(ss.from, ss.to, buf.Bytes(), ss.utf8)
 }
 
-func (ss *session) Reset()        { ss.from, ss.to = "", nil }
+func (ss *session) Reset()        { ss.from, ss.to, ss.utf8 = "", nil, false }
 func (ss *session) Logout() error { return nil }

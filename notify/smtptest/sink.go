@@ -20,6 +20,7 @@ type Message struct {
 	From string
 	To   []string
 	Data []byte
+	UTF8 bool // MAIL FROM asked for SMTPUTF8
 }
 
 // Options configure a Sink.
@@ -29,6 +30,9 @@ type Options struct {
 	KeepMessages bool
 	// Username and Password, when set, require AUTH PLAIN with them.
 	Username, Password string
+	// SMTPUTF8 advertises the SMTPUTF8 extension (RFC 6531): addresses with
+	// non-ASCII local parts. Without it, MAIL FROM … SMTPUTF8 is refused (504).
+	SMTPUTF8 bool
 	// IdleTimeout closes connections that say nothing for this long (default a
 	// minute), as real servers do.
 	IdleTimeout time.Duration
@@ -63,6 +67,7 @@ func Start(opts Options) (*Sink, error) {
 	srv := smtp.NewServer(smtp.BackendFunc(s.newSession))
 	srv.Domain = "sink.test"
 	srv.AllowInsecureAuth = true
+	srv.EnableSMTPUTF8 = opts.SMTPUTF8
 	srv.MaxMessageBytes = 10 << 20
 	srv.ReadTimeout = time.Minute
 	if opts.IdleTimeout > 0 {
@@ -166,7 +171,7 @@ func (s *Sink) newSession(c *smtp.Conn) (smtp.Session, error) {
 }
 
 // accept records a message; it is called with the data already read.
-func (s *Sink) accept(from string, to []string, data []byte) error {
+func (s *Sink) accept(from string, to []string, data []byte, utf8 bool) error {
 	s.mu.Lock()
 	s.attempts++
 	delay, temp := s.delay, s.tempFail
@@ -184,7 +189,7 @@ func (s *Sink) accept(from string, to []string, data []byte) error {
 	}
 	s.total++
 	if s.opts.KeepMessages {
-		s.messages = append(s.messages, Message{From: from, To: to, Data: data})
+		s.messages = append(s.messages, Message{From: from, To: to, Data: data, UTF8: utf8})
 	}
 	close(s.changed)
 	s.changed = make(chan struct{})

@@ -17,7 +17,8 @@ import { offersStatusEmail } from '../shipping/statusEmail'
 import { announcements, instructions, type Where } from './dndText'
 import { keys } from '../api/queries'
 import { liveQueue } from '../api/liveQueue'
-import { loadedCards, shownCards, shownTotal, totalOf, type ColumnData, type DragView } from './columnCache'
+import { useBoardShortcuts } from './useBoardShortcuts'
+import { applyCardChange, loadedCards, shownCards, shownTotal, totalOf, type ColumnData, type DragView } from './columnCache'
 import { placement, type Placement } from './placement'
 import { useCardMoves } from './useCardMoves'
 
@@ -54,7 +55,7 @@ function nearestSlot(columnId: string, y: number, skip: string): number {
   return last >= 0 ? last : Infinity
 }
 
-export function BoardCanvas({ board, filter }: { board: Board; filter: Required<CardFilter> }) {
+export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: Required<CardFilter>; onHelp: () => void }) {
   const { can } = useSession()
   const qc = useQueryClient()
   const byPosition = filter.sort === 'position'
@@ -93,6 +94,15 @@ export function BoardCanvas({ board, filter }: { board: Board; filter: Required<
     (columnId: string) => totalOf(qc.getQueryData<ColumnData>(keys.columnCards(board.id, columnId, filter))),
     [qc, board.id, filter],
   )
+
+  useBoardShortcuts({
+    columns,
+    canEdit: can('edit'),
+    dragging: () => !!dragRef.current, // the ship dialog is a modal: no board key reaches past it
+    cardsOf: columnCards,
+    removed: (id) => applyCardChange(qc, board.id, id, null),
+    onHelp,
+  })
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),

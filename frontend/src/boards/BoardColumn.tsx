@@ -12,6 +12,7 @@ import { stageName } from '../ui/names'
 import { LoadError } from '../ui/States'
 import { loadedCards, shownCards, shownTotal, totalOf, type DragView } from './columnCache'
 import { useColumnCards } from './useColumnCards'
+import { registerColumn } from './cardFocus'
 
 interface Props {
   board: Board
@@ -22,8 +23,8 @@ interface Props {
   drag: DragView | null
 }
 
-// A card tile is about this tall; each is measured once shown.
-const estimate = () => 88
+// A card tile is about this tall (one line of title, one of meta); each is measured once shown.
+const estimate = () => 56
 // How close to the last loaded card the person scrolls before the next page is asked for.
 const loadAhead = 15
 
@@ -65,12 +66,14 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
     getScrollElement: () => scrollRef.current,
     estimateSize: estimate,
     overscan: 6,
-    gap: 8,
+    gap: 6,
     paddingStart: 4,
     paddingEnd: 8,
     getItemKey: (i) => ids[i] ?? i,
     rangeExtractor,
   })
+  // Arrow keys reach cards that are not rendered yet: the board scrolls the column to them.
+  useEffect(() => registerColumn(column.id, (i) => virtualizer.scrollToIndex(i, { align: 'auto' })), [column.id, virtualizer])
   const items = virtualizer.getVirtualItems()
   const lastShown = items.at(-1)?.index ?? -1
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = q
@@ -141,9 +144,8 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
           )}
         </div>
       </SortableContext>
-      <Can right="edit">
-        <NewCardForm board={board} column={column} />
-      </Can>
+      {/* Support files what customers ask for, so it may add cards to open columns (the API allows exactly that). */}
+      {(can('edit') || (can('link') && column.stage === 'open')) && <NewCardForm board={board} column={column} />}
       {settings && <ColumnSettings board={board} column={column} onClose={() => setSettings(false)} />}
     </section>
   )

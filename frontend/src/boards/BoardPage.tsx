@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react'
 import type { CardFilter } from '../api/endpoints'
 import type { Kind } from '../api/types'
 import { setParam, useLocation } from '../app/router'
-import { Can } from '../auth/session'
+import { Can, useSession } from '../auth/session'
 import { CardDrawer } from '../cards/CardDrawer'
 import { LoadError, Spinner } from '../ui/States'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardSettings } from './BoardSettings'
 import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
+import { KeysHint, ShortcutSheet } from './ShortcutSheet'
 import { ArchivedCards } from './ArchivedCards'
 import { useBoard } from '../api/queries'
 import { BoardTabs } from '../satisfaction/BoardTabs'
@@ -41,6 +42,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const openCard = params.get('card')
   const [settings, setSettings] = useState(false)
   const [archive, setArchive] = useState(false)
+  const [keysShown, setKeysShown] = useState(false)
+  const { can } = useSession()
 
   if (board.isPending) return <Spinner label="Loading board…" />
   if (board.isError)
@@ -68,10 +71,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
         </Can>
       </div>
       <BoardTabs boardId={b.id} current="cards" />
-      <BoardToolbar filter={filter} />
-      <BoardCanvas board={b} filter={filter} />
+      <BoardToolbar filter={filter} hint={<KeysHint canEdit={can('edit')} onOpen={() => setKeysShown(true)} />} />
+      <BoardCanvas board={b} filter={filter} onHelp={() => setKeysShown(true)} />
       {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
       {settings && <BoardSettings board={b} onClose={() => setSettings(false)} />}
+      {keysShown && <ShortcutSheet canEdit={can('edit')} onClose={() => setKeysShown(false)} />}
       {archive && <ArchivedCards board={b} onClose={() => setArchive(false)} />}
     </main>
   )

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { CardFilter } from '../api/endpoints'
 import { setParam } from '../app/router'
 
 /** Search, kind and label filters and the sort; each change is written to the URL. */
-export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
+export function BoardToolbar({ filter, hint }: { filter: Required<CardFilter>; hint?: ReactNode }) {
   const [q, setQ] = useState(filter.q)
   const [label, setLabel] = useState(filter.label)
 
@@ -71,6 +71,7 @@ export function BoardToolbar({ filter }: { filter: Required<CardFilter> }) {
           Clear filters
         </button>
       )}
+      {hint}
     </div>
   )
 }

@@ -19,20 +19,21 @@ export const CardTile = memo(function CardTile({ card, overlay, dragging }: { ca
   return (
     <div className={'card-tile' + (overlay ? ' card-overlay' : '') + (dragging ? ' card-dragging' : '')}>
       <div className="card-title">{card.title}</div>
+      {/* One line under the title: what it is on the left, who asked and who owns it on the right. */}
       <div className="card-meta">
         <span className="card-number">#{card.number}</span>
         <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
           <LabelChip key={l} boardId={card.board_id} name={l} />
         ))}
-      </div>
-      <div className="card-foot">
-        <span className="demand" title={`${card.requester_count} people asked for this`}>
-          <PersonIcon /> {card.requester_count}
-          <span className="sr-only"> requesters</span>
+        <span className="card-foot">
+          <span className="demand" title={`${card.requester_count} people asked for this`}>
+            <PersonIcon /> {card.requester_count}
+            <span className="sr-only"> requesters</span>
+          </span>
+          {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
+          {card.owner_id && <OwnerAvatar id={card.owner_id} />}
         </span>
-        {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
-        {card.owner_id && <OwnerAvatar id={card.owner_id} />}
       </div>
       {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress card={card} compact />}
     </div>
@@ -92,7 +93,7 @@ export const SortableCard = memo(function SortableCard({ card, disabled, index, 
 
 function PersonIcon() {
   return (
-    <svg className="person-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <svg className="person-icon" width="13" height="13" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <circle cx="8" cy="5" r="3" fill="none" stroke="currentColor" strokeWidth="1.5" />
       <path d="M2.5 14c.6-3 2.8-4.5 5.5-4.5s4.9 1.5 5.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
     </svg>

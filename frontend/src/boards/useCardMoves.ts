@@ -7,26 +7,34 @@ import { useToast } from '../ui/Toast'
 import { keys } from '../api/queries'
 import { liveQueue } from '../api/liveQueue'
 import { peopleAsked } from '../shipping/consequence'
-import { applyCardChange, insertCard, removeCard, replaceCard, type ColumnData, type DragView } from './columnCache'
-import type { Placement } from './placement'
+import { applyCardChange, insertCard, loadedCards, removeCard, replaceCard, type ColumnData, type DragView } from './columnCache'
+import { placement, type Placement } from './placement'
 
 /**
  * Sends a move and shows it at once: the card leaves its column's cached pages and joins the
  * target's, in place (optimistic). On success it takes the server's version, and other cached
  * views of the board learn of it without a refetch; on any failure it goes back where it was
- * and the person is told why. Nothing downloads the board again. The card's live events wait
- * until the answer is in (the echo of this move then changes nothing; another tab's move of
- * the same card, which makes this one fail, applies after the rollback).
+ * and the person is told why. Nothing downloads the board again. A move that did not ship the
+ * card says where it went, with Undo: the card goes back between the neighbours it left. The
+ * card's live events wait until the answer is in (the echo of this move then changes nothing;
+ * another tab's move of the same card, which makes this one fail, applies after the rollback).
  */
 export function useCardMoves(board: Board, filter: Required<CardFilter>) {
   const qc = useQueryClient()
   const toast = useToast()
 
-  /** status: the status email the mover asked for (a planned, in-progress or declined column). */
-  function commit(view: DragView, target: Placement, releaseNote?: string, status?: { notify: boolean; note: string }) {
+  const columnName = (id: string) => board.columns.find((c) => c.id === id)?.name ?? 'the column'
+
+  /**
+   * status: the status email the mover asked for (a planned, in-progress or declined column).
+   * undoing: this move is an Undo (it offers none itself).
+   */
+  function commit(view: DragView, target: Placement, releaseNote?: string, status?: { notify: boolean; note: string }, { undoing = false } = {}) {
     const before = view.card
     const fromKey = keys.columnCards(board.id, view.from, filter)
     const toKey = keys.columnCards(board.id, view.to, filter)
+    // Where it was, for Undo: its neighbours in the column it leaves, as shown before the move.
+    const back = placement(loadedCards(qc.getQueryData<ColumnData>(fromKey)).map((c) => c.id), view.fromIndex, view.from)
     // A page on its way would overwrite the move with what the server had before it.
     void qc.cancelQueries({ queryKey: fromKey, exact: true })
     void qc.cancelQueries({ queryKey: toKey, exact: true })
@@ -45,6 +53,20 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
           if (card.shipped_at && !before.shipped_at) {
             const n = card.requester_count
             toast(n > 0 ? `Shipped “${card.title}”. ${peopleAsked(n)} — the emails are going out.` : `Shipped “${card.title}”.`, 'success')
+          } else if (undoing) {
+            toast(`Moved “${card.title}” back to ${columnName(view.to)}.`, 'success')
+          } else if (tell.notify) {
+            // The status email is on its way: moving back would not take it back, so no Undo.
+            toast(`Moved “${card.title}” to ${columnName(view.to)}; the people who asked are being told.`, 'success')
+          } else {
+            toast(view.from === view.to ? `Moved “${card.title}” within ${columnName(view.to)}.` : `Moved “${card.title}” to ${columnName(view.to)}.`, 'info', {
+              label: 'Undo',
+              run: () => {
+                const at = loadedCards(qc.getQueryData<ColumnData>(toKey)).findIndex((c) => c.id === card.id)
+                const undo = { card, from: view.to, fromIndex: Math.max(0, at), to: view.from, index: view.fromIndex }
+                commit(undo, back, undefined, undefined, { undoing: true })
+              },
+            })
           }
         },
         (err: unknown) => {

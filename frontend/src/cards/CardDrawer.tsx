@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Board } from '../api/types'
@@ -22,6 +22,7 @@ import { SupportForm } from './SupportForm'
 import { MergeControls } from '../merge/MergeControls'
 import { CardSatisfaction } from '../satisfaction/CardSatisfaction'
 import { CardReference } from './CardReference'
+import { partSelector, takeDrawerFocus } from './drawerFocus'
 
 interface Props {
   cardId: string
@@ -49,6 +50,14 @@ function CardPanel({ cardId, board, onClose }: Props) {
   }
   const c = card.data
   const column = c && board.columns.find((col) => col.id === c.column_id)
+  // Opened by `e` or `m` on the board: the title or the Move form has the focus once the card is here.
+  const body = useRef<HTMLDivElement>(null)
+  const loaded = !!c
+  useEffect(() => {
+    if (!loaded) return
+    const part = takeDrawerFocus(cardId)
+    if (part) body.current?.querySelector<HTMLElement>(partSelector[part])?.focus()
+  }, [loaded, cardId])
   return (
     <Drawer label={c ? `Card: ${c.title}` : 'Card'} onClose={requestClose}>
       <div className="drawer-head">
@@ -72,7 +81,7 @@ function CardPanel({ cardId, board, onClose }: Props) {
       ) : card.isError ? (
         <LoadError error={card.error} what="card" retry={() => void card.refetch()} />
       ) : (
-        <div className="drawer-body">
+        <div className="drawer-body" ref={body}>
           <CardDetails card={card.data} />
           <OwnerSelect card={card.data} />
           {/* Above the requesters: on a card a thousand people asked for, the form stays in reach. */}

@@ -89,7 +89,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
             </select>
           </Field>
           <Field label="Column" error={errors.fields.column_id}>
-            <select value={columnId} onChange={(e) => aimAt(e.target.value)}>
+            <select data-move-column value={columnId} onChange={(e) => aimAt(e.target.value)}>
               {columns.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}

@@ -19,8 +19,10 @@ const outcomeName: Record<EventOutcome, string> = {
   unknown_card: 'Unknown card',
 }
 
-/** Refreshed every 2 s while the page is visible (TanStack Query pauses in background tabs). */
-const pollMs = 2000
+/** Refreshed every second while the page is visible (TanStack Query pauses in background
+ * tabs): an agent tagging a conversation sees the outcome within about a second; a page of
+ * 50 events is a few kB. */
+const pollMs = 1000
 
 export function EventLog({ integration }: { integration: Integration }) {
   const events = useQuery({

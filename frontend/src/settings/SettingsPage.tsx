@@ -85,7 +85,7 @@ function SettingsForm({ current }: { current: Settings }) {
       <Field
         label="Fold shipped emails (seconds)"
         error={errors.fields.coalesce_seconds}
-        hint="0 sends each at once. Above 0, a person's shipped emails due within this window go out as one email."
+        hint="0 sends each at once. Above 0, a person's shipped emails wait up to this long, and everything shipped for them meanwhile goes out as one email listing each card."
       >
         <input type="number" min={0} max={86400} value={v.coalesce_seconds} onChange={set('coalesce_seconds')} />
       </Field>
