@@ -70,7 +70,11 @@ test('shortcuts: the sheet, arrows through a long column, n e m a, / and Esc, ne
     await expect(search).toHaveValue('ane')
     await expect(page.locator('.new-card')).toHaveCount(0)
     await expect(page.locator('dialog[open]')).toHaveCount(0)
+    await expect(page).toHaveURL(/q=ane/)
     await search.fill('')
+    // The search is cleared from the URL after a pause; the column then shows its cards again.
+    await expect(page).not.toHaveURL(/q=/)
+    await expect(column(page, 'Ideas').getByTestId('column-count')).toHaveText('60')
     await cardIn(page, 'Key card 01').locator('[role=button]').focus()
     for (const k of ['Control+a', 'Alt+a', 'Meta+e', 'Control+n']) await page.keyboard.press(k)
     await page.waitForTimeout(300)

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
-  DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, closestCorners, useSensor, useSensors,
+  DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
   type Active, type DragEndEvent, type DragOverEvent, type DragStartEvent, type Over,
 } from '@dnd-kit/core'
-import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable'
+import { SortableContext, arrayMove, horizontalListSortingStrategy } from '@dnd-kit/sortable'
 import { useQueryClient } from '@tanstack/react-query'
 import type { CardFilter } from '../api/endpoints'
 import type { Board, Column } from '../api/types'
@@ -21,6 +21,9 @@ import { useBoardShortcuts } from './useBoardShortcuts'
 import { applyCardChange, loadedCards, shownCards, shownTotal, totalOf, type ColumnData, type DragView } from './columnCache'
 import { placement, type Placement } from './placement'
 import { useCardMoves } from './useCardMoves'
+import { boardCollisions, boardKeyboardCoordinates, columnOfSortId, columnSortId, draggingColumn } from './columnSort'
+import { SortableColumn } from './SortableColumn'
+import { useColumnReorder } from './useColumnReorder'
 
 /** A card dropped into a Done column, waiting for the ship dialog: where it was dropped, frozen. */
 interface Shipping {
@@ -84,8 +87,12 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   // Where the last drop put a card, for the announcement that follows it.
   const dropped = useRef<{ id: string; title: string; where: Where } | null>(null)
   const moves = useCardMoves(board, filter)
+  const reorder = useColumnReorder(board)
+  // The column being dragged by its header, and the place it is over (an index among columns).
+  const columnDrag = useRef<{ id: string; index: number } | null>(null)
 
   const columns = useMemo(() => [...board.columns].sort((a, b) => a.position - b.position), [board.columns])
+  const columnIds = useMemo(() => columns.map((c) => columnSortId(c.id)), [columns])
   const columnCards = useCallback(
     (columnId: string) => loadedCards(qc.getQueryData<ColumnData>(keys.columnCards(board.id, columnId, filter))),
     [qc, board.id, filter],
@@ -98,7 +105,7 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   useBoardShortcuts({
     columns,
     canEdit: can('edit'),
-    dragging: () => !!dragRef.current, // the ship dialog is a modal: no board key reaches past it
+    dragging: () => !!dragRef.current || !!columnDrag.current, // the ship dialog is a modal: no board key reaches past it
     cardsOf: columnCards,
     removed: (id) => applyCardChange(qc, board.id, id, null),
     onHelp,
@@ -108,7 +115,7 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: boardKeyboardCoordinates,
       // Enter opens a card; Space picks it up.
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
@@ -116,6 +123,8 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
 
   const where = useCallback(
     (id: string): Where | null => {
+      const moving = columnDrag.current
+      if (moving && columnSortId(moving.id) === id) return { column: 'the board', position: moving.index + 1, of: columns.length }
       const d = dragRef.current
       if (d && d.card.id === id) {
         const col = columns.find((c) => c.id === d.to)
@@ -130,15 +139,22 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
       // Read when dnd-kit announces (during events), never while rendering.
       // eslint-disable-next-line react-hooks/refs
       announcements: announcements({
-        title: (id) => (dragRef.current?.card.id === id ? dragRef.current.card.title : dropped.current?.id === id ? dropped.current.title : 'card'),
+        title: (id) =>
+          columnOfSortId(id) ? `column ${columns.find((c) => c.id === columnOfSortId(id))?.name ?? ''}` :
+          (dragRef.current?.card.id === id ? dragRef.current.card.title : dropped.current?.id === id ? dropped.current.title : 'card'),
         where,
       }),
       screenReaderInstructions: instructions,
     }),
-    [where],
+    [where, columns],
   )
 
   function onDragStart({ active }: DragStartEvent) {
+    if (draggingColumn(active)) {
+      const id = columnOfSortId(active.id)!
+      columnDrag.current = { id, index: columns.findIndex((c) => c.id === id) }
+      return
+    }
     const from = columnOf(active)
     if (!from) return
     const cards = columnCards(from)
@@ -150,6 +166,12 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   }
 
   function onDragOver({ active, over }: DragOverEvent) {
+    const moving = columnDrag.current
+    if (moving) {
+      const at = over ? columns.findIndex((c) => c.id === columnOfSortId(over.id)) : -1
+      if (at >= 0) columnDrag.current = { ...moving, index: at }
+      return
+    }
     const d = dragRef.current
     if (!over || !d) return
     const to = columnOf(over)
@@ -166,6 +188,14 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
+    const moving = columnDrag.current
+    if (moving) {
+      columnDrag.current = null
+      markDragEnded()
+      const to = over ? columns.findIndex((c) => c.id === columnOfSortId(over.id)) : -1
+      if (to >= 0 && columns[to]!.id !== moving.id) reorder(moving.id, to)
+      return
+    }
     const d = dragRef.current
     markDragEnded()
     if (!d) return
@@ -209,27 +239,34 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
       )}
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={boardCollisions}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
         onDragCancel={() => {
           markDragEnded()
+          columnDrag.current = null
           setDrag(null)
         }}
         accessibility={accessibility}
       >
         <div className="columns" data-testid="columns">
-          {columns.map((col) => (
-            <BoardColumn
-              key={col.id}
-              board={board}
-              column={col}
-              filter={filter}
-              canDrag={canDrag}
-              drag={drag && (drag.from === col.id || drag.to === col.id) ? drag : null}
-            />
-          ))}
+          <SortableContext id="board-columns" items={columnIds} strategy={horizontalListSortingStrategy}>
+            {columns.map((col) => (
+              <SortableColumn key={col.id} columnId={col.id} disabled={!can('edit')}>
+                {(grip) => (
+                  <BoardColumn
+                    board={board}
+                    column={col}
+                    filter={filter}
+                    canDrag={canDrag}
+                    drag={drag && (drag.from === col.id || drag.to === col.id) ? drag : null}
+                    grip={grip}
+                  />
+                )}
+              </SortableColumn>
+            ))}
+          </SortableContext>
           {columns.length === 0 && <p className="empty">This board has no columns yet. Add one in Board settings.</p>}
         </div>
         <DragOverlay dropAnimation={null}>

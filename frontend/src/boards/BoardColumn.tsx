@@ -13,6 +13,7 @@ import { LoadError } from '../ui/States'
 import { loadedCards, shownCards, shownTotal, totalOf, type DragView } from './columnCache'
 import { useColumnCards } from './useColumnCards'
 import { registerColumn } from './cardFocus'
+import type { ColumnGrip } from './SortableColumn'
 
 interface Props {
   board: Board
@@ -21,6 +22,8 @@ interface Props {
   canDrag: boolean
   /** The card being dragged, when it comes from or is over this column (null otherwise, so other columns do not re-render). */
   drag: DragView | null
+  /** The header drags the column (editors); null when columns cannot be reordered. */
+  grip: ColumnGrip | null
 }
 
 // A card tile is about this tall (one line of title, one of meta); each is measured once shown.
@@ -33,7 +36,7 @@ const loadAhead = 15
  * loaded page by page as the person scrolls. Screen readers hear each card's place among all
  * of the column's cards (aria-setsize, aria-posinset).
  */
-export const BoardColumn = memo(function BoardColumn({ board, column, filter, canDrag, drag }: Props) {
+export const BoardColumn = memo(function BoardColumn({ board, column, filter, canDrag, drag, grip }: Props) {
   const q = useColumnCards(board.id, column.id, filter)
   const base = useMemo(() => loadedCards(q.data), [q.data])
   const cards = useMemo(() => shownCards(base, column.id, drag), [base, column.id, drag])
@@ -61,6 +64,8 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
     },
     [keep],
   )
+  // The column is memoised by hand (memo, stable props); the compiler cannot memoise the virtualizer's functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: cards.length,
     getScrollElement: () => scrollRef.current,
@@ -89,7 +94,12 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
   const loading = q.isPending
   return (
     <section className={'column' + (isOver ? ' column-over' : '')} aria-labelledby={headingId} data-column={column.name} data-column-id={column.id}>
-      <header className="column-head">
+      <header className={'column-head' + (grip ? ' column-head-grab' : '')} {...grip?.listeners}>
+        {grip && (
+          <span ref={grip.setActivatorNodeRef} {...grip.attributes} aria-roledescription="draggable column" aria-label={`Move column ${column.name}`} className="column-grip">
+            <GripIcon />
+          </span>
+        )}
         <span className={'stage-dot dot-' + column.stage} aria-hidden="true" />
         <h2 id={headingId} className="column-name">
           {column.name}
@@ -150,3 +160,11 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
     </section>
   )
 })
+
+function GripIcon() {
+  return (
+    <svg width="10" height="14" viewBox="0 0 10 14" aria-hidden="true" focusable="false">
+      {[2, 7, 12].flatMap((y) => [2, 8].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.3" fill="currentColor" />))}
+    </svg>
+  )
+}

@@ -3,7 +3,8 @@ import type { Announcements } from '@dnd-kit/core'
 export const instructions = {
   draggable:
     'To move a card, press Space to pick it up, use the arrow keys to move it within and across columns, ' +
-    'then Space to drop it or Escape to cancel. Press Enter to open the card.',
+    'then Space to drop it or Escape to cancel. Press Enter to open the card. ' +
+    'A column moves the same way from the grip in its header, with the left and right arrow keys.',
 }
 
 /** Where a card is: its column, and its place among all of that column's cards (not only those loaded). */
