@@ -110,19 +110,6 @@ func searchTokens(q string) []searchToken {
 	return out
 }
 
-// fuzzyCandidate: a word that is worth correcting (letters only, at least 3 of them).
-func fuzzyCandidate(w string) bool {
-	if utf8.RuneCountInString(w) < 3 || utf8.RuneCountInString(w) > 32 {
-		return false
-	}
-	for _, r := range w {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // Search answers one page of hits for q.
 func (s *Service) Search(ctx context.Context, q string, page Page) (SearchResults, error) {
 	p := Problems{}
@@ -150,11 +137,14 @@ func (s *Service) Search(ctx context.Context, q string, page Page) (SearchResult
 		return res, nil
 	}
 	err := s.db.WithTx(ctx, func(ctx context.Context) error {
-		corrections, err := s.searchCorrections(ctx, tokens)
+		if err := s.db.conn(ctx).Exec(searchSettingsSQL).Error; err != nil {
+			return err
+		}
+		vocab, err := s.searchVocabulary(ctx, tokens)
 		if err != nil {
 			return err
 		}
-		tsq, terms := searchQuery(tokens, corrections)
+		tsq, terms := searchQuery(tokens, vocab)
 		res.Terms = terms
 		if tsq == "" {
 			return nil
@@ -173,41 +163,4 @@ func (s *Service) Search(ctx context.Context, q string, page Page) (SearchResult
 		return err
 	})
 	return res, err
-}
-
-// searchQuery builds the tsquery text: per typed word, the word, every word it begins
-// (for words of three letters or more, and the last one, being typed) and its
-// corrections; words are ANDed, "-word" is NOT. Lexemes are
-// letters and digits only, so quoting them is enough.
-func searchQuery(tokens []searchToken, corrections map[string][]string) (string, []string) {
-	var parts, terms []string
-	seen := map[string]bool{}
-	term := func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			terms = append(terms, w)
-		}
-	}
-	for i, t := range tokens {
-		lex := "'" + t.Word + "'"
-		if t.Not {
-			parts = append(parts, "!"+lex)
-			continue
-		}
-		term(t.Word)
-		fixes := corrections[t.Word]
-		alts := []string{lex}
-		if utf8.RuneCountInString(t.Word) >= 3 || i == len(tokens)-1 {
-			alts = append(alts, lex+":*")
-		}
-		for _, f := range fixes {
-			alts = append(alts, "'"+f+"'")
-			term(f)
-		}
-		parts = append(parts, "("+strings.Join(alts, " | ")+")")
-	}
-	if len(terms) == 0 {
-		return "", []string{} // only exclusions: nothing to find
-	}
-	return strings.Join(parts, " & "), terms
 }

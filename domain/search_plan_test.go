@@ -68,9 +68,13 @@ func TestSearchPlansUseTheIndexes(t *testing.T) {
 			t.Errorf("%s: plan lacks %s:\n%s", cond, index, plan)
 		}
 	}
-	plan = explain(`SELECT word FROM search_words WHERE word % ? ORDER BY similarity(word, ?) DESC LIMIT 3`, "spreadshet", "spreadshet")
-	if !strings.Contains(plan, "search_words_trgm_idx") {
-		t.Errorf("corrections plan lacks search_words_trgm_idx:\n%s", plan)
+	// Completions walk the key range of the prefix; corrections the trigram index.
+	query, args := searchVocabularySQL([]string{"spreadshet", "mari"})
+	plan = explain(query, args...)
+	for _, want := range []string{"search_words_pkey", "search_words_trgm_idx"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("vocabulary plan lacks %s:\n%s", want, plan)
+		}
 	}
 	plan = explain(`SELECT 1 FROM requests r WHERE r.card_id = gen_random_uuid() AND request_quote_search(r.quote, r.quotes) @@ to_tsquery('simple', 'spreadsheet')`)
 	if !strings.Contains(plan, "requests_quote_search_idx") && !strings.Contains(plan, "requests_pkey") {

@@ -7,6 +7,17 @@ import (
 	"runtime"
 )
 
+// benchRuns are the sections of bench in the order they run; their names are sections
+// (options.go), which -only accepts.
+var benchRuns = []struct {
+	name string
+	run  func(context.Context, *harness, *results) error
+}{
+	{"fanout", benchFanout}, {"status", benchStatus}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
+	{"search", benchSearch}, {"live", benchLive},
+	{"import", benchImport}, {"webhooks", benchWebhooks}, {"inbound", benchInbound}, {"ui", benchUI},
+}
+
 // runBench measures every section asked for, prints the targets table and writes the
 // JSON. A section that fails is reported and the others still run; the exit status
 // is non-zero when a section could not be measured (a missed target is a figure, not
@@ -19,14 +30,7 @@ func runBench(ctx context.Context, h *harness) error {
 		"scale_cards": o.ScaleCards, "gomaxprocs": runtime.GOMAXPROCS(0),
 	}}
 	logf("machine: %s", r.Machine)
-	for _, s := range []struct {
-		name string
-		run  func(context.Context, *harness, *results) error
-	}{
-		{"fanout", benchFanout}, {"status", benchStatus}, {"board", benchBoard}, {"memory", benchMemory}, {"scale", benchScale},
-		{"search", benchSearch}, {"live", benchLive},
-		{"import", benchImport}, {"webhooks", benchWebhooks}, {"inbound", benchInbound}, {"ui", benchUI},
-	} {
+	for _, s := range benchRuns {
 		if !o.want(s.name) || ctx.Err() != nil {
 			continue
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -37,8 +38,10 @@ type options struct {
 
 // sections of bench: fanout is the raw ceiling, the fan-out and the move latency
 // (measured together, on one server and one sink); status the status-change fan-out
-// (status_bench.go); ui drives Chromium (ui.go).
-var sections = []string{"fanout", "status", "board", "memory", "scale", "import", "webhooks", "inbound", "ui"}
+// (status_bench.go); search and live are issue 13's (the search across boards on the
+// scale database, the event streams of two replicas); ui drives Chromium (ui.go). The
+// order is runBench's.
+var sections = []string{"fanout", "status", "board", "memory", "scale", "search", "live", "import", "webhooks", "inbound", "ui"}
 
 // faultNames are the scenarios of faults, in the order they run.
 var faultNames = []string{"crash", "smtp4xx", "smtp5xx", "postgres", "replicas"}
@@ -76,10 +79,16 @@ func parseOptions(mode string, args []string) (options, error) {
 	}
 	o.ServerEnv = strings.Fields(*serverEnv)
 	o.Only = map[string]bool{}
+	known := map[string][]string{"bench": sections, "faults": faultNames}[mode]
 	for _, s := range strings.Split(*only, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			o.Only[s] = true
+		if s = strings.TrimSpace(s); s == "" {
+			continue
 		}
+		// A misspelt section would otherwise run nothing and print an empty table.
+		if !slices.Contains(known, s) {
+			return o, fmt.Errorf("-only: %q is not a section of %s (%s)", s, mode, strings.Join(known, ", "))
+		}
+		o.Only[s] = true
 	}
 	for _, s := range strings.Split(*mem, ",") {
 		var n int

@@ -50,7 +50,9 @@ func benchSearch(ctx context.Context, h *harness, r *results) error {
 		o := h.opts
 		o.Clients = m.clients
 		logf("search across boards, %d clients for %v", o.Clients, o.Duration)
+		stopProfile := e.srv.profile(ctx, fmt.Sprintf("search-%d", m.clients), o.Duration)
 		*m.dst = measureSearch(ctx, e, o, path)
+		stopProfile()
 		logf("  %s", *m.dst)
 	}
 	r.Search = f

@@ -1,0 +1,122 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// searchFill reads the objects of a page of hits: the cards with their board and match
+// in one statement, the people in another.
+func (s *Service) searchFill(ctx context.Context, hits []searchHit, tsq, q string) ([]SearchHit, error) {
+	var cardIDs, personIDs []string
+	for _, h := range hits {
+		if h.Type == SearchCard {
+			cardIDs = append(cardIDs, h.ID.String())
+		} else {
+			personIDs = append(personIDs, h.ID.String())
+		}
+	}
+	db := s.db.conn(ctx)
+	cards := map[uuid.UUID]*searchCardRow{}
+	people := map[uuid.UUID]*Requester{}
+	if len(cardIDs) > 0 {
+		var rows []searchCardRow
+		err := db.Raw(searchCardsSQL, sql.Named("tsq", tsq), sql.Named("pat", likePattern(q)), sql.Named("ids", Labels(cardIDs))).
+			Scan(&rows).Error
+		if err != nil {
+			return nil, err
+		}
+		for i := range rows {
+			cards[rows[i].ID] = &rows[i]
+		}
+	}
+	if len(personIDs) > 0 {
+		var rows []Requester
+		err := db.Raw(`SELECT `+requesterColumns+`,
+    (SELECT count(*) FROM requests r WHERE r.requester_id = q.id) AS request_count
+FROM requesters q WHERE q.id = ANY (?::text[]::uuid[])`, Labels(personIDs)).Scan(&rows).Error
+		if err != nil {
+			return nil, err
+		}
+		for i := range rows {
+			people[rows[i].ID] = &rows[i]
+		}
+	}
+	out := make([]SearchHit, 0, len(hits))
+	for _, h := range hits {
+		hit := SearchHit{Type: h.Type, Rank: h.Rank}
+		if h.Type == SearchCard {
+			row := cards[h.ID]
+			if row == nil {
+				continue // gone since it was ranked
+			}
+			hit.Card = &row.Card
+			hit.Board = &SearchBoard{ID: row.BoardID, Name: row.BoardName}
+			hit.Match = row.match()
+		} else if hit.Requester = people[h.ID]; hit.Requester == nil {
+			continue
+		}
+		out = append(out, hit)
+	}
+	return out, nil
+}
+
+// searchCardRow is a card of the page with its board's name and what of it matched.
+type searchCardRow struct {
+	Card             `gorm:"embedded"`
+	BoardName        string
+	MatchField       string
+	MatchText        string
+	MatchRequesterID *uuid.UUID
+	MatchEmail       string
+	MatchName        string
+	MatchCompany     string
+}
+
+func (r *searchCardRow) match() *SearchMatch {
+	m := &SearchMatch{Field: r.MatchField, Text: r.MatchText}
+	if r.MatchRequesterID != nil {
+		m.Requester = &Requester{ID: *r.MatchRequesterID, Email: r.MatchEmail, Name: r.MatchName, Company: r.MatchCompany}
+	}
+	return m
+}
+
+// searchSnippet: ts_headline's options for a snippet of about a dozen words around the
+// match, unmarked (the UI marks the terms itself).
+const searchSnippet = `'MaxFragments=1, MaxWords=18, MinWords=8, StartSel="", StopSel="", FragmentDelimiter=" … "'`
+
+// searchCardsSQL reads the page's cards and says, per card, what matched: the title (or
+// its substring), else a snippet of the description, else a snippet of one request's
+// matching quote and whose it is (match_requester_id and the person's address, name and
+// company). A card's requests are read only when neither its title nor its description
+// matched: the test is on the outer row, so it gates the lateral read (a One-Time
+// Filter) instead of filtering what it reads.
+var searchCardsSQL = `
+SELECT ` + "c." + strings.ReplaceAll(cardFields, ", ", ", c.") + `, b.name AS board_name,
+       CASE WHEN f.in_title THEN 'title' WHEN f.in_description THEN 'description' WHEN r.text IS NOT NULL THEN 'quote' ELSE 'title' END AS match_field,
+       CASE WHEN f.in_title THEN c.title
+            WHEN f.in_description THEN ts_headline('simple', c.description, ` + searchTSQuery + `, ` + searchSnippet + `)
+            WHEN r.text IS NOT NULL THEN ts_headline('simple', r.text, ` + searchTSQuery + `, ` + searchSnippet + `)
+            ELSE c.title END AS match_text,
+       p.id AS match_requester_id, coalesce(p.email, '') AS match_email, coalesce(p.name, '') AS match_name, coalesce(p.company, '') AS match_company
+FROM cards c
+JOIN boards b ON b.id = c.board_id
+CROSS JOIN LATERAL (
+    SELECT to_tsvector('simple', c.title) @@ ` + searchTSQuery + ` OR c.title ILIKE @pat AS in_title,
+           to_tsvector('simple', c.description) @@ ` + searchTSQuery + ` AS in_description
+    OFFSET 0
+) f
+LEFT JOIN LATERAL (
+    SELECT r.requester_id,
+           (SELECT t FROM unnest(ARRAY[r.quote] || ARRAY(SELECT jsonb_array_elements(r.quotes) ->> 'text')) AS t
+            WHERE to_tsvector('simple', t) @@ ` + searchTSQuery + ` LIMIT 1) AS text
+    FROM requests r
+    WHERE NOT f.in_title AND NOT f.in_description
+      AND r.card_id = c.id AND request_quote_search(r.quote, r.quotes) @@ to_tsquery('simple', @tsq)
+    LIMIT 1
+) r ON true
+LEFT JOIN requesters p ON p.id = r.requester_id AND r.text IS NOT NULL
+WHERE c.id = ANY (CAST(@ids AS text[])::uuid[])`
