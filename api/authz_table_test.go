@@ -55,6 +55,10 @@ type authzRow struct {
 
 const signInPassword = "the fixture password"
 
+// sessionAnswers are what a member's session gets where it differs from what a token
+// gets: a token has no password or profile of its own, a member does.
+var sessionAnswers = map[string]int{"PATCH /api/v1/session": 200}
+
 // ownerRole is the role whose token writes the comment a caller edits: the caller's
 // own, except anonymous and viewer callers (refused before the comment is read).
 func ownerRole(caller domain.Role) domain.Role {
@@ -149,6 +153,22 @@ func authzTable() map[string]authzRow {
 		"GET /api/v1/session":    {viewer, 200, get(fixed("/api/v1/session"))},
 		"DELETE /api/v1/session": {viewer, 204, func(*fixtures) apiReq { return apiReq{method: "DELETE", path: "/api/v1/session"} }},
 
+		// Members (issue 13). An API token has no password or profile: PATCH /session is
+		// 403 to every token (a member's session changes its own; see member_links_test.go).
+		"PATCH /api/v1/session": {viewer, 403, func(*fixtures) apiReq {
+			return apiReq{method: "PATCH", path: "/api/v1/session", body: map[string]string{"name": "Renamed"}}
+		}},
+		// "Forgot password?" answers 202 for any address; a forged link token is 422.
+		"POST /api/v1/session/reset": {"", 202, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/session/reset", body: map[string]string{"email": fmt.Sprintf("who%d@example.com", f.next())}}
+		}},
+		"GET /api/v1/session/links/:token": {"", 422, get(fixed("/api/v1/session/links/forged-token"))},
+		"POST /api/v1/session/links/:token": {"", 422, func(*fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/session/links/forged-token", body: map[string]string{"password": "a long new password"}}
+		}},
+		"POST /api/v1/members/:id/invite": {admin, 202, func(f *fixtures) apiReq {
+			return apiReq{method: "POST", path: "/api/v1/members/" + f.newMember(viewer, "").ID.String() + "/invite"}
+		}},
 		"GET /api/v1/members":   {admin, 200, get(fixed("/api/v1/members"))},
 		"GET /api/v1/teammates": {viewer, 200, get(fixed("/api/v1/teammates"))},
 		"POST /api/v1/members": {admin, 201, func(f *fixtures) apiReq {

@@ -197,6 +197,7 @@ func TestContractWalk(t *testing.T) {
 
 	walkImportExportMerge(w) // issue 14
 	walkTeamWork(w)          // issue 13
+	walkMembers(w)           // issue 13
 	walkArchive(w)
 	walkLabels(w)
 	walkInbound(w, numbered.Number) // issue 11, inbound

@@ -58,8 +58,12 @@ func TestCSRFOnEveryWriteRoute(t *testing.T) {
 				t.Errorf("%s: refused, but changed %s", name, diff)
 			}
 		}
-		if rec := env.serve(t, send(r, csrf)); rec.Code != row.success {
-			t.Errorf("%s with a cookie and the right CSRF header: status %d, want %d: %s", key, rec.Code, row.success, rec.Body.Bytes())
+		want := row.success
+		if code, ok := sessionAnswers[key]; ok {
+			want = code
+		}
+		if rec := env.serve(t, send(r, csrf)); rec.Code != want {
+			t.Errorf("%s with a cookie and the right CSRF header: status %d, want %d: %s", key, rec.Code, want, rec.Body.Bytes())
 		}
 	}
 	if writes < 20 || reads < 10 {

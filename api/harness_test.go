@@ -30,6 +30,7 @@ type testAPI struct {
 	srv    *Server
 	svc    *domain.Service
 	db     *gorm.DB
+	url    string // the database's, for a notifier of a test's own
 	tokens map[domain.Role]string
 	// seen records "METHOD /path/{id} status" of every exchange that matched the
 	// contract, when a test wants to know what it covered (nil: not recorded).
@@ -69,7 +70,7 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	}
 	svc := domain.NewService(domain.NewDB(g), n, outbox)
 	svc.UseWebhooks(outbox)
-	env := &testAPI{svc: svc, db: g, tokens: map[domain.Role]string{}, t: t}
+	env := &testAPI{svc: svc, db: g, url: dbURL, tokens: map[domain.Role]string{}, t: t}
 	// The real notifier serves as mailroom (previews, unsubscribe links); its workers are
 	// not started, so nothing is sent from these tests.
 	mailroom, err := notify.New(context.Background(), notify.Config{BaseURL: "http://closeloop.test", DataDir: t.TempDir()}, dbURL, quiet, nil)
@@ -81,6 +82,8 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 			t.Errorf("stop the mailroom: %v", err)
 		}
 	})
+	// Invitations and resets are enqueued on the unstarted notifier: nothing is sent.
+	svc.UseMemberMailer(mailroom)
 	// GET /events streams end quickly here, so the tables of every route can walk it too.
 	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, EventStreamFor: 150 * time.Millisecond,
 		Inbound: integrations.Tools{}})

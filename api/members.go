@@ -19,10 +19,19 @@ type memberResponse struct {
 	Role       string     `json:"role"`
 	CreatedAt  time.Time  `json:"created_at"`
 	DisabledAt *time.Time `json:"disabled_at"`
+	// While the member has not set a password: when the latest invitation was sent and
+	// when its link stops working.
+	InvitedAt       *time.Time `json:"invited_at"`
+	InviteExpiresAt *time.Time `json:"invite_expires_at"`
 }
 
 func toMember(m domain.Member) memberResponse {
-	return memberResponse{ID: m.ID, Email: m.Email, Name: m.Name, Role: string(m.Role), CreatedAt: m.CreatedAt, DisabledAt: m.DisabledAt}
+	r := memberResponse{ID: m.ID, Email: m.Email, Name: m.Name, Role: string(m.Role), CreatedAt: m.CreatedAt, DisabledAt: m.DisabledAt, InvitedAt: m.InvitedAt}
+	if m.InvitedAt != nil {
+		exp := m.InvitedAt.Add(domain.InviteTTL)
+		r.InviteExpiresAt = &exp
+	}
+	return r
 }
 
 type createMemberRequest struct {

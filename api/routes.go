@@ -49,12 +49,19 @@ func (s *Server) routes() {
 	v1.POST("/session", s.createSession)
 	v1.GET("/session", s.getSession, viewer)
 	v1.DELETE("/session", s.deleteSession, viewer)
+	// Members (issue 13): one's own name and password; "Forgot password?" and the pages
+	// of emailed links (invitation, reset) need no sign-in: the token is the credential.
+	v1.PATCH("/session", s.updateSession, viewer)
+	v1.POST("/session/reset", s.requestPasswordReset)
+	v1.GET("/session/links/:token", s.getMemberLink)
+	v1.POST("/session/links/:token", s.useMemberLink)
 
 	v1.GET("/members", s.listMembers, admin)
 	v1.GET("/teammates", s.listTeammates, viewer) // active members' names, for card owners
 	v1.POST("/members", s.createMember, admin)
 	v1.PATCH("/members/:id", s.updateMember, admin)
 	v1.DELETE("/members/:id", s.deleteMember, admin)
+	v1.POST("/members/:id/invite", s.resendInvite, admin)
 	v1.GET("/tokens", s.listTokens, admin)
 	v1.POST("/tokens", s.createToken, admin)
 	v1.DELETE("/tokens/:id", s.revokeToken, admin)

@@ -39,6 +39,11 @@ func (s *Server) createSession(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.signedIn(c, sess)
+}
+
+// signedIn sets the session cookie and answers who signed in, with the CSRF token.
+func (s *Server) signedIn(c echo.Context, sess domain.Session) error {
 	c.SetCookie(&http.Cookie{
 		Name: sessionCookie, Value: sess.Token, Path: "/", Expires: sess.ExpiresAt,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.deps.SecureCookies,

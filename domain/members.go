@@ -20,9 +20,13 @@ type Member struct {
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	DisabledAt   *time.Time
+	// InvitedAt is when the latest invitation was made, while the member has not set a
+	// password yet (member_invites.go).
+	InvitedAt *time.Time
 }
 
-// MemberInput creates a member.
+// MemberInput creates a member; without a password they are invited by email instead
+// and set their own.
 type MemberInput struct {
 	Email, Name, Password string
 	Role                  Role
@@ -57,27 +61,48 @@ func checkMemberFields(p Problems, email, name *string, role *Role, password *st
 	}
 }
 
-// CreateMember adds a member (admins only; the CLI acts as an admin).
+// CreateMember adds a member (admins only; the CLI acts as an admin). Without a
+// password the member is invited: they get an email with a link (InviteTTL) where they
+// set one, and cannot sign in until then.
 func (s *Service) CreateMember(ctx context.Context, actor Actor, in MemberInput) (Member, error) {
 	if !actor.Role.Includes(RoleAdmin) {
 		return Member{}, Forbidden("only admins can add members")
 	}
 	in.Email, in.Name = strings.TrimSpace(in.Email), strings.TrimSpace(in.Name)
+	invite := in.Password == ""
 	p := Problems{}
-	checkMemberFields(p, &in.Email, &in.Name, &in.Role, &in.Password)
+	password := &in.Password
+	if invite {
+		password = nil
+	}
+	checkMemberFields(p, &in.Email, &in.Name, &in.Role, password)
 	if err := p.Err(); err != nil {
 		return Member{}, err
 	}
-	hash, err := hashPassword(in.Password)
-	if err != nil {
-		return Member{}, err
-	}
 	now := s.now()
-	m := Member{ID: newID(), Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
-	if err := s.db.conn(ctx).Create(&m).Error; err != nil {
-		if KindOf(storeErr(err, "")) == KindConflict {
-			return Member{}, Conflict("a member with the email %s already exists", in.Email)
+	m := Member{ID: newID(), Email: in.Email, Name: in.Name, Role: in.Role, CreatedAt: now, UpdatedAt: now}
+	if invite {
+		m.InvitedAt = &now
+	} else {
+		hash, err := hashPassword(in.Password)
+		if err != nil {
+			return Member{}, err
 		}
+		m.PasswordHash = hash
+	}
+	err := s.db.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.db.conn(ctx).Create(&m).Error; err != nil {
+			if KindOf(storeErr(err, "")) == KindConflict {
+				return Conflict("a member with the email %s already exists", in.Email)
+			}
+			return err
+		}
+		if invite {
+			return s.newMemberLink(ctx, m.ID, LinkInvite, inviterName(actor))
+		}
+		return nil
+	})
+	if err != nil {
 		return Member{}, err
 	}
 	return m, nil
@@ -131,6 +156,10 @@ func (s *Service) UpdateMember(ctx context.Context, actor Actor, id uuid.UUID, p
 				return err
 			}
 			changes["password_hash"] = hash
+			changes["invited_at"] = nil // a password set by an admin ends a pending invitation
+			if err := s.endMemberLinks(ctx, id); err != nil {
+				return err
+			}
 		}
 		if patch.Disabled != nil {
 			if *patch.Disabled {

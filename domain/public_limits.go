@@ -38,7 +38,8 @@ RETURNING l.count`, key, secs, secs).Scan(&count).Error
 	}
 	if count > limit {
 		return RateLimited(fmt.Sprintf("There have been too many requests from %s in the last hour. Please try again in an hour.",
-			map[string]string{"want-email": "this email address", "want-ip": "your network"}[kind]))
+			map[string]string{"want-email": "this email address", "want-ip": "your network",
+				"reset-email": "this email address", "reset-ip": "your network", "password-change": "your account"}[kind]))
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ type Service struct {
 
 	importQueue ImportQueue   // nil: the caller runs imports (imports.go)
 	webhooks    WebhookOutbox // nil: webhook URLs are only checked for shape; no test or retry (webhooks.go)
+	memberMail  MemberMailer  // nil: the notifier, if it is one (member_links.go)
 }
 
 // NewService builds the service; a nil notifier means NopNotifier. Every sink hears

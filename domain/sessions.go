@@ -100,6 +100,11 @@ func (s *Service) signIn(ctx context.Context, email, password string) (Session, 
 	if !checkPassword(m.PasswordHash, password) || m.DisabledAt != nil {
 		return Session{}, errBadLogin
 	}
+	return s.openSession(ctx, m)
+}
+
+// openSession signs the member in: a new session row, its token only in the answer.
+func (s *Service) openSession(ctx context.Context, m Member) (Session, error) {
 	now := s.now()
 	sess := Session{Token: newSecret("cls_"), CSRFToken: newSecret(""), Member: m, ExpiresAt: now.Add(SessionTTL)}
 	row := sessionRow{ID: newID(), TokenHash: hashSecret(sess.Token), CSRFToken: sess.CSRFToken,

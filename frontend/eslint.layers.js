@@ -2,7 +2,7 @@
 // feature, and a feature does not reach into a sibling feature. A rule here failing means a
 // helper wants to move to a shared folder, not that the rule wants an exception.
 
-const features = ['boards', 'cards', 'shipping', 'requesters', 'admin', 'support', 'integrations', 'settings', 'satisfaction']
+const features = ['boards', 'cards', 'shipping', 'requesters', 'admin', 'support', 'integrations', 'settings', 'satisfaction', 'profile']
 
 function rule(folder, forbidden, why) {
   const pattern = { regex: `^\\.\\./(${forbidden.join('|')})(/|$)`, message: `src/${folder}/ ${why} (frontend/README.md, "Layout").` }
@@ -34,5 +34,6 @@ export const layering = [
   ...mayNotImport('support', ['boards', 'requesters', 'admin', 'integrations'], 'does not import other screens'),
   ...mayNotImport('integrations', ['boards', 'requesters', 'admin'], 'does not import other screens'),
   ...mayNotImport('settings', ['boards', 'cards', 'requesters', 'admin', 'integrations'], 'does not import other screens'),
+  ...mayNotImport('profile', ['boards', 'cards', 'shipping', 'requesters', 'admin', 'support', 'integrations', 'settings', 'satisfaction'], 'does not import other screens'),
   ...mayNotImport('satisfaction', ['boards', 'cards', 'shipping', 'requesters', 'admin', 'support', 'integrations', 'settings'], 'is hosted by the board page and the drawer, so it imports neither'),
 ]

@@ -24,6 +24,7 @@ func (s *Service) riverConfig() *river.Config {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &fanoutWorker{s: s})
 	river.AddWorker(workers, &wantWorker{s: s})
+	river.AddWorker(workers, &memberLinkWorker{s: s})
 	queues := map[string]river.QueueConfig{riverQueue: {MaxWorkers: 2}}
 	for _, j := range s.cfg.Jobs {
 		j.AddWorkers(workers)

@@ -44,6 +44,7 @@ func benchStatus(ctx context.Context, h *harness, r *results) error {
 	fan := &fanoutFigure{Requesters: o.N, Connections: conns}
 	var moves []time.Duration
 	var ratios []float64
+	stopProfile := s.srv.profile(ctx, "status", 10*time.Second)
 	for i := range o.MovesN {
 		ceil, err := h.measureCeilingProcess(ctx, tmpl, s.sink, o.N, conns)
 		if err != nil {
@@ -60,6 +61,7 @@ func benchStatus(ctx context.Context, h *harness, r *results) error {
 		logf("  card %d: move %.1f ms, all %d accepted after %.2f s (%.0f mails/s, %.0f%% of the raw ceiling just before, %.0f mails/s)",
 			i+1, ms(took.move), o.N, took.accepted.Seconds(), rate, 100*ratios[len(ratios)-1], ceil.MailsPerSec)
 	}
+	stopProfile()
 	counts := s.sink.Counts()
 	for i := 1; i <= s.requesters; i++ {
 		if got := counts[requesterEmail(s.group, i)]; got != o.MovesN {

@@ -23,12 +23,17 @@ function unQuote(s: string): string {
 
 /** The plain-text part of a MIME message, decoded. */
 export function plainText(data: string): string {
+  return mimePart(data, 'text/plain')
+}
+
+/** The part of a MIME message of one type (text/plain, text/html), decoded. */
+export function mimePart(data: string, type: string): string {
   // The parts sit between boundary lines; each is headers, a blank line, then the body.
   const part = data
     .split(/\r?\n--[^\r\n]+\r?\n/)
     .map((p) => /^([^]*?)\r?\n\r?\n([^]*)$/.exec(p))
-    .find((m) => m && /^Content-Type: text\/plain/im.test(m[1]!))
-  expect(part, 'the message has a text/plain part').toBeTruthy()
+    .find((m) => m && new RegExp(`^Content-Type: ${type}`, 'im').test(m[1]!))
+  expect(part, `the message has a ${type} part`).toBeTruthy()
   const headers = part![1]!
   const body = part![2]!.replace(/\r?\n--[^\r\n]*--\s*$/, '')
   if (/^Content-Transfer-Encoding: quoted-printable/im.test(headers)) return unQuote(body)
@@ -38,10 +43,15 @@ export function plainText(data: string): string {
 
 /** Waits for the first message to `to` whose headers and text match `subject`, and returns its text. */
 export async function emailTo(to: string, subject: RegExp, timeout = 30_000): Promise<string> {
+  return plainText(await rawEmailTo(to, subject, timeout))
+}
+
+/** Waits for the first message to `to` whose headers and text match `subject`, and returns it whole. */
+export async function rawEmailTo(to: string, subject: RegExp, timeout = 30_000): Promise<string> {
   const deadline = Date.now() + timeout
   for (;;) {
     const m = (await inbox()).find((m) => m.to.some((t) => t.includes(to)) && subject.test(m.data))
-    if (m) return plainText(m.data)
+    if (m) return m.data
     if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${String(subject)} within ${timeout} ms`)
     await new Promise((r) => setTimeout(r, 250))
   }

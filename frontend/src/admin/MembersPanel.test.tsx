@@ -39,3 +39,31 @@ describe('MembersPanel: changing a role', () => {
     expect(screen.getByText('The support role links requests and conversations.')).toBeTruthy()
   })
 })
+
+describe('MembersPanel: inviting', () => {
+  const nia = { ...grace, id: 'm3', email: 'nia@example.com', name: 'Nia', invited_at: '2025-02-01T00:00:00Z', invite_expires_at: '2999-02-08T00:00:00Z' }
+
+  it('emails an invitation without a password, and offers to resend a pending one', async () => {
+    const calls = mockApi({
+      'GET /session': () => sessionFor('admin'),
+      'GET /members': () => ({ items: [{ ...grace, invited_at: null, invite_expires_at: null }, nia], next_cursor: null }),
+      'POST /members': () => ({ ...nia, id: 'm4', name: 'Omar', email: 'omar@example.com' }),
+      'POST /members/m3/invite': () => nia,
+    })
+    const user = userEvent.setup()
+    renderApp(<MembersPanel />)
+    expect((await screen.findByTestId('invite-status')).textContent).toContain('Invited')
+    expect(screen.queryByLabelText('Password')).toBeNull()
+    await user.type(screen.getByLabelText('Name'), 'Omar')
+    await user.type(screen.getByLabelText('Email'), 'omar@example.com')
+    await user.click(screen.getByRole('button', { name: 'Send invitation' }))
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.path === '/members').map((c) => c.body)).toEqual([
+      { email: 'omar@example.com', name: 'Omar', role: 'support' },
+    ]))
+    expect(await screen.findByText(/We emailed omar@example.com a link/)).toBeTruthy()
+
+    await user.click(screen.getByRole('button', { name: 'Resend invite to Nia' }))
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/members/m3/invite')).toBe(true))
+    expect(screen.getAllByRole('button', { name: /Resend invite/ })).toHaveLength(1) // Grace has a password
+  })
+})

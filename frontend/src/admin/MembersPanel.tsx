@@ -69,6 +69,16 @@ function MemberRow({ m }: { m: Member }) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['members'] }),
     onError: (e) => toast(describe(e), 'error'),
   })
+  const resend = useMutation({
+    mutationFn: () => ep.resendInvite(m.id),
+    onSuccess: (saved) => {
+      toast(`Sent ${saved.name} a new invitation. The link in it works for 7 days; earlier links no longer do.`, 'success')
+      return qc.invalidateQueries({ queryKey: ['members'] })
+    },
+    onError: (e) => toast(describe(e), 'error'),
+  })
+  const [now] = useState(() => Date.now())
+  const expired = m.invite_expires_at !== null && new Date(m.invite_expires_at).getTime() < now
   return (
     <tr>
       <td>
@@ -88,8 +98,23 @@ function MemberRow({ m }: { m: Member }) {
           <RoleChangeDialog member={m} role={asked} busy={update.isPending} onConfirm={() => update.mutate(asked)} onCancel={() => setAsked(null)} />
         )}
       </td>
-      <td>{formatDate(m.created_at)}</td>
       <td>
+        {m.invited_at ? (
+          <span className={'member-invited' + (expired ? ' member-invite-expired' : '')} data-testid="invite-status">
+            {expired ? 'Invitation expired' : 'Invited'}
+            <span className="muted small"> {expired ? 'on ' : 'until '}{formatDate(m.invite_expires_at ?? m.invited_at)}</span>
+          </span>
+        ) : (
+          formatDate(m.created_at)
+        )}
+      </td>
+      <td className="member-actions">
+        {m.invited_at && !m.disabled_at && (
+          <button type="button" className="btn btn-small" disabled={resend.isPending} onClick={() => resend.mutate()}
+            aria-label={`Resend invite to ${m.name}`}>
+            Resend invite
+          </button>
+        )}
         {!self && (
           <button
             type="button"
@@ -110,12 +135,20 @@ function NewMember() {
   const toast = useToast()
   const blank = { email: '', name: '', role: 'support' as Role, password: '' }
   const [form, setForm] = useState(blank)
+  // Inviting by email is the way; a password typed by the admin is for teams without email set up.
+  const [withPassword, setWithPassword] = useState(false)
   const create = useMutation({
-    mutationFn: () => ep.createMember({ ...form, email: form.email.trim(), name: form.name.trim() }),
+    mutationFn: () =>
+      ep.createMember({ email: form.email.trim(), name: form.name.trim(), role: form.role, ...(withPassword ? { password: form.password } : {}) }),
     onSuccess: (m) => {
       setForm(blank)
       qc.invalidateQueries({ queryKey: ['members'] })
-      toast(`Added ${m.name}. Share the password with them privately.`, 'success')
+      toast(
+        m.invited_at
+          ? `Invited ${m.name}. We emailed ${m.email} a link to set a password; it works for 7 days.`
+          : `Added ${m.name}. Share the password with them privately.`,
+        'success',
+      )
     },
   })
   const errors = formErrors(create.error, ['email', 'name', 'role', 'password'])
@@ -125,13 +158,13 @@ function NewMember() {
   }
   return (
     <form noValidate className="subform stack" onSubmit={submit}>
-      <h3>Add a member</h3>
+      <h3>Invite a member</h3>
       <FormError message={errors.form} />
       <div className="row">
         <Field label="Name" error={errors.fields.name}>
           <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         </Field>
-        <Field label="Email" error={errors.fields.email}>
+        <Field label="Email" error={errors.fields.email} hint={withPassword ? undefined : 'We email them a link to set their own password.'}>
           <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} autoComplete="off" />
         </Field>
       </div>
@@ -139,13 +172,20 @@ function NewMember() {
         <Field label="Role" error={errors.fields.role} hint={`The ${form.role} role ${roleHelp[form.role]}.`}>
           <RoleSelect value={form.role} onChange={(role) => setForm({ ...form, role })} />
         </Field>
-        <Field label="Password" error={errors.fields.password} hint="At least 10 characters">
-          <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
-        </Field>
+        {withPassword && (
+          <Field label="Password" error={errors.fields.password} hint="At least 10 characters">
+            <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
+          </Field>
+        )}
       </div>
+      <label className="check">
+        <input type="checkbox" checked={withPassword} onChange={(e) => setWithPassword(e.target.checked)} /> Set a password for them instead
+        of sending an invitation
+      </label>
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={create.isPending || !form.email || !form.name || !form.password}>
-          Add member
+        <button type="submit" className="btn btn-primary"
+          disabled={create.isPending || !form.email || !form.name || (withPassword && !form.password)}>
+          {withPassword ? 'Add member' : 'Send invitation'}
         </button>
       </div>
     </form>

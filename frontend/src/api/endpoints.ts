@@ -1,8 +1,8 @@
 import { api, listAll, query } from './client'
 import type {
   Activity, BoardLabel, LabelPatch, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardPage, CardMove, CardPatch, CardQuery, CardRequest, Column,
-  ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberPatch, NewBoard,
-  NewCard, NewColumn, NewMember, NewRequest, NewToken, Page, Requester, RequesterRequest, SearchResults, Session, SignedIn,
+  ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberLink, MemberPatch, NewBoard,
+  NewCard, NewColumn, NewMember, NewRequest, NewToken, OwnAccountPatch, Page, Requester, RequesterRequest, SearchResults, Session, SignedIn,
 } from './types'
 
 // One function per API route the UI uses; names follow the routes in api/routes.go.
@@ -15,6 +15,12 @@ export const listMembers = () => listAll<Member>('/members')
 export const createMember = (m: NewMember) => api<Member>('POST', '/members', m)
 export const updateMember = (id: string, patch: MemberPatch) => api<Member>('PATCH', `/members/${id}`, patch)
 export const deleteMember = (id: string) => api<void>('DELETE', `/members/${id}`)
+export const resendInvite = (id: string) => api<Member>('POST', `/members/${id}/invite`)
+export const updateOwnAccount = (patch: OwnAccountPatch) => api<Member>('PATCH', '/session', patch)
+export const requestPasswordReset = (email: string) => api<{ message: string }>('POST', '/session/reset', { email })
+export const getMemberLink = (token: string) => api<MemberLink>('GET', `/session/links/${encodeURIComponent(token)}`)
+export const setPasswordWithLink = (token: string, password: string) =>
+  api<SignedIn>('POST', `/session/links/${encodeURIComponent(token)}`, { password })
 export const listBoardLabels = (boardId: string) => api<Page<BoardLabel>>('GET', `/boards/${boardId}/labels`).then((p) => p.items)
 /** Renames and/or recolours a label on every card of the board. */
 export const updateBoardLabel = (boardId: string, name: string, patch: LabelPatch) =>

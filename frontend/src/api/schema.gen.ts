@@ -284,6 +284,59 @@ export interface paths {
         delete: operations["deleteSession"];
         options?: never;
         head?: never;
+        /**
+         * Change your own name or password
+         * @description A signed-in member changes their own name, or their password with current_password (422 on current_password when it is missing or wrong; 10 tries per hour, then 429). A new password follows the rules of POST /members (at least 10 characters) and ends every other session of the member and every emailed link; this session stays. An API token has no profile or password: 403.
+         *
+         *     Needs the viewer role or above.
+         */
+        patch: operations["updateOwnAccount"];
+        trace?: never;
+    };
+    "/api/v1/session/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot password: email a reset link
+         * @description Emails the member with this address a link to choose a new password; it works once, for one hour, and replaces earlier reset links. The answer is 202 whether or not the address belongs to a member (and disabled members get nothing), so nobody learns who is on the team. Rate-limited per address (3 per hour) and per client network (20 per hour), whether or not the address exists: then 429.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of an emailed link (invitation or password reset). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Whom an emailed link is for
+         * @description The page of an invitation or reset link shows whom it is for before a password is chosen. Nothing changes. A link that cannot be used is 422 with fields.token saying why and code link_invalid (unknown, or its member is disabled), link_used (used, or replaced by a newer email) or link_expired.
+         */
+        get: operations["getMemberLink"];
+        put?: never;
+        /**
+         * Set your password through an emailed link, and sign in
+         * @description Sets the member's password (at least 10 characters, as POST /members), once: the link and every other emailed link of the member stop working, every other session of theirs ends, and the answer signs them in as POST /session does. A password that breaks the rules is 422 on password and leaves the link usable; a link that cannot be used is 422 as GET answers.
+         */
+        post: operations["useMemberLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -355,6 +408,28 @@ export interface paths {
          *     Needs the admin role or above.
          */
         patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/api/v1/members/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a member's invitation again
+         * @description Emails an invited member (one who has not set a password yet) a new invitation; the links of earlier ones stop working and the 7 days start again. A member who has set a password, or is disabled, is 409.
+         *
+         *     Needs the admin role or above.
+         */
+        post: operations["resendInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/tokens": {
@@ -1794,6 +1869,16 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             disabled_at: string | null;
+            /**
+             * Format: date-time
+             * @description While the member has not set a password: when the latest invitation was made.
+             */
+            invited_at: string | null;
+            /**
+             * Format: date-time
+             * @description When that invitation's link stops working (7 days after invited_at).
+             */
+            invite_expires_at: string | null;
         };
         /** @description A page of members, by name. */
         MemberList: {
@@ -2238,13 +2323,51 @@ export interface components {
              */
             password: string;
         };
+        /** @description Without password (or with an empty one) the member is invited: they get an email with a link to set their own, which works once, for 7 days; until then they cannot sign in and invited_at is set. */
         NewMember: {
             email: string;
             name: string;
             /** @enum {string} */
             role: "admin" | "editor" | "support" | "viewer";
+            /**
+             * Format: password
+             * @description At least 10 characters; leave it out to invite the member by email.
+             */
+            password?: string;
+        };
+        PasswordResetRequest: {
+            /** @description The address the member signs in with. */
+            email: string;
+        };
+        Accepted: {
+            /** @description What happens next, for people. */
+            message: string;
+        };
+        /** @description Whom an emailed link is for. */
+        MemberLink: {
+            /**
+             * @description invite: set a first password; reset: choose a new one.
+             * @enum {string}
+             */
+            purpose: "invite" | "reset";
+            email: string;
+            name: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        UseMemberLink: {
             /** Format: password */
             password: string;
+        };
+        OwnAccountPatch: {
+            name?: string;
+            /**
+             * Format: password
+             * @description Required with password.
+             */
+            current_password?: string;
+            /** Format: password */
+            password?: string;
         };
         MemberPatch: {
             name?: string;
@@ -3332,6 +3455,122 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    updateOwnAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnAccountPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed: the member as they are now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: if the address is a member's, the email is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getMemberLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of an emailed link (invitation or password reset). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link works. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLink"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    useMemberLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of an emailed link (invitation or password reset). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UseMemberLink"];
+            };
+        };
+        responses: {
+            /** @description Password set and signed in: the closeloop_session cookie (HttpOnly, SameSite=Lax) is set. */
+            201: {
+                headers: {
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     listTeammates: {
         parameters: {
             query?: {
@@ -3475,6 +3714,33 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    resendInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation is on its way: the member with the new invited_at. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listTokens: {

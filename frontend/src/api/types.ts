@@ -72,6 +72,8 @@ export type RequesterMerge = Schemas['RequesterMerge']
 // Request bodies.
 export type NewMember = Schemas['NewMember']
 export type MemberPatch = Schemas['MemberPatch']
+export type MemberLink = Schemas['MemberLink']
+export type OwnAccountPatch = Schemas['OwnAccountPatch']
 export type NewToken = Schemas['NewToken']
 export type NewBoard = Schemas['NewBoard']
 export type BoardPatch = Schemas['BoardPatch']

@@ -1,6 +1,9 @@
 import { lazy, Suspense } from 'react'
 import { useSession } from '../auth/session'
 import { SignIn } from '../auth/SignIn'
+import { ForgotPassword } from '../profile/ForgotPassword'
+import { PasswordLinkPage } from '../profile/PasswordLinkPage'
+import { ProfilePage } from '../profile/ProfilePage'
 import { AdminPage } from '../admin/AdminPage'
 import { FirstRunPrompt } from '../settings/FirstRunPrompt'
 import { SettingsPage } from '../settings/SettingsPage'
@@ -15,6 +18,7 @@ import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { CommandPalette } from '../search/CommandPalette'
 import { useLiveEvents } from '../api/live'
+import { patchBoardColumns } from '../boards/livePatch'
 import { Link, match, useLocation } from './router'
 
 // The satisfaction view carries the chart library: loaded when first opened, not with the board.
@@ -22,7 +26,11 @@ const SatisfactionPage = lazy(() => import('../satisfaction/SatisfactionPage').t
 
 export function App() {
   const { state, retry } = useSession()
-  useLiveEvents(state.status === 'signed-in')
+  const { path } = useLocation()
+  useLiveEvents(state.status === 'signed-in', patchBoardColumns)
+  // The page of an emailed link opens whoever is signed in in this browser: it signs its own member in.
+  const link = match('/invite/:token', path) ?? match('/reset-password/:token', path)
+  if (link) return <PasswordLinkPage key={link.token} token={link.token!} />
   if (state.status === 'loading') return <Spinner label="Opening Closeloop…" />
   if (state.status === 'unreachable')
     return (
@@ -35,7 +43,16 @@ export function App() {
         </Empty>
       </main>
     )
-  if (state.status === 'signed-out') return <SignIn reason={state.reason} />
+  if (state.status === 'signed-out')
+    return path === '/forgot-password' ? (
+      <ForgotPassword />
+    ) : (
+      <SignIn reason={state.reason}>
+        <Link href="/forgot-password" className="signin-forgot">
+          Forgot password?
+        </Link>
+      </SignIn>
+    )
   return (
     <>
       <TopBar />
@@ -64,6 +81,7 @@ function Screen() {
   if (path === '/integrations') return <IntegrationsPage />
   if (path === '/webhooks') return <WebhooksPage />
   if (path === '/settings') return <SettingsPage />
+  if (path === '/profile') return <ProfilePage />
   return (
     <main className="page narrow">
       <Empty title="There is no page here.">

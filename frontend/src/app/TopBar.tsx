@@ -38,7 +38,9 @@ export function TopBar() {
           <span className="sr-only">{live ? 'Live updates on' : 'Live updates reconnecting'}</span>
         </span>
         <span className="kbd-hint muted small" aria-hidden="true">Ctrl K search</span>
-        <span className="whoami-name" title={member?.email}>{member?.name || member?.email}</span>
+        <Link href="/profile" className="whoami-name" title={`Your profile (${member?.email ?? ''})`} aria-current={current('/profile')}>
+          {member?.name || member?.email}
+        </Link>
         <span className={'role role-' + member?.role} data-testid="role">{member?.role}</span>
         <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>
           Sign out

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { useSession } from './session'
 import { Field, FormError } from '../ui/Field'
 import { formErrors, noErrors, type FormErrors } from '../ui/errors'
 import { ApiError } from '../api/client'
 
-export function SignIn({ reason }: { reason?: string }) {
+/** The sign-in form; children go under its button (the app's "Forgot password?" link). */
+export function SignIn({ reason, children }: { reason?: string; children?: ReactNode }) {
   const { signIn } = useSession()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -44,6 +45,7 @@ export function SignIn({ reason }: { reason?: string }) {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy || !email || !password}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {children}
       </form>
     </main>
   )

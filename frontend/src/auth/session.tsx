@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query'
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client'
 import * as ep from '../api/endpoints'
-import type { Member } from '../api/types'
+import type { Member, SignedIn } from '../api/types'
 import { can, type Right } from './roles'
 
 type State =
@@ -16,6 +16,10 @@ interface SessionValue {
   member: Member | null
   can: (right: Right) => boolean
   signIn: (email: string, password: string) => Promise<void>
+  /** Takes a session the API opened another way (a password set through an emailed link). */
+  adopt: (s: SignedIn) => void
+  /** The signed-in member changed (their own name on the profile page). */
+  setMember: (m: Member) => void
   signOut: () => Promise<void>
   retry: () => void
 }
@@ -60,6 +64,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', member: s.member })
   }, [qc])
 
+  const adopt = useCallback((s: SignedIn) => {
+    setCsrfToken(s.csrf_token)
+    qc.clear()
+    setState({ status: 'signed-in', member: s.member })
+  }, [qc])
+
+  const setMember = useCallback((m: Member) => setState({ status: 'signed-in', member: m }), [])
+
   const signOut = useCallback(async () => {
     try {
       await ep.signOut()
@@ -72,8 +84,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionValue>(() => {
     const member = state.status === 'signed-in' ? state.member : null
-    return { state, member, can: (r) => can(member?.role, r), signIn, signOut, retry: load }
-  }, [state, signIn, signOut, load])
+    return { state, member, can: (r) => can(member?.role, r), signIn, adopt, setMember, signOut, retry: load }
+  }, [state, signIn, adopt, setMember, signOut, load])
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
