@@ -3,7 +3,7 @@
 // prints the median of 3 runs of each measure, then Lighthouse (mobile) on the 1,000-card
 // board when it is installed (make bench-ui installs it on demand).
 //
-//   node bench/ui-bench.mjs [--sizes 1000,5000] [--runs 3] [--no-lighthouse] [--json FILE]
+//   node bench/ui-bench.mjs [--sizes 1000,5000] [--runs 3] [--no-lighthouse] [--json FILE] [--lighthouse-report FILE]
 //
 // CLOSELOOP_BIN names the binary (make passes the one it built); the UI must be embedded.
 // What is measured, in the page (performance.now(), so Playwright's round trips do not count):
@@ -33,6 +33,7 @@ const sizes = opt('sizes', '1000,5000').split(',').map(Number)
 const runs = Number(opt('runs', '3'))
 const wantLighthouse = !args.includes('--no-lighthouse')
 const jsonOut = opt('json', '')
+const lighthouseReport = opt('lighthouse-report', '')
 const pgURL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -348,6 +349,8 @@ async function lighthouse(base, board) {
     const res = await run(`${base}/boards/${board.id}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'],
       extraHeaders: { Cookie: cookie } })
     const a = res.lhr.audits
+    // The whole report (TBT's long tasks, unused JS, render-blocking CSS/fonts) for finding why.
+    if (lighthouseReport) writeFileSync(lighthouseReport, res.report)
     return { score: res.lhr.categories.performance.score, tbt: a['total-blocking-time'].numericValue, lcp: a['largest-contentful-paint'].numericValue,
       fcp: a['first-contentful-paint'].numericValue, cls: a['cumulative-layout-shift'].numericValue }
   } finally {

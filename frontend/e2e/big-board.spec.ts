@@ -111,6 +111,38 @@ test('a 2,000-card board: true counts, paged columns, moves in place, server sea
     expect(lists).toEqual([])
   })
 
+  await test.step('while 200 cards arrive live from another browser, a keyboard move still settles, counts follow, nothing is refetched', async () => {
+    const lists: string[] = []
+    page.on('request', (r) => listsCards(board.id)(r) && lists.push(r.url()))
+    const other = await browser.newContext()
+    const session = await other.request.post('/api/v1/session', { data: { email: admin.email, password: admin.password } })
+    const { csrf_token: csrf } = (await session.json()) as components['schemas']['Session']
+    let next = 1
+    const burst = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = next++; i <= 200; i = next++) {
+          const r = await other.request.post(`/api/v1/boards/${board.id}/cards`, {
+            data: { column_id: board.columns[2]!.id, kind: 'idea', title: `Live burst ${String(i).padStart(3, '0')}` },
+            headers: { 'X-CSRF-Token': csrf },
+          })
+          expect(r.ok()).toBeTruthy()
+        }
+      }),
+    )
+    const card = await nth(page, 'In progress', 0)
+    await cardIn(page, card).locator('[role=button]').focus()
+    const moved = waitMove(page)
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Space')
+    expect((await moved).ok()).toBeTruthy()
+    await burst
+    await expect(count(page, 'In progress')).toHaveText('400', { timeout: 5000 })
+    expect(await nth(page, 'In progress', 1)).toBe(card)
+    expect(lists, 'card lists fetched during the burst').toEqual([])
+    await other.close()
+  })
+
   await test.step('the moves are the server’s too', async () => {
     await page.reload()
     await column(page, 'Planned').locator('li[data-card-id]').first().waitFor()

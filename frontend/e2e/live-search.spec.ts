@@ -10,11 +10,9 @@ import { apiAs } from './session'
 const inColumn = (page: Page, name: string, title: string) =>
   column(page, name).locator('li[data-card-id]', { has: page.locator('.card-title', { hasText: title }) })
 
-// Not passing on main: the live stream works (Go test TestLiveEvents, two replicas), but the board's
-// columns became paged per column (issue 15) and the live patch still writes the old whole-board
-// list, so another tab's card shows only after a reload. Marked fixme, reported as not done, until
-// the patch goes through boards/columnCache.applyLiveEvent without re-rendering on every event.
-test.fixme('a card created and moved in one browser appears in another within a second', async ({ browser }) => {
+// The columns are paged per column (issue 15): another tab's card is patched into the right
+// column's pages by the live queue (api/liveQueue.ts, boards/livePatch.ts), counts included.
+test('a card created and moved in one browser appears in another within a second', async ({ browser }) => {
   const one = await browser.newContext()
   const two = await browser.newContext()
   const a = await one.newPage()
@@ -29,16 +27,29 @@ test.fixme('a card created and moved in one browser appears in another within a 
   // Both tabs' streams are open before anything happens (the first event then reaches both).
   await expect(a.locator('[data-live="on"]')).toBeVisible()
   await expect(b.locator('[data-live="on"]')).toBeVisible()
+  // Single cards are patched into the columns' pages: A never downloads a card list again.
+  const lists: string[] = []
+  a.on('request', (r) => r.method() === 'GET' && r.url().includes(`/boards/${board.id}/cards`) && lists.push(r.url()))
+  const count = (name: string) => column(a, name).getByTestId('column-count')
 
   await test.step('created in B, shown in A', async () => {
     const created = await apiB.card(board.id, board.columns[0]!.id, 'Made in the other tab')
     const start = Date.now()
     await expect(cardIn(a, 'Made in the other tab')).toBeVisible({ timeout: 1000 })
     test.info().annotations.push({ type: 'created → shown', description: `${Date.now() - start} ms` })
+    await expect(count(board.columns[0]!.name)).toHaveText('2')
     await test.step('moved in B, moved in A', async () => {
       await apiB.move(created.id, board.columns[1]!.id)
       await expect(inColumn(a, board.columns[1]!.name, 'Made in the other tab')).toBeVisible({ timeout: 1000 })
       await expect(inColumn(a, board.columns[0]!.name, 'Made in the other tab')).toHaveCount(0)
+      await expect(count(board.columns[0]!.name)).toHaveText('1')
+      await expect(count(board.columns[1]!.name)).toHaveText('1')
+    })
+    await test.step('edited and asked for in B, patched in place in A', async () => {
+      await apiB.patch(`/cards/${created.id}`, { title: 'Renamed in the other tab' })
+      await expect(cardIn(a, 'Renamed in the other tab')).toBeVisible({ timeout: 1000 })
+      await apiB.link(created.id, 'ines@acme.test', 'Inès Duval', 'We need this before the audit.')
+      await expect(cardIn(a, 'Renamed in the other tab').locator('.demand')).toContainText('1', { timeout: 1000 })
     })
   })
   await test.step('a card moved in A shows in B too', async () => {
@@ -47,6 +58,7 @@ test.fixme('a card created and moved in one browser appears in another within a 
     await apiA.move(here.id, board.columns[2]!.id)
     await expect(inColumn(b, board.columns[2]!.name, 'Moved by A')).toBeVisible({ timeout: 1000 })
   })
+  expect(lists, 'card lists A fetched after it opened').toEqual([])
   await one.close()
   await two.close()
 })

@@ -1,6 +1,6 @@
 import { api, listAll, query } from './client'
 import type {
-  Activity, BoardLabel, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardPage, CardMove, CardPatch, CardQuery, CardRequest, Column,
+  Activity, BoardLabel, LabelPatch, Comment, Teammate, ApiToken, Board, BoardPatch, Card, CardDeliveries, CardPage, CardMove, CardPatch, CardQuery, CardRequest, Column,
   ColumnPatch, Conversation, CreatedToken, Delivery, EmailPreview, Kind, LinkedRequest, Member, MemberLink, MemberPatch, NewBoard,
   NewCard, NewColumn, NewMember, NewRequest, NewToken, OwnAccountPatch, Page, Requester, RequesterRequest, SearchResults, Session, SignedIn,
 } from './types'
@@ -22,6 +22,9 @@ export const getMemberLink = (token: string) => api<MemberLink>('GET', `/session
 export const setPasswordWithLink = (token: string, password: string) =>
   api<SignedIn>('POST', `/session/links/${encodeURIComponent(token)}`, { password })
 export const listBoardLabels = (boardId: string) => api<Page<BoardLabel>>('GET', `/boards/${boardId}/labels`).then((p) => p.items)
+/** Renames and/or recolours a label on every card of the board. */
+export const updateBoardLabel = (boardId: string, name: string, patch: LabelPatch) =>
+  api<BoardLabel>('PATCH', `/boards/${boardId}/labels/${encodeURIComponent(name)}`, patch)
 export const listTeammates = () => listAll<Teammate>('/teammates')
 export const listTokens = () => listAll<ApiToken>('/tokens')
 export const createToken = (t: NewToken) => api<CreatedToken>('POST', '/tokens', t)

@@ -37,6 +37,8 @@ export type Activity = Schemas['Activity']
 export type Comment = Schemas['Comment']
 export type Teammate = Schemas['Teammate']
 export type BoardLabel = Schemas['BoardLabel']
+export type LabelPatch = Schemas['LabelPatch']
+export type LabelColor = BoardLabel['color']
 
 export type RequesterRef = Schemas['RequesterBrief']
 export type Quote = Schemas['Quote']

@@ -18,6 +18,7 @@ import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { CommandPalette } from '../search/CommandPalette'
 import { useLiveEvents } from '../api/live'
+import { patchBoardColumns } from '../boards/livePatch'
 import { Link, match, useLocation } from './router'
 
 // The satisfaction view carries the chart library: loaded when first opened, not with the board.
@@ -26,7 +27,7 @@ const SatisfactionPage = lazy(() => import('../satisfaction/SatisfactionPage').t
 export function App() {
   const { state, retry } = useSession()
   const { path } = useLocation()
-  useLiveEvents(state.status === 'signed-in')
+  useLiveEvents(state.status === 'signed-in', patchBoardColumns)
   // The page of an emailed link opens whoever is signed in in this browser: it signs its own member in.
   const link = match('/invite/:token', path) ?? match('/reset-password/:token', path)
   if (link) return <PasswordLinkPage key={link.token} token={link.token!} />

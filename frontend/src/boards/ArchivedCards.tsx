@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
+import { liveQueue } from '../api/liveQueue'
 import { keys } from '../api/queries'
 import type { Board, Card } from '../api/types'
 import { useSession } from '../auth/session'
@@ -38,10 +39,12 @@ function ArchivedItem({ card, board }: { card: Card; board: Board }) {
   const { can } = useSession()
   const [confirming, setConfirming] = useState(false)
   const [typed, setTyped] = useState('')
-  const refresh = () => void qc.invalidateQueries({ queryKey: keys.cards(board.id) })
+  const refresh = () => void qc.invalidateQueries({ queryKey: [...keys.cards(board.id), 'archived'] })
   const restore = useMutation({
     mutationFn: () => ep.restoreCard(card.id),
-    onSuccess: () => {
+    onSuccess: (restored) => {
+      // Back at the end of its column, in place in the column's pages.
+      liveQueue(qc).now('card.updated', restored, null)
       refresh()
       toast(`Restored “${card.title}”.`, 'success')
     },

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
   type Active, type DragEndEvent, type DragOverEvent, type DragStartEvent, type Over,
@@ -16,6 +16,7 @@ import { StatusMoveDialog } from '../shipping/StatusMoveDialog'
 import { offersStatusEmail } from '../shipping/statusEmail'
 import { announcements, instructions, type Where } from './dndText'
 import { keys } from '../api/queries'
+import { liveQueue } from '../api/liveQueue'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import { applyCardChange, loadedCards, shownCards, shownTotal, totalOf, type ColumnData, type DragView } from './columnCache'
 import { placement, type Placement } from './placement'
@@ -74,6 +75,15 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   const [shipping, setShipping] = useState<Shipping | null>(null)
   // A card with requesters dropped into a planned, in-progress or declined column: email them?
   const [telling, setTelling] = useState<Shipping | null>(null)
+  // Live changes wait while a card is held (and while the ship dialog holds its drop): the
+  // columns under it stay still, and they arrive in one batch after the drop.
+  const dragging = drag != null
+  useEffect(() => {
+    if (!dragging) return
+    const live = liveQueue(qc)
+    live.pause()
+    return () => live.resume()
+  }, [dragging, qc])
   // Where the last drop put a card, for the announcement that follows it.
   const dropped = useRef<{ id: string; title: string; where: Where } | null>(null)
   const moves = useCardMoves(board, filter)

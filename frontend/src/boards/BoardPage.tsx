@@ -10,6 +10,7 @@ import { BoardSettings } from './BoardSettings'
 import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
 import { KeysHint, ShortcutSheet } from './ShortcutSheet'
+import { LabelsDialog } from './LabelsDialog'
 import { ArchivedCards } from './ArchivedCards'
 import { useBoard } from '../api/queries'
 import { BoardTabs } from '../satisfaction/BoardTabs'
@@ -43,6 +44,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [settings, setSettings] = useState(false)
   const [archive, setArchive] = useState(false)
   const [keysShown, setKeysShown] = useState(false)
+  const [labelsShown, setLabelsShown] = useState(false)
   const { can } = useSession()
 
   if (board.isPending) return <Spinner label="Loading board…" />
@@ -65,16 +67,20 @@ export function BoardPage({ boardId }: { boardId: string }) {
           Archived
         </button>
         <Can right="edit">
+          <button type="button" className="btn" onClick={() => setLabelsShown(true)}>
+            Labels
+          </button>
           <button type="button" className="btn" onClick={() => setSettings(true)}>
             Board settings
           </button>
         </Can>
       </div>
       <BoardTabs boardId={b.id} current="cards" />
-      <BoardToolbar filter={filter} hint={<KeysHint canEdit={can('edit')} onOpen={() => setKeysShown(true)} />} />
+      <BoardToolbar boardId={b.id} filter={filter} hint={<KeysHint canEdit={can('edit')} onOpen={() => setKeysShown(true)} />} />
       <BoardCanvas board={b} filter={filter} onHelp={() => setKeysShown(true)} />
       {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
       {settings && <BoardSettings board={b} onClose={() => setSettings(false)} />}
+      {labelsShown && <LabelsDialog boardId={b.id} onClose={() => setLabelsShown(false)} />}
       {keysShown && <ShortcutSheet canEdit={can('edit')} onClose={() => setKeysShown(false)} />}
       {archive && <ArchivedCards board={b} onClose={() => setArchive(false)} />}
     </main>

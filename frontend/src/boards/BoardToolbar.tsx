@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { CardFilter } from '../api/endpoints'
 import { setParam } from '../app/router'
+import { LabelFilter } from './LabelFilter'
 
-/** Search, kind and label filters and the sort; each change is written to the URL. */
-export function BoardToolbar({ filter, hint }: { filter: Required<CardFilter>; hint?: ReactNode }) {
+/** Search, kind and label filters (several labels: cards having all) and the sort; each change is written to the URL. */
+export function BoardToolbar({ boardId, filter, hint }: { boardId: string; filter: Required<CardFilter>; hint?: ReactNode }) {
   const [q, setQ] = useState(filter.q)
-  const [label, setLabel] = useState(filter.label)
 
   // Typing updates the URL (and so the query) after a short pause, not on every key.
   useEffect(() => {
@@ -13,11 +13,6 @@ export function BoardToolbar({ filter, hint }: { filter: Required<CardFilter>; h
     const t = window.setTimeout(() => setParam('q', q.trim() || null, { replace: true }), 200)
     return () => window.clearTimeout(t)
   }, [q, filter.q])
-  useEffect(() => {
-    if (label === filter.label) return
-    const t = window.setTimeout(() => setParam('label', label.trim() || null, { replace: true }), 250)
-    return () => window.clearTimeout(t)
-  }, [label, filter.label])
 
   const active = filter.q || filter.kind || filter.label || filter.owner
   return (
@@ -35,10 +30,7 @@ export function BoardToolbar({ filter, hint }: { filter: Required<CardFilter>; h
           <option value="request">Requests</option>
         </select>
       </label>
-      <label className="toolbar-labelbox">
-        <span className="sr-only">Label</span>
-        <input className="toolbar-label" placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
-      </label>
+      <LabelFilter boardId={boardId} value={filter.label} />
       <button
         type="button"
         className={'btn btn-small' + (filter.owner === 'me' ? ' btn-primary' : '')}
@@ -61,7 +53,6 @@ export function BoardToolbar({ filter, hint }: { filter: Required<CardFilter>; h
           className="btn btn-quiet"
           onClick={() => {
             setQ('')
-            setLabel('')
             const url = new URL(window.location.href)
             for (const k of ['q', 'kind', 'label', 'owner']) url.searchParams.delete(k)
             window.history.replaceState(null, '', url.pathname + url.search)

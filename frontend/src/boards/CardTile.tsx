@@ -8,6 +8,7 @@ import { justDragged } from './dragClock'
 import { kindName } from '../ui/names'
 import { OwnerAvatar } from '../cards/OwnerAvatar'
 import { LabelChip } from '../cards/LabelChip'
+import { toggleLabel } from './labelFilter'
 
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
@@ -24,7 +25,7 @@ export const CardTile = memo(function CardTile({ card, overlay, dragging }: { ca
         <span className="card-number">#{card.number}</span>
         <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
-          <LabelChip key={l} boardId={card.board_id} name={l} />
+          <LabelChip key={l} boardId={card.board_id} name={l} filters={!overlay} />
         ))}
         <span className="card-foot">
           <span className="demand" title={`${card.requester_count} people asked for this`}>
@@ -83,7 +84,15 @@ export const SortableCard = memo(function SortableCard({ card, disabled, index, 
         aria-disabled={undefined}
         className="card-handle"
         onKeyDown={onKeyDown}
-        onClick={() => !justDragged() && setParam('card', card.id)}
+        onClick={(e) => {
+          if (justDragged()) return
+          // A label chip clicked filters the board by it (with the labels already filtered); the rest
+          // opens the card. A finger on a phone covers the chips, so a tap always opens the card.
+          const touch = (e.nativeEvent as PointerEvent).pointerType === 'touch'
+          const chip = touch ? null : (e.target as Element).closest<HTMLElement>('[data-label]')
+          if (chip) setParam('label', toggleLabel(new URLSearchParams(window.location.search).get('label') ?? '', chip.dataset.label!), { replace: true })
+          else setParam('card', card.id)
+        }}
       >
         <CardTile card={card} dragging={isDragging} />
       </div>

@@ -4,7 +4,7 @@ import * as ep from '../api/endpoints'
 import type { Board, Column, Kind } from '../api/types'
 import { FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
-import { keys } from '../api/queries'
+import { liveQueue } from '../api/liveQueue'
 import { kindName, kinds } from '../ui/names'
 
 /** "+ Add a card" at the bottom of a column: type a title, Enter, type the next one. */
@@ -16,9 +16,10 @@ export function NewCardForm({ board, column }: { board: Board; column: Column })
   const qc = useQueryClient()
   const create = useMutation({
     mutationFn: () => ep.createCard(board.id, { column_id: column.id, kind, title: title.trim() }),
-    onSuccess: () => {
+    onSuccess: (card) => {
       setTitle('')
-      qc.invalidateQueries({ queryKey: keys.cards(board.id) })
+      // Into the column's pages at its place (the end), counted; nothing is downloaded again.
+      liveQueue(qc).now('card.created', card, null)
       input.current?.focus()
     },
   })

@@ -1,10 +1,8 @@
-import { describe, expect, it, vi } from 'vitest'
-import { QueryClient } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
 import type { Card, CardPage } from '../api/types'
 import { makeCard } from '../test/fixtures'
-import { keys } from '../api/queries'
 import {
-  applyLiveEvent, insertCard, loadedCards, placeByPosition, removeCard, replaceCard, shownCards, shownTotal, totalOf, type ColumnData,
+  insertCard, loadedCards, placeByPosition, removeCard, replaceCard, shownCards, shownTotal, totalOf, type ColumnData,
 } from './columnCache'
 import { placement } from './placement'
 
@@ -69,43 +67,5 @@ describe('a drag in progress', () => {
     expect(placement(['w', 'x'], 1, 'b')).toEqual({ column_id: 'b', after_id: 'w' })
     expect(placement(['x', 'w'], 0, 'b')).toEqual({ column_id: 'b', before_id: 'w' })
     expect(placement(['x'], 0, 'b')).toEqual({ column_id: 'b' })
-  })
-})
-
-describe('applyLiveEvent', () => {
-  const plain = { q: '', kind: '' as const, label: '', owner: '' as const, sort: 'position' as const }
-  function client() {
-    const qc = new QueryClient()
-    qc.setQueryData(keys.columnCards('B', 'a', plain), column([[x, y, z]], 3))
-    qc.setQueryData(keys.columnCards('B', 'b', plain), column([[w]], 1))
-    qc.setQueryData(keys.columnCards('B', 'a', { ...plain, q: 'dark' }), column([[x]], 1))
-    return qc
-  }
-  const get = (qc: QueryClient, col: string, f = plain) => qc.getQueryData<ColumnData>(keys.columnCards('B', col, f))!
-
-  it('moves one card between the cached columns of the board, leaving the rest alone', () => {
-    const qc = client()
-    const before = get(qc, 'b')
-    const spy = vi.spyOn(qc, 'invalidateQueries')
-    applyLiveEvent(qc, 'B', { type: 'card.moved', card: { ...y, column_id: 'b', position: 'a1', version: 2 } })
-    expect(ids(get(qc, 'a'))).toEqual(['x', 'z'])
-    expect(totalOf(get(qc, 'a'))).toBe(2)
-    expect(ids(get(qc, 'b'))).toEqual(['w', 'y'])
-    expect(get(qc, 'b')).not.toBe(before)
-    expect(qc.getQueryData(keys.card('y'))).toMatchObject({ version: 2 })
-    // The search's membership is the server's to say: marked stale, not guessed.
-    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ queryKey: keys.columnCards('B', 'a', { ...plain, q: 'dark' }), exact: true }))
-  })
-  it('drops a deleted card from every column it is in', () => {
-    const qc = client()
-    applyLiveEvent(qc, 'B', { type: 'card.deleted', card_id: 'x' })
-    expect(ids(get(qc, 'a'))).toEqual(['y', 'z'])
-    expect(totalOf(get(qc, 'a'))).toBe(2)
-  })
-  it('ignores events of other boards', () => {
-    const qc = client()
-    const before = get(qc, 'a')
-    applyLiveEvent(qc, 'OTHER', { type: 'card.deleted', card_id: 'x' })
-    expect(get(qc, 'a')).toBe(before)
   })
 })

@@ -26,7 +26,7 @@ export function hasMore(data: ColumnData | undefined): boolean {
   return !!data?.pages.at(-1)?.next_cursor
 }
 
-function withTotal(data: ColumnData, total: number): ColumnData {
+export function withTotal(data: ColumnData, total: number): ColumnData {
   return { ...data, pages: data.pages.map((p) => ({ ...p, total: Math.max(0, total) })) }
 }
 
@@ -122,25 +122,6 @@ export function applyCardChange(
     const next = live && live.column_id === q.columnId ? placeByPosition(data, live) : removeCard(data, cardId)
     if (next !== data) qc.setQueryData<ColumnData>(key, next)
   }
-}
-
-/** A live update as the board's event stream sends it: a card's new state, or that it is gone. */
-export interface LiveCardEvent {
-  type: string
-  card?: Card | null
-  card_id?: string
-}
-
-/** The seam live updates call: patches the one card an event names in the board's cache. */
-export function applyLiveEvent(qc: QueryClient, boardId: string, ev: LiveCardEvent) {
-  const id = ev.card?.id ?? ev.card_id
-  if (!id) return
-  if (/\.(deleted|archived|merged)$/.test(ev.type)) applyCardChange(qc, boardId, id, null)
-  else if (ev.card) {
-    applyCardChange(qc, boardId, id, ev.card)
-    qc.setQueryData(['card', id], ev.card)
-  } else void qc.invalidateQueries({ queryKey: ['cards', boardId] }) // an event that does not carry the card
-
 }
 
 /** Where a card being dragged is shown: taken out of `from`, put at `index` of `to`'s other cards. */

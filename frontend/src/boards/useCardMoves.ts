@@ -5,6 +5,7 @@ import type { Board } from '../api/types'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
 import { keys } from '../api/queries'
+import { liveQueue } from '../api/liveQueue'
 import { peopleAsked } from '../shipping/consequence'
 import { applyCardChange, insertCard, loadedCards, removeCard, replaceCard, type ColumnData, type DragView } from './columnCache'
 import { placement, type Placement } from './placement'
@@ -14,7 +15,9 @@ import { placement, type Placement } from './placement'
  * target's, in place (optimistic). On success it takes the server's version, and other cached
  * views of the board learn of it without a refetch; on any failure it goes back where it was
  * and the person is told why. Nothing downloads the board again. A move that did not ship the
- * card says where it went, with Undo: the card goes back between the neighbours it left.
+ * card says where it went, with Undo: the card goes back between the neighbours it left. The
+ * card's live events wait until the answer is in (the echo of this move then changes nothing;
+ * another tab's move of the same card, which makes this one fail, applies after the rollback).
  */
 export function useCardMoves(board: Board, filter: Required<CardFilter>) {
   const qc = useQueryClient()
@@ -35,6 +38,8 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
     // A page on its way would overwrite the move with what the server had before it.
     void qc.cancelQueries({ queryKey: fromKey, exact: true })
     void qc.cancelQueries({ queryKey: toKey, exact: true })
+    const live = liveQueue(qc)
+    live.hold(before.id)
     qc.setQueryData<ColumnData>(fromKey, (d) => d && removeCard(d, before.id))
     qc.setQueryData<ColumnData>(toKey, (d) => d && insertCard(d, { ...before, column_id: view.to }, view.index))
     const tell = status?.notify ? { notify: true, note: status.note.trim() || undefined } : {}
@@ -42,6 +47,7 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
       .then(
         (card) => {
           qc.setQueryData<ColumnData>(toKey, (d) => d && replaceCard(d, card))
+          live.record(card)
           qc.setQueryData(keys.card(card.id), card)
           applyCardChange(qc, board.id, card.id, card, { skip: [JSON.stringify(fromKey), JSON.stringify(toKey)], refetch: false })
           if (card.shipped_at && !before.shipped_at) {
@@ -70,6 +76,7 @@ export function useCardMoves(board: Board, filter: Required<CardFilter>) {
         },
       )
       .finally(() => {
+        live.release(before.id)
         qc.invalidateQueries({ queryKey: keys.activity(before.id) })
         qc.invalidateQueries({ queryKey: keys.deliveries(before.id) })
       })

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError } from '../api/client'
 import * as ep from '../api/endpoints'
+import { liveQueue } from '../api/liveQueue'
 import { keys, useBoardLabels } from '../api/queries'
 import type { Card, Kind } from '../api/types'
 import { Field, FormError } from '../ui/Field'
@@ -40,8 +41,8 @@ export function CardEditor({ card }: { card: Card }) {
       setBase(updated)
       setForm(formOf(updated))
       setTheirs(null)
-      qc.setQueryData(keys.card(card.id), updated)
-      void qc.invalidateQueries({ queryKey: keys.cards(card.board_id) })
+      // The one card, in place in its column's pages (and the drawer): no page is downloaded again.
+      liveQueue(qc).now('card.updated', updated, card.column_id)
       void qc.invalidateQueries({ queryKey: keys.activity(card.id) })
     },
     onError: (err) => {

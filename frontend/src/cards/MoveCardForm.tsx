@@ -5,6 +5,7 @@ import type { Board, Card } from '../api/types'
 import { setParam } from '../app/router'
 import { shipConsequence } from '../shipping/consequence'
 import { stageName } from '../ui/names'
+import { liveQueue } from '../api/liveQueue'
 import { keys, useBoards } from '../api/queries'
 import { Field, FormError } from '../ui/Field'
 import { formErrors } from '../ui/errors'
@@ -49,8 +50,8 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
     onSuccess: (moved) => {
       setNote('')
       setWhy('')
-      qc.setQueryData(keys.card(card.id), moved)
-      for (const id of new Set([card.board_id, moved.board_id])) qc.invalidateQueries({ queryKey: keys.cards(id) })
+      // Out of one column's pages and into the other's (on this board or another), in place.
+      liveQueue(qc).now('card.moved', moved, card.column_id)
       qc.invalidateQueries({ queryKey: keys.activity(card.id) })
       qc.invalidateQueries({ queryKey: keys.deliveries(card.id) })
       toast(`Moved “${card.title}” to ${target.id === board.id ? '' : target.name + ' › '}${column?.name ?? 'the column'}.`, 'success')

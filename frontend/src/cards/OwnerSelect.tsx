@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
+import { liveQueue } from '../api/liveQueue'
 import { keys, useTeammates } from '../api/queries'
 import type { Card } from '../api/types'
 import { useSession } from '../auth/session'
@@ -14,8 +15,8 @@ export function OwnerSelect({ card }: { card: Card }) {
     // Ownership is one field on its own: the last choice wins, whatever else changed.
     mutationFn: (owner: string | null) => ep.setCardOwner(card.id, owner),
     onSuccess: (updated) => {
-      qc.setQueryData(keys.card(card.id), updated)
-      void qc.invalidateQueries({ queryKey: keys.cards(card.board_id) })
+      // The one card, in place in its column's pages (and the drawer): no page is downloaded again.
+      liveQueue(qc).now('card.updated', updated, card.column_id)
       void qc.invalidateQueries({ queryKey: keys.activity(card.id) })
     },
   })
