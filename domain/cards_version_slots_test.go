@@ -27,6 +27,7 @@ func TestAChangeDoesNotWaitForItsSlot(t *testing.T) {
 		}
 	}()
 	title := "Dark mode, everywhere"
+	outside := ctx // the holder's transaction is not this one
 	err = e.svc.db.WithTx(ctx, func(ctx context.Context) error {
 		// Another transaction holds this session's own slot (the row exists, committed).
 		slot := sessionSlot(ctx, t, e)
@@ -35,7 +36,7 @@ func TestAChangeDoesNotWaitForItsSlot(t *testing.T) {
 			return err
 		}
 		go func() {
-			holderDone <- e.svc.db.WithTx(context.Background(), func(hctx context.Context) error {
+			holderDone <- e.svc.db.WithTx(outside, func(hctx context.Context) error {
 				if err := e.svc.db.conn(hctx).Exec(`SELECT 1 FROM board_cards_versions WHERE board_id = ? AND slot = ? FOR UPDATE`,
 					b.ID, slot).Error; err != nil {
 					return err

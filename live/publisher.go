@@ -129,7 +129,7 @@ func (p *Publisher) run(ctx context.Context) {
 			defer cancel()
 			p.moveAll(last)
 			if p.conn != nil {
-				p.conn.Close(last) //nolint:errcheck // closing: nothing left to do with it
+				p.conn.Close(last) // closing: an error leaves nothing to do
 			}
 			return
 		case <-p.wake:
@@ -174,7 +174,7 @@ func (p *Publisher) move(ctx context.Context) (int64, error) {
 	b.Queue(moveSQL, publishBatch).QueryRow(func(row pgx.Row) error { return row.Scan(&n) })
 	b.Queue("COMMIT")
 	if err := p.conn.SendBatch(ctx, b).Close(); err != nil {
-		p.conn.Close(context.WithoutCancel(ctx)) //nolint:errcheck // made again on the next move
+		p.conn.Close(context.WithoutCancel(ctx)) // made again on the next move
 		p.conn = nil
 		return 0, err
 	}
