@@ -11,8 +11,9 @@ import (
 )
 
 type columnSpecBody struct {
-	Name  string `json:"name"`
-	Stage string `json:"stage"`
+	Name          string `json:"name"`
+	Stage         string `json:"stage"`
+	NotifyDefault bool   `json:"notify_default"`
 }
 
 type createBoardBody struct {
@@ -70,7 +71,7 @@ func (s *Server) createBoard(c echo.Context) error {
 	if body.Columns != nil {
 		in.Columns = make([]domain.ColumnSpec, len(body.Columns))
 		for i, col := range body.Columns {
-			in.Columns[i] = domain.ColumnSpec{Name: col.Name, Stage: domain.Stage(col.Stage)}
+			in.Columns[i] = domain.ColumnSpec{Name: col.Name, Stage: domain.Stage(col.Stage), NotifyDefault: col.NotifyDefault}
 		}
 	}
 	b, err := s.deps.Service.CreateBoard(c.Request().Context(), actorFrom(c), in)

@@ -34,13 +34,14 @@ type NewBoard struct {
 
 // ColumnSpec names a column and its stage when a board is created.
 type ColumnSpec struct {
-	Name  string
-	Stage Stage
+	Name          string
+	Stage         Stage
+	NotifyDefault bool // only for planned, in_progress and declined columns
 }
 
 // DefaultColumns is what a board starts with when no columns are given.
 var DefaultColumns = []ColumnSpec{
-	{"Ideas", StageOpen}, {"Planned", StagePlanned}, {"In progress", StageInProgress}, {"Done", StageDone},
+	{Name: "Ideas", Stage: StageOpen}, {Name: "Planned", Stage: StagePlanned}, {Name: "In progress", Stage: StageInProgress}, {Name: "Done", Stage: StageDone},
 }
 
 // BoardPatch changes the fields that are not nil.
@@ -79,8 +80,9 @@ func (s *Service) CreateBoard(ctx context.Context, actor Actor, in NewBoard) (Bo
 		field := fmt.Sprintf("columns[%d]", i)
 		name := checkLine(p, field+".name", spec.Name, 1, maxColumnName)
 		checkStage(p, field+".stage", spec.Stage)
+		checkNotifyDefault(p, field+".notify_default", spec.Stage, spec.NotifyDefault)
 		b.Columns = append(b.Columns, Column{ID: newID(), BoardID: b.ID, Name: name, Stage: spec.Stage,
-			Position: i, CreatedAt: now, UpdatedAt: now})
+			NotifyDefault: spec.NotifyDefault, Position: i, CreatedAt: now, UpdatedAt: now})
 	}
 	if err := p.Err(); err != nil {
 		return Board{}, err

@@ -46,9 +46,11 @@ func TestCreateBoardValidation(t *testing.T) {
 		{"long name", NewBoard{Name: strings.Repeat("x", 101)}, []string{"name"}},
 		{"name with newline", NewBoard{Name: "a\nb"}, []string{"name"}},
 		{"no columns", NewBoard{Name: "x", Columns: []ColumnSpec{}}, []string{"columns"}},
-		{"bad column", NewBoard{Name: "x", Columns: []ColumnSpec{{"Ok", StageOpen}, {"", "later"}}},
+		{"bad column", NewBoard{Name: "x", Columns: []ColumnSpec{{Name: "Ok", Stage: StageOpen}, {Name: "", Stage: "later"}}},
 			[]string{"columns[1].name", "columns[1].stage"}},
 		{"too many columns", NewBoard{Name: "x", Columns: make([]ColumnSpec, 21)}, []string{"columns"}},
+		{"notify_default on an open column", NewBoard{Name: "x", Columns: []ColumnSpec{{Name: "Planned", Stage: StagePlanned, NotifyDefault: true},
+			{Name: "Ideas", Stage: StageOpen, NotifyDefault: true}}}, []string{"columns[1].notify_default"}},
 	}
 	for _, tt := range tests {
 		_, err := e.svc.CreateBoard(ctx, editorActor, tt.in)

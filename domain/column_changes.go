@@ -82,7 +82,7 @@ func notifyDefaultChange(col Column, patch ColumnPatch, changes map[string]any) 
 	p := Problems{}
 	switch {
 	case patch.NotifyDefault != nil:
-		checkNotifyDefault(p, stage, *patch.NotifyDefault)
+		checkNotifyDefault(p, "notify_default", stage, *patch.NotifyDefault)
 		changes["notify_default"] = *patch.NotifyDefault
 	case col.NotifyDefault && statusKind(stage) == "":
 		changes["notify_default"] = false

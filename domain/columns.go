@@ -38,9 +38,9 @@ func checkStage(p Problems, field string, st Stage) {
 
 // checkNotifyDefault refuses notify_default on a column whose moves email nobody
 // (open) or always email (done).
-func checkNotifyDefault(p Problems, st Stage, on bool) {
+func checkNotifyDefault(p Problems, field string, st Stage, on bool) {
 	if on && st.Valid() && statusKind(st) == "" {
-		p.Add("notify_default", "only planned, in_progress and declined columns can email on a move by default "+
+		p.Add(field, "only planned, in_progress and declined columns can email on a move by default "+
 			"(a move into done always emails); leave it false for a column of stage "+string(st))
 	}
 }
@@ -137,7 +137,7 @@ func (s *Service) CreateColumn(ctx context.Context, actor Actor, boardID uuid.UU
 	col := Column{ID: newID(), BoardID: boardID, Stage: in.Stage, CreatedAt: now, UpdatedAt: now,
 		Name: checkLine(p, "name", in.Name, 1, maxColumnName), NotifyDefault: in.NotifyDefault}
 	checkStage(p, "stage", in.Stage)
-	checkNotifyDefault(p, in.Stage, in.NotifyDefault)
+	checkNotifyDefault(p, "notify_default", in.Stage, in.NotifyDefault)
 	if err := p.Err(); err != nil {
 		return Column{}, err
 	}

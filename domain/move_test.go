@@ -13,7 +13,7 @@ import (
 func (e testEnv) threeColumns(t *testing.T, n int) (Board, map[uuid.UUID][]uuid.UUID) {
 	t.Helper()
 	b, err := e.svc.CreateBoard(context.Background(), editorActor, NewBoard{Name: "Moves",
-		Columns: []ColumnSpec{{"A", StageOpen}, {"B", StageOpen}, {"C", StageOpen}}})
+		Columns: []ColumnSpec{{Name: "A", Stage: StageOpen}, {Name: "B", Stage: StageOpen}, {Name: "C", Stage: StageOpen}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -66,26 +65,7 @@ WHERE l.id = $1 AND l.used_at IS NULL AND l.sent_at IS NULL AND l.expires_at > n
 		return err
 	}
 	l.Token = token
-	emails, err := w.s.renderer(ctx)
-	if err != nil {
-		return err
-	}
-	e, err := emails.MemberLinkEmail(l)
-	if err != nil {
-		return err
-	}
-	msg, err := emails.ConfirmationMessage(l.Email, e, emails.MessageID(job.Args.LinkID))
-	if err != nil {
-		w.s.log.Warn("notify: a member email cannot be written", "link", job.Args.LinkID, "err", err)
-		return nil
-	}
-	if err := w.s.mailer.Send(ctx, msg); err != nil {
-		if v := classify(err); v.temporary {
-			return err // River retries with backoff
-		}
-		w.s.log.Warn("notify: the mail server refused a member email", "link", job.Args.LinkID, "err", errorText(err))
-		return nil
-	}
-	_, err = w.s.pool.Exec(ctx, `UPDATE member_links SET sent_at = $2 WHERE id = $1`, job.Args.LinkID, time.Now())
-	return err
+	return w.s.sendOne(ctx, oneEmail{what: "member email", id: job.Args.LinkID, to: l.Email,
+		render:  func(r *email.Renderer) (email.Rendered, error) { return r.MemberLinkEmail(l) },
+		markSQL: `UPDATE member_links SET sent_at = $2 WHERE id = $1`})
 }

@@ -5,13 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 
 	"github.com/closeloop/closeloop/domain"
+	"github.com/closeloop/closeloop/notify/email"
 )
 
 var _ domain.WantNotifier = (*Service)(nil)
@@ -54,26 +54,7 @@ WHERE w.id = $1 AND w.sent_at IS NULL AND w.confirmed_at IS NULL`, job.Args.Want
 	} else if err != nil {
 		return err
 	}
-	emails, err := w.s.renderer(ctx)
-	if err != nil {
-		return err
-	}
-	e, err := emails.Confirmation(job.Args.WantID, title)
-	if err != nil {
-		return err
-	}
-	msg, err := emails.ConfirmationMessage(to, e, emails.MessageID(job.Args.WantID))
-	if err != nil {
-		w.s.log.Warn("notify: a roadmap confirmation cannot be written", "want", job.Args.WantID, "err", err)
-		return nil
-	}
-	if err := w.s.mailer.Send(ctx, msg); err != nil {
-		if v := classify(err); v.temporary {
-			return err // River retries with backoff
-		}
-		w.s.log.Warn("notify: the mail server refused a roadmap confirmation", "want", job.Args.WantID, "err", errorText(err))
-		return nil
-	}
-	_, err = w.s.pool.Exec(ctx, `UPDATE roadmap_wants SET sent_at = $2 WHERE id = $1`, job.Args.WantID, time.Now())
-	return err
+	return w.s.sendOne(ctx, oneEmail{what: "roadmap confirmation", id: job.Args.WantID, to: to,
+		render:  func(r *email.Renderer) (email.Rendered, error) { return r.Confirmation(job.Args.WantID, title) },
+		markSQL: `UPDATE roadmap_wants SET sent_at = $2 WHERE id = $1`})
 }

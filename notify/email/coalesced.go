@@ -62,7 +62,7 @@ func (r *Renderer) RenderCoalesced(items []ShippedItem, to Recipient, unsubscrib
 	d := coalescedData{
 		emailData: emailData{
 			Subject: coalescedSubject(titles), Accent: r.accent, Team: r.sender.Team, Signature: r.sender.Signature,
-			SignatureLines: signatureLines(r.sender.Signature), UnsubscribeURL: unsubscribeURL,
+			SignatureLines: signatureLines(r.sender.Signature), UnsubscribeURL: unsubscribeURL, Several: true,
 		},
 		Greeting: "Hi " + greetingOf(to) + ",",
 		Intro:    coalescedIntro(r.sender.Team, len(items)),

@@ -32,13 +32,17 @@ func TestCoalescedEmail(t *testing.T) {
 		t.Errorf("subject %q", e.Subject)
 	}
 	for _, want := range []string{"Hi Ada Lovelace,", "You asked the Acme team for three things, and all three have shipped:",
-		"1. Dark <b>mode</b>\n   Settings → Appearance.\n   Dark & light.\n   You told us: \"at night please\"", "3. Shortcuts", "Maya\nAcme support\n"} {
+		"1. Dark <b>mode</b>\n   Settings → Appearance.\n   Dark & light.\n   You told us: \"at night please\"", "3. Shortcuts", "Maya\nAcme support\n",
+		"because you asked the Acme team for these."} {
 		if !strings.Contains(e.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, e.Text)
 		}
 	}
 	if strings.Contains(e.HTML, "<b>mode") || !strings.Contains(e.HTML, "Dark &lt;b&gt;mode&lt;/b&gt;") || !strings.Contains(e.HTML, "Dark &amp; light.") {
 		t.Errorf("HTML does not escape the values:\n%s", e.HTML)
+	}
+	if !strings.Contains(e.HTML, "because you asked the Acme team for these.") {
+		t.Errorf("HTML footer does not speak of several cards")
 	}
 	if !strings.Contains(e.HTML, "color:#16a34a") {
 		t.Errorf("HTML lacks the accent colour")

@@ -91,6 +91,9 @@ func TestEveryEmailIsTableBased(t *testing.T) {
 		if unsub := strings.Contains(e.HTML, "Unsubscribe</a>"); unsub != (name != "confirmation") {
 			t.Errorf("%s: unsubscribe footer %v", name, unsub)
 		}
+		if want := map[bool]string{true: "for these.", false: "for this."}[name == "coalesced"]; name != "confirmation" && !strings.Contains(e.HTML+e.Text, want) {
+			t.Errorf("%s: the footer lacks %q", name, want)
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ type emailData struct {
 	Signature      string
 	SignatureLines []string // the signature, one clean line each
 	UnsubscribeURL string
+	Several        bool   // the email is about several cards: the footer says "these"
 	ReactionURL    string // "Did this solve it?" link without ?answer=, or "" (reaction.*.tmpl)
 }
 

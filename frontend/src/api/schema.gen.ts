@@ -2386,6 +2386,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             stage: "open" | "planned" | "in_progress" | "done" | "declined";
+            /** @description Absent: false. Pre-select "email the requesters" for moves into it; true only for planned, in_progress and declined columns (else 422 with the field columns[i].notify_default). */
+            notify_default?: boolean;
         };
         NewBoard: {
             name: string;

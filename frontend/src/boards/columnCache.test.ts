@@ -4,7 +4,7 @@ import { makeCard } from '../test/fixtures'
 import {
   insertCard, loadedCards, placeByPosition, removeCard, replaceCard, shownCards, shownTotal, totalOf, type ColumnData,
 } from './columnCache'
-import { placement } from './placement'
+import { placement } from '../api/placement'
 
 const card = (id: string, column: string, position: string, extra: Partial<Card> = {}) =>
   makeCard({ id, board_id: 'B', column_id: column, title: id.toUpperCase(), position, ...extra })

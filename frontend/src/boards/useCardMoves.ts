@@ -8,7 +8,7 @@ import { keys } from '../api/queries'
 import { liveQueue } from '../api/liveQueue'
 import { peopleAsked } from '../shipping/consequence'
 import { applyCardChange, insertCard, loadedCards, removeCard, replaceCard, type ColumnData, type DragView } from './columnCache'
-import { placement, type Placement } from './placement'
+import { placement, type Placement } from '../api/placement'
 
 /**
  * Sends a move and shows it at once: the card leaves its column's cached pages and joins the

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as ep from '../api/endpoints'
 import type { Board, Card } from '../api/types'
+import { placementNow } from '../api/placement'
+import { describe } from '../ui/errors'
 import { setParam } from '../app/router'
 import { shipConsequence } from '../shipping/consequence'
 import { stageName } from '../ui/names'
@@ -37,6 +39,7 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
   useUnsavedEdits(ships && note.trim() ? 'the release note' : null)
 
   const move = useMutation({
+    onMutate: () => ({ back: placementNow(qc, card) }),
     mutationFn: () =>
       ep.moveCard(
         card.id,
@@ -47,15 +50,35 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
         },
         card.version,
       ),
-    onSuccess: (moved) => {
+    onSuccess: (moved, _v, ctx) => {
       setNote('')
       setWhy('')
       // Out of one column's pages and into the other's (on this board or another), in place.
       liveQueue(qc).now('card.moved', moved, card.column_id)
       qc.invalidateQueries({ queryKey: keys.activity(card.id) })
       qc.invalidateQueries({ queryKey: keys.deliveries(card.id) })
-      toast(`Moved “${card.title}” to ${target.id === board.id ? '' : target.name + ' › '}${column?.name ?? 'the column'}.`, 'success')
+      const where = `${target.id === board.id ? '' : target.name + ' › '}${column?.name ?? 'the column'}`
       if (moved.board_id !== board.id) setParam('card', null)
+      // As on the board: a plain move offers Undo (back between the neighbours it left); one that
+      // shipped or is telling the people who asked cannot be taken back, so it offers none.
+      if ((moved.shipped_at && !card.shipped_at) || (statusEmail && tell)) {
+        toast(`Moved “${card.title}” to ${where}.`, 'success')
+        return
+      }
+      const from = board.columns.find((c) => c.id === card.column_id)?.name ?? 'its column'
+      toast(`Moved “${card.title}” to ${where}.`, 'info', {
+        label: 'Undo',
+        run: () => {
+          ep.moveCard(moved.id, ctx.back, moved.version).then(
+            (back) => {
+              liveQueue(qc).now('card.moved', back, moved.column_id)
+              qc.invalidateQueries({ queryKey: keys.activity(card.id) })
+              toast(`Moved “${card.title}” back to ${from}.`, 'success')
+            },
+            (err: unknown) => toast(`Could not move “${card.title}” back: ${describe(err)}`, 'error'),
+          )
+        },
+      })
     },
     onError: () => qc.invalidateQueries({ queryKey: keys.card(card.id) }),
   })
@@ -128,3 +151,4 @@ export function MoveCardForm({ card, board }: { card: Card; board: Board }) {
     </section>
   )
 }
+

@@ -61,7 +61,7 @@ export function renderApp(ui: ReactNode) {
       </ToastProvider>
     </QueryClientProvider>,
   )
-  return r
+  return Object.assign(r, { qc })
 }
 
 export { screen }
