@@ -1,9 +1,11 @@
 package api
 
 import (
+	"bytes"
 	"io/fs"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -47,8 +49,30 @@ func (s *Server) serveUI() {
 				return echo.ErrNotFound
 			}
 		}
+		page, err := indexPage(s.deps.UI, p)
+		if err != nil {
+			return err
+		}
 		c.Response().Header().Set("Cache-Control", "no-cache")
-		http.ServeFileFS(c.Response(), c.Request(), s.deps.UI, "index.html")
-		return nil
+		return c.HTMLBlob(http.StatusOK, page)
 	}, gzip)
+}
+
+// boardPage is a board's own address in the app; its id is a UUID, nothing else gets through.
+var boardPage = regexp.MustCompile(`^/boards/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/?$`)
+
+// indexPage is index.html for the app's address p. On a board's address it also tells the
+// browser to fetch the board at once, beside the app's script instead of after it (the app's
+// own fetch then takes that answer): the board's name and columns are what its first screen
+// waits for, and the columns' first pages wait for the columns.
+func indexPage(ui fs.FS, p string) ([]byte, error) {
+	page, err := fs.ReadFile(ui, "index.html")
+	if err != nil {
+		return nil, err
+	}
+	if m := boardPage.FindStringSubmatch(p); m != nil {
+		link := `<link rel="preload" href="/api/v1/boards/` + strings.ToLower(m[1]) + `" as="fetch" crossorigin />`
+		page = bytes.Replace(page, []byte("</head>"), []byte(link+"</head>"), 1)
+	}
+	return page, nil
 }

@@ -14,7 +14,7 @@ import (
 
 func uiServer(built bool) *Server {
 	ui := fstest.MapFS{
-		"index.html":         {Data: []byte(`<!doctype html><div id="root"></div>`)},
+		"index.html":         {Data: []byte(`<!doctype html><head><title>Closeloop</title></head><div id="root"></div>`)},
 		"assets/app-1a2b.js": {Data: []byte(strings.Repeat("console.log('closeloop');\n", 200))},
 	}
 	var f fs.FS = ui
@@ -51,6 +51,36 @@ func TestServeUI(t *testing.T) {
 			}
 			if !tt.built && !strings.Contains(rec.Body.String(), "make build") {
 				t.Errorf("the not-built page should say how to build the UI")
+			}
+		})
+	}
+}
+
+func TestServeUIPreloadsTheBoard(t *testing.T) {
+	const link = `<link rel="preload" href="/api/v1/boards/0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f5a6" as="fetch" crossorigin />`
+	tests := []struct {
+		name, path string
+		want       bool
+	}{
+		{"a board's address", "/boards/0192F3A4-5b6c-7d8e-9fa0-b1c2d3e4f5a6", true},
+		{"with a trailing slash", "/boards/0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f5a6/", true},
+		{"a board's other page", "/boards/0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f5a6/satisfaction", false},
+		{"not a UUID", "/boards/0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f5a6%22%3E", false},
+		{"the boards list", "/boards", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			uiServer(true).Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+			body := rec.Body.String()
+			if got := strings.Contains(body, link); got != tt.want {
+				t.Errorf("preload link in %q: got %v, want %v (body %q)", tt.path, got, tt.want, body)
+			}
+			if tt.want && !strings.Contains(body, link+"</head>") {
+				t.Errorf("the link belongs at the end of <head>: %q", body)
+			}
+			if got := strings.Count(body, "<link"); !tt.want && got != 0 {
+				t.Errorf("no link expected, got %d in %q", got, body)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { ApiError } from './api/client'
 import { SessionProvider } from './auth/session'
 import { App } from './app/App'
+import { startOpening } from './app/opening'
 import { ToastProvider } from './ui/Toast'
 import './styles.css'
 
@@ -16,6 +17,8 @@ const queryClient = new QueryClient({
     },
   },
 })
+
+startOpening(queryClient)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as ep from './endpoints'
 import type { CardFilter } from './endpoints'
 
@@ -22,8 +22,11 @@ export const keys = {
 
 export const useBoards = () => useQuery({ queryKey: keys.boards, queryFn: ep.listBoards })
 /** Who cards can be given to; read once a minute at most, shared by every tile's avatar. */
-export const useTeammates = () => useQuery({ queryKey: keys.teammates, queryFn: ep.listTeammates, staleTime: 60_000 })
+export const teammatesQuery = queryOptions({ queryKey: keys.teammates, queryFn: ep.listTeammates, staleTime: 60_000 })
+export const useTeammates = () => useQuery(teammatesQuery)
 /** The board's label colours, shared by every tile's chips. */
-export const useBoardLabels = (boardId: string) =>
-  useQuery({ queryKey: keys.labels(boardId), queryFn: () => ep.listBoardLabels(boardId), staleTime: 60_000 })
-export const useBoard = (id: string) => useQuery({ queryKey: keys.board(id), queryFn: () => ep.getBoard(id) })
+export const labelsQuery = (boardId: string) =>
+  queryOptions({ queryKey: keys.labels(boardId), queryFn: () => ep.listBoardLabels(boardId), staleTime: 60_000 })
+export const useBoardLabels = (boardId: string) => useQuery(labelsQuery(boardId))
+export const boardQuery = (id: string) => queryOptions({ queryKey: keys.board(id), queryFn: () => ep.getBoard(id) })
+export const useBoard = (id: string) => useQuery(boardQuery(id))

@@ -1,19 +1,8 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useSession } from '../auth/session'
 import { SignIn } from '../auth/SignIn'
-import { ForgotPassword } from '../profile/ForgotPassword'
-import { PasswordLinkPage } from '../profile/PasswordLinkPage'
-import { ProfilePage } from '../profile/ProfilePage'
-import { AdminPage } from '../admin/AdminPage'
-import { FirstRunPrompt } from '../settings/FirstRunPrompt'
-import { SettingsPage } from '../settings/SettingsPage'
 import { BoardPage } from '../boards/BoardPage'
 import { BoardsPage } from '../boards/BoardsPage'
-import { RequesterPage } from '../requesters/RequesterPage'
-import { RequestersPage } from '../requesters/RequestersPage'
-import { LinkRequestPage } from '../support/LinkRequestPage'
-import { IntegrationsPage } from '../integrations/IntegrationsPage'
-import { WebhooksPage } from '../webhooks/WebhooksPage'
 import { Empty, Spinner } from '../ui/States'
 import { TopBar } from './TopBar'
 import { CommandPalette } from '../search/CommandPalette'
@@ -21,16 +10,39 @@ import { useLiveEvents } from '../api/live'
 import { patchBoardColumns } from '../boards/livePatch'
 import { Link, match, useLocation } from './router'
 
-// The satisfaction view carries the chart library: loaded when first opened, not with the board.
+// The boards and a board are in the first download; every other screen is its own chunk,
+// loaded when first opened, so opening a board downloads and runs only what a board needs.
+const ForgotPassword = lazy(() => import('../profile/ForgotPassword').then((m) => ({ default: m.ForgotPassword })))
+const PasswordLinkPage = lazy(() => import('../profile/PasswordLinkPage').then((m) => ({ default: m.PasswordLinkPage })))
+const ProfilePage = lazy(() => import('../profile/ProfilePage').then((m) => ({ default: m.ProfilePage })))
+const AdminPage = lazy(() => import('../admin/AdminPage').then((m) => ({ default: m.AdminPage })))
+const FirstRunPrompt = lazy(() => import('../settings/FirstRunPrompt').then((m) => ({ default: m.FirstRunPrompt })))
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const RequesterPage = lazy(() => import('../requesters/RequesterPage').then((m) => ({ default: m.RequesterPage })))
+const RequestersPage = lazy(() => import('../requesters/RequestersPage').then((m) => ({ default: m.RequestersPage })))
+const LinkRequestPage = lazy(() => import('../support/LinkRequestPage').then((m) => ({ default: m.LinkRequestPage })))
+const IntegrationsPage = lazy(() => import('../integrations/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })))
+const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })))
+// The satisfaction view carries the chart library.
 const SatisfactionPage = lazy(() => import('../satisfaction/SatisfactionPage').then((m) => ({ default: m.SatisfactionPage })))
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner label="Loading…" />}>{children}</Suspense>
+}
 
 export function App() {
   const { state, retry } = useSession()
   const { path } = useLocation()
-  useLiveEvents(state.status === 'signed-in', patchBoardColumns)
+  const signedIn = state.status === 'signed-in'
+  useLiveEvents(signedIn, patchBoardColumns)
   // The page of an emailed link opens whoever is signed in in this browser: it signs its own member in.
   const link = match('/invite/:token', path) ?? match('/reset-password/:token', path)
-  if (link) return <PasswordLinkPage key={link.token} token={link.token!} />
+  if (link)
+    return (
+      <Loading>
+        <PasswordLinkPage key={link.token} token={link.token!} />
+      </Loading>
+    )
   if (state.status === 'loading') return <Spinner label="Opening Closeloop…" />
   if (state.status === 'unreachable')
     return (
@@ -45,7 +57,9 @@ export function App() {
     )
   if (state.status === 'signed-out')
     return path === '/forgot-password' ? (
-      <ForgotPassword />
+      <Loading>
+        <ForgotPassword />
+      </Loading>
     ) : (
       <SignIn reason={state.reason}>
         <Link href="/forgot-password" className="signin-forgot">
@@ -57,8 +71,15 @@ export function App() {
     <>
       <TopBar />
       <CommandPalette />
-      <FirstRunPrompt />
-      <Screen />
+      {/* Never above a board (it would push the columns off the screen): a board does not load it. */}
+      {!path.startsWith('/boards/') && (
+        <Suspense fallback={null}>
+          <FirstRunPrompt />
+        </Suspense>
+      )}
+      <Loading>
+        <Screen />
+      </Loading>
     </>
   )
 }
@@ -69,11 +90,7 @@ function Screen() {
   if (path === '/' || path === '/boards') return <BoardsPage />
   if ((m = match('/boards/:id', path))) return <BoardPage key={m.id} boardId={m.id!} />
   if ((m = match('/boards/:id/satisfaction', path)))
-    return (
-      <Suspense fallback={<Spinner label="Loading satisfaction…" />}>
-        <SatisfactionPage key={m.id} boardId={m.id!} />
-      </Suspense>
-    )
+    return <SatisfactionPage key={m.id} boardId={m.id!} />
   if (path === '/people') return <RequestersPage />
   if ((m = match('/people/:id', path))) return <RequesterPage key={m.id} requesterId={m.id!} />
   if (path === '/admin') return <AdminPage />

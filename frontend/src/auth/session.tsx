@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client'
 import * as ep from '../api/endpoints'
+import { takeSession } from '../api/earlySession'
 import type { Member, SignedIn } from '../api/types'
 import { can, type Right } from './roles'
 
@@ -29,10 +30,16 @@ const SessionContext = createContext<SessionValue | null>(null)
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' })
   const qc = useQueryClient()
+  // A 401 ends a session only when there was one: what opening asked for early (the board)
+  // answers 401 too when nobody is signed in, and that is no "session ended".
+  const signedIn = useRef(false)
+  useEffect(() => {
+    signedIn.current = state.status === 'signed-in'
+  }, [state.status])
 
   // Asks who is signed in; the state is 'loading' until the answer comes.
   const ask = useCallback(() => {
-    ep.getSession().then(
+    takeSession().then(
       (s) => {
         setCsrfToken(s.csrf_token)
         setState({ status: 'signed-in', member: s.member })
@@ -50,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      if (!signedIn.current) return
       setCsrfToken('')
       qc.clear()
       setState({ status: 'signed-out', reason: 'Your session ended. Please sign in again.' })

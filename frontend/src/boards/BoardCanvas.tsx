@@ -24,6 +24,7 @@ import { useCardMoves } from './useCardMoves'
 import { boardCollisions, boardKeyboardCoordinates, columnOfSortId, columnSortId, draggingColumn } from './columnSort'
 import { SortableColumn } from './SortableColumn'
 import { useColumnReorder } from './useColumnReorder'
+import { TileLookProvider } from './tileLook'
 
 /** A card dropped into a Done column, waiting for the ship dialog: where it was dropped, frozen. */
 interface Shipping {
@@ -233,7 +234,7 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
 
   const active = drag?.card
   return (
-    <>
+    <TileLookProvider boardId={board.id}>
       {can('edit') && !byPosition && (
         <p className="hint board-hint">Sorted by {filter.sort === 'demand' ? 'demand' : 'last update'}. Switch to “Board order” to drag cards.</p>
       )}
@@ -313,6 +314,6 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
           }}
         />
       )}
-    </>
+    </TileLookProvider>
   )
 }

@@ -1,35 +1,20 @@
-import { useMemo, useState } from 'react'
-import type { CardFilter } from '../api/endpoints'
-import type { Kind } from '../api/types'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { setParam, useLocation } from '../app/router'
 import { Can, useSession } from '../auth/session'
-import { CardDrawer } from '../cards/CardDrawer'
 import { LoadError, Spinner } from '../ui/States'
 import { BoardCanvas } from './BoardCanvas'
-import { BoardSettings } from './BoardSettings'
 import { BoardExportLinks } from '../imports/ImportButtons'
 import { BoardToolbar } from './BoardToolbar'
 import { KeysHint, ShortcutSheet } from './ShortcutSheet'
-import { LabelsDialog } from './LabelsDialog'
-import { ArchivedCards } from './ArchivedCards'
 import { useBoard } from '../api/queries'
 import { BoardTabs } from '../satisfaction/BoardTabs'
+import { filterFrom } from './boardFilter'
 
-const sorts = ['position', 'demand', 'recent'] as const
-const kinds = ['idea', 'issue', 'request'] as const
-
-/** Filters live in the URL so a filtered board can be shared and survives a reload. */
-function filterFrom(params: URLSearchParams): Required<CardFilter> {
-  const sort = params.get('sort')
-  const kind = params.get('kind')
-  return {
-    q: params.get('q') ?? '',
-    kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as Kind) : '',
-    label: params.get('label') ?? '',
-    owner: params.get('owner') === 'me' ? 'me' : '',
-    sort: (sorts as readonly string[]).includes(sort ?? '') ? (sort as CardFilter['sort'] & string) : 'position',
-  }
-}
+// What a board opens on demand (the card drawer, the dialogs) is loaded when first opened.
+const CardDrawer = lazy(() => import('../cards/CardDrawer').then((m) => ({ default: m.CardDrawer })))
+const BoardSettings = lazy(() => import('./BoardSettings').then((m) => ({ default: m.BoardSettings })))
+const LabelsDialog = lazy(() => import('./LabelsDialog').then((m) => ({ default: m.LabelsDialog })))
+const ArchivedCards = lazy(() => import('./ArchivedCards').then((m) => ({ default: m.ArchivedCards })))
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const board = useBoard(boardId)
@@ -78,11 +63,13 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <BoardTabs boardId={b.id} current="cards" />
       <BoardToolbar boardId={b.id} filter={filter} hint={<KeysHint canEdit={can('edit')} onOpen={() => setKeysShown(true)} />} />
       <BoardCanvas board={b} filter={filter} onHelp={() => setKeysShown(true)} />
-      {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
-      {settings && <BoardSettings board={b} onClose={() => setSettings(false)} />}
-      {labelsShown && <LabelsDialog boardId={b.id} onClose={() => setLabelsShown(false)} />}
+      <Suspense fallback={null}>
+        {openCard && <CardDrawer key={openCard} cardId={openCard} board={b} onClose={() => setParam('card', null)} />}
+        {settings && <BoardSettings board={b} onClose={() => setSettings(false)} />}
+        {labelsShown && <LabelsDialog boardId={b.id} onClose={() => setLabelsShown(false)} />}
+        {archive && <ArchivedCards board={b} onClose={() => setArchive(false)} />}
+      </Suspense>
       {keysShown && <ShortcutSheet canEdit={can('edit')} onClose={() => setKeysShown(false)} />}
-      {archive && <ArchivedCards board={b} onClose={() => setArchive(false)} />}
     </main>
   )
 }

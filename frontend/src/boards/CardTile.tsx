@@ -9,6 +9,7 @@ import { kindName } from '../ui/names'
 import { OwnerAvatar } from '../cards/OwnerAvatar'
 import { LabelChip } from '../cards/LabelChip'
 import { toggleLabel } from './labelFilter'
+import { useTileLook } from './tileLook'
 
 // A shipped card keeps showing its email progress for a while after it shipped.
 const watchFor = 30 * 60 * 1000
@@ -16,6 +17,7 @@ const watchFor = 30 * 60 * 1000
 /** A card's face. Memoised: a drag re-renders the sortable wrappers in view, never the tiles. */
 export const CardTile = memo(function CardTile({ card, overlay, dragging }: { card: Card; overlay?: boolean; dragging?: boolean }) {
   const [shownAt] = useState(Date.now)
+  const look = useTileLook()
   const recentlyShipped = !!card.shipped_at && shownAt - new Date(card.shipped_at).getTime() < watchFor
   return (
     <div className={'card-tile' + (overlay ? ' card-overlay' : '') + (dragging ? ' card-dragging' : '')}>
@@ -25,7 +27,7 @@ export const CardTile = memo(function CardTile({ card, overlay, dragging }: { ca
         <span className="card-number">#{card.number}</span>
         <span className={'kind kind-' + card.kind}>{kindName[card.kind]}</span>
         {card.labels.map((l) => (
-          <LabelChip key={l} boardId={card.board_id} name={l} filters={!overlay} />
+          <LabelChip key={l} name={l} color={look.labelColor(l)} filters={!overlay} />
         ))}
         <span className="card-foot">
           <span className="demand" title={`${card.requester_count} people asked for this`}>
@@ -33,7 +35,7 @@ export const CardTile = memo(function CardTile({ card, overlay, dragging }: { ca
             <span className="sr-only"> requesters</span>
           </span>
           {card.shipped_at && <span className="badge badge-shipped">Shipped</span>}
-          {card.owner_id && <OwnerAvatar id={card.owner_id} />}
+          {card.owner_id && <OwnerAvatar name={look.ownerName(card.owner_id)} />}
         </span>
       </div>
       {recentlyShipped && card.requester_count > 0 && !overlay && <DeliveryProgress card={card} compact />}

@@ -16,15 +16,29 @@ export function registerColumn(columnId: string, scrollTo: ScrollTo): () => void
 const handleOf = (columnId: string, index: number) =>
   document.querySelector<HTMLElement>(`section[data-column-id="${CSS.escape(columnId)}"] li[data-index="${index}"] .card-handle`)
 
+// The card an arrow key asked for that is still being scrolled into the page: the next key
+// (a held arrow repeats faster than a far column renders) moves on from there, not from the
+// card that still has the focus.
+let pending: { columnId: string; index: number } | null = null
+
+/** Where the focus is going while a card is scrolled into the page, if it is. */
+export function pendingFocus(): { columnId: string; index: number } | null {
+  return pending
+}
+
 /** Focuses the column's `index`-th loaded card, scrolling it into view first (a few frames at most). */
 export async function focusCard(columnId: string, index: number): Promise<boolean> {
   let el = handleOf(columnId, index)
+  const me = (pending = el ? null : { columnId, index })
   if (!el) {
     scrollers.get(columnId)?.(index)
     for (let frame = 0; frame < 30 && !el; frame++) {
       await new Promise((r) => requestAnimationFrame(r))
+      // A later key asked for another card: that one is focused instead.
+      if (pending !== me) return false
       el = handleOf(columnId, index)
     }
+    pending = null
   }
   if (!el) return false
   el.focus({ preventScroll: true })

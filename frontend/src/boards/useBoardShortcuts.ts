@@ -5,7 +5,7 @@ import { openCardAt } from '../cards/drawerFocus'
 import { useArchive } from '../cards/useArchive'
 import { describe } from '../ui/errors'
 import { useToast } from '../ui/Toast'
-import { focusCard, focusedCard, focusedColumn } from './cardFocus'
+import { focusCard, focusedCard, focusedColumn, pendingFocus } from './cardFocus'
 import { shortcutOf, step, type Spot } from './shortcuts'
 
 interface Options {
@@ -41,12 +41,13 @@ export function useBoardShortcuts({ columns, canEdit, dragging, cardsOf, removed
       // Arrows belong to the board only from a card, a column, or nowhere (the page itself).
       const inColumn = focusedColumn()
       const nowhere = document.activeElement === document.body || document.activeElement === null
-      if (!here && !inColumn && !nowhere) return
+      const going = pendingFocus() ?? here
+      if (!going && !inColumn && !nowhere) return
       const ids = columns.map((c) => c.id)
       const counts = ids.map((id) => cardsOf(id).length)
-      let from: Spot | null = here ? { column: ids.indexOf(here.columnId), index: here.index } : null
+      let from: Spot | null = going ? { column: ids.indexOf(going.columnId), index: going.index } : null
       let to: Spot | null
-      if (!here && inColumn && counts[ids.indexOf(inColumn)]) to = { column: ids.indexOf(inColumn), index: 0 }
+      if (!going && inColumn && counts[ids.indexOf(inColumn)]) to = { column: ids.indexOf(inColumn), index: 0 }
       else {
         if (from && from.column < 0) from = null
         to = step(counts, from, what)

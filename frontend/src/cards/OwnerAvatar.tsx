@@ -1,6 +1,3 @@
-import { memo } from 'react'
-import { useTeammates } from '../api/queries'
-
 /** "Ada Lovelace" → "AL"; one name → its first two letters. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean)
@@ -10,14 +7,16 @@ export function initials(name: string): string {
   return (last ? first.charAt(0) + last.charAt(0) : first.slice(0, 2)).toUpperCase()
 }
 
-/** The card owner's initials in a small circle; the name is its title and accessible text. */
-export const OwnerAvatar = memo(function OwnerAvatar({ id }: { id: string }) {
-  const teammates = useTeammates()
-  const name = teammates.data?.find((m) => m.id === id)?.name ?? 'a former member'
+/**
+ * The card owner's initials in a small circle; the name is its title and accessible text.
+ * `name`: null for a former member, undefined while the team is still being read.
+ */
+export function OwnerAvatar({ name }: { name: string | null | undefined }) {
+  const shown = name ?? 'a former member'
   return (
-    <span className="owner-avatar" title={`Owner: ${name}`}>
-      <span aria-hidden="true">{teammates.data ? initials(name) : '·'}</span>
-      <span className="sr-only">Owner: {name}</span>
+    <span className="owner-avatar" title={`Owner: ${shown}`}>
+      <span aria-hidden="true">{name === undefined ? '·' : initials(shown)}</span>
+      <span className="sr-only">Owner: {shown}</span>
     </span>
   )
-})
+}

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Can } from '../auth/session'
-import { RequestsImportDialog } from './RequestsImportDialog'
-import { TrelloImportDialog } from './TrelloImportDialog'
+
+const RequestsImportDialog = lazy(() => import('./RequestsImportDialog').then((m) => ({ default: m.RequestsImportDialog })))
+const TrelloImportDialog = lazy(() => import('./TrelloImportDialog').then((m) => ({ default: m.TrelloImportDialog })))
 
 /** The boards page's way in: Import from Trello, and requests from a spreadsheet (editors). */
 export function ImportButtons() {
@@ -16,8 +17,10 @@ export function ImportButtons() {
           Import requests (CSV)
         </button>
       </div>
-      {open === 'trello' && <TrelloImportDialog onClose={() => setOpen(null)} />}
-      {open === 'csv' && <RequestsImportDialog onClose={() => setOpen(null)} />}
+      <Suspense fallback={null}>
+        {open === 'trello' && <TrelloImportDialog onClose={() => setOpen(null)} />}
+        {open === 'csv' && <RequestsImportDialog onClose={() => setOpen(null)} />}
+      </Suspense>
     </Can>
   )
 }

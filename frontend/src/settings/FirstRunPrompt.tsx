@@ -16,7 +16,9 @@ export function FirstRunPrompt() {
   const { can } = useSession()
   const { path } = useLocation()
   const admin = can('admin')
-  const settings = useQuery({ queryKey: settingsKey, queryFn: getSettings, enabled: admin })
+  const onBoard = path.startsWith('/boards/')
+  // Not asked for on a board, where it is not shown: opening a board asks only for what it shows.
+  const settings = useQuery({ queryKey: settingsKey, queryFn: getSettings, enabled: admin && !onBoard })
   const [later, setLater] = useState(() => sessionStorage.getItem('closeloop.product-prompt') === 'later')
   const [name, setName] = useState('')
   const qc = useQueryClient()
@@ -24,7 +26,7 @@ export function FirstRunPrompt() {
     mutationFn: () => updateSettings({ product_name: name.trim() }),
     onSuccess: (s) => qc.setQueryData(settingsKey, s),
   })
-  if (!admin || later || path.startsWith('/boards/') || !settings.data || settings.data.product_name) return null
+  if (!admin || later || onBoard || !settings.data || settings.data.product_name) return null
   const errors = formErrors(save.error, ['product_name'])
   function submit(e: FormEvent) {
     e.preventDefault()
