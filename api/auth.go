@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"github.com/closeloop/closeloop/domain"
@@ -28,29 +29,88 @@ func (s *Server) require(role domain.Role) echo.MiddlewareFunc {
 			if err != nil {
 				return err
 			}
-			if !actor.Role.Includes(role) {
-				return domain.Forbidden("your role (%s) cannot do this; it needs %s or above", actor.Role, role)
-			}
-			c.Set(actorKey, actor)
-			return next(c)
+			return s.authorized(c, next, actor, role)
 		}
 	}
 }
 
+func (s *Server) authorized(c echo.Context, next echo.HandlerFunc, actor domain.Actor, role domain.Role) error {
+	if !actor.Role.Includes(role) {
+		return domain.Forbidden("your role (%s) cannot do this; it needs %s or above", actor.Role, role)
+	}
+	c.Set(actorKey, actor)
+	return next(c)
+}
+
+// cardsVersionKey holds the board's cards_version read with the caller's credentials
+// (requireBoardView), for listCards.
+const cardsVersionKey = "cards_version"
+
+// requireBoardView is require for GET /boards/{id}/cards. A board view that may be
+// answered from cardPages needs the caller and the board's cards_version before
+// anything else, on every request: both are read in one statement, one round trip to
+// the database instead of two. A board that does not exist leaves listCards to say so.
+func (s *Server) requireBoardView(role domain.Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		plain := s.require(role)(next)
+		return func(c echo.Context) error {
+			boardID, err := uuid.Parse(c.Param("id"))
+			if err != nil || c.QueryParam("q") != "" {
+				return plain(c)
+			}
+			board := &boardVersion{id: boardID}
+			actor, err := s.authenticateWith(c, board)
+			if err != nil {
+				return err
+			}
+			if board.found {
+				c.Set(cardsVersionKey, board.version)
+			}
+			return s.authorized(c, next, actor, role)
+		}
+	}
+}
+
+// boardVersion asks authenticate for a board's cards_version too.
+type boardVersion struct {
+	id      uuid.UUID
+	version int64
+	found   bool
+}
+
 func (s *Server) authenticate(c echo.Context) (domain.Actor, error) {
+	return s.authenticateWith(c, nil)
+}
+
+// authenticateWith is authenticate that, given a board, reads its cards_version in the
+// same statement as the credentials.
+func (s *Server) authenticateWith(c echo.Context, board *boardVersion) (domain.Actor, error) {
 	ctx := c.Request().Context()
+	svc := s.deps.Service
 	if h := c.Request().Header.Get(echo.HeaderAuthorization); h != "" {
 		token, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok || token == "" {
 			return domain.Actor{}, domain.Unauthorized("use Authorization: Bearer <api token>")
 		}
-		return s.deps.Service.TokenActor(ctx, strings.TrimSpace(token))
+		token = strings.TrimSpace(token)
+		if board != nil {
+			actor, version, found, err := svc.TokenActorCardsVersion(ctx, token, board.id)
+			board.version, board.found = version, found
+			return actor, err
+		}
+		return svc.TokenActor(ctx, token)
 	}
 	cookie, err := c.Cookie(sessionCookie)
 	if err != nil || cookie.Value == "" {
 		return domain.Actor{}, domain.Unauthorized("sign in, or send Authorization: Bearer <api token>")
 	}
-	actor, csrf, err := s.deps.Service.SessionActor(ctx, cookie.Value)
+	var actor domain.Actor
+	var csrf string
+	if board != nil {
+		actor, csrf, board.version, board.found, err = svc.SessionActorCardsVersion(ctx, cookie.Value, board.id)
+	} else {
+		actor, csrf, err = svc.SessionActor(ctx, cookie.Value)
+	}
 	if err != nil {
 		return domain.Actor{}, err
 	}

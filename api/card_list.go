@@ -36,7 +36,9 @@ func (s *Server) listCards(c echo.Context) error {
 	var version int64
 	var key string
 	if cached {
-		if version, err = s.deps.Service.CardsVersion(ctx, boardID); err != nil {
+		if v, ok := c.Get(cardsVersionKey).(int64); ok { // read with the credentials
+			version = v
+		} else if version, err = s.deps.Service.CardsVersion(ctx, boardID); err != nil {
 			return err
 		}
 		key = cardPageKey(boardID, params)

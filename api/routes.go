@@ -93,7 +93,8 @@ func (s *Server) routes() {
 	v1.DELETE("/columns/:id", s.deleteColumn, editor)
 
 	v1.POST("/boards/:id/cards", s.createCard, support) // support only in open columns (domain)
-	v1.GET("/boards/:id/cards", s.listCards, viewer)
+	// A viewer's, with the board's cards_version read in the same statement as the caller.
+	v1.GET("/boards/:id/cards", s.listCards, s.requireBoardView(domain.RoleViewer))
 	v1.GET("/cards/:id", s.getCard, viewer)
 	v1.GET("/cards/by-number/:n", s.getCardByNumber, viewer)
 	v1.PATCH("/cards/:id", s.updateCard, editor)

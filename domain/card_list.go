@@ -124,16 +124,20 @@ func (s *Service) scanCardRows(ctx context.Context, query string, args []any) ([
 	var rows []cardRow
 	for rs.Next() {
 		var r cardRow
-		c := &r.Card
-		dest := []any{&c.ID, &c.Number, &c.BoardID, &c.ColumnID, &c.Kind, &c.Title, &c.Description, &c.Labels,
-			&c.Position, &c.Version, &c.RequesterCount, &c.ReactionsYes, &c.ReactionsNo, &c.ReleaseNote, &c.ShippedAt, &c.ArchivedAt,
-			&c.MergedIntoID, &c.CreatedAt, &c.UpdatedAt, &c.OwnerID, &r.ColumnPosition}
+		dest := cardDest(&r.Card, &r.ColumnPosition)
 		if err := rs.Scan(dest[:len(cols)]...); err != nil { // column_position comes with SortPosition only
 			return nil, err
 		}
 		rows = append(rows, r)
 	}
 	return rows, rs.Err()
+}
+
+// cardDest is where rs.Scan puts the columns of cardFields, in their order, then more.
+func cardDest(c *Card, more ...any) []any {
+	return append(append(make([]any, 0, 20+len(more)), &c.ID, &c.Number, &c.BoardID, &c.ColumnID, &c.Kind, &c.Title,
+		&c.Description, &c.Labels, &c.Position, &c.Version, &c.RequesterCount, &c.ReactionsYes, &c.ReactionsNo, &c.ReleaseNote,
+		&c.ShippedAt, &c.ArchivedAt, &c.MergedIntoID, &c.CreatedAt, &c.UpdatedAt, &c.OwnerID), more...)
 }
 
 // cursorAfter is the sort key of row under sort.

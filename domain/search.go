@@ -136,31 +136,32 @@ func (s *Service) Search(ctx context.Context, q string, page Page) (SearchResult
 	if len(tokens) == 0 {
 		return res, nil
 	}
-	err := s.db.WithTx(ctx, func(ctx context.Context) error {
-		if err := s.db.conn(ctx).Exec(searchSettingsSQL).Error; err != nil {
-			return err
-		}
-		vocab, err := s.searchVocabulary(ctx, tokens)
-		if err != nil {
-			return err
-		}
-		tsq, terms := searchQuery(tokens, vocab)
-		res.Terms = terms
-		if tsq == "" {
-			return nil
-		}
-		hits, err := s.searchHits(ctx, searchArgs{tsq: tsq, q: q, offset: after.Offset, limit: limit})
-		if err != nil {
-			return err
-		}
-		if len(hits) > limit && after.Offset+limit < searchMaxOffset {
-			res.NextCursor = encodeCursor(searchCursor{Offset: after.Offset + limit})
-		}
-		if len(hits) > limit {
-			hits = hits[:limit]
-		}
-		res.Items, err = s.searchFill(ctx, hits, tsq, q)
-		return err
-	})
-	return res, err
+	// No transaction: every statement is planned with its words without one
+	// (searchExec), the vocabulary holds its own trigram threshold, and a card gone
+	// between the ranking and the reading is left out (searchFill).
+	vocab, err := s.searchVocabulary(ctx, tokens)
+	if err != nil {
+		return SearchResults{}, err
+	}
+	tsq, terms := searchQuery(tokens, vocab)
+	res.Terms = terms
+	if tsq == "" {
+		return res, nil
+	}
+	hits, err := s.searchHits(ctx, searchArgs{tsq: tsq, q: q, offset: after.Offset, limit: limit})
+	if err != nil {
+		return SearchResults{}, err
+	}
+	if len(hits) > limit && after.Offset+limit < searchMaxOffset {
+		res.NextCursor = encodeCursor(searchCursor{Offset: after.Offset + limit})
+	}
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	items, err := s.searchFill(ctx, hits, tsq, q)
+	if err != nil {
+		return SearchResults{}, err
+	}
+	res.Items = items
+	return res, nil
 }

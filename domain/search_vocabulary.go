@@ -2,8 +2,6 @@ package domain
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +51,8 @@ func searchPrefixed(tokens []searchToken, i int) bool {
 
 // searchVocabulary asks the vocabulary about every typed word it can speak for; the
 // others are absent from the answer. Completions are read in word order from the
-// primary key (COLLATE "C": a prefix is a key range), corrections from the trigram index.
+// primary key (COLLATE "C": a prefix is a key range), corrections from the trigram
+// index: migrations/00710's search_vocabulary, which holds the trigram threshold.
 func (s *Service) searchVocabulary(ctx context.Context, tokens []searchToken) (map[string]*searchWord, error) {
 	var words []string
 	for i, t := range tokens {
@@ -65,53 +64,39 @@ func (s *Service) searchVocabulary(ctx context.Context, tokens []searchToken) (m
 	if len(words) == 0 {
 		return out, nil
 	}
-	db := s.db.conn(ctx) // pg_trgm.similarity_threshold is searchSettingsSQL's
-	var rows []struct {
-		Tok, Kind, Word string
-	}
-	query, args := searchVocabularySQL(words)
-	if err := db.Raw(query, args...).Scan(&rows).Error; err != nil {
-		return nil, err
-	}
 	for _, w := range words {
 		out[w] = &searchWord{}
 	}
+	var rows [][3]string // tok, kind, word
+	err := s.searchRows(ctx, searchVocabularySQL, []any{words, searchCompletions + 1}, func() []any {
+		rows = append(rows, [3]string{})
+		r := &rows[len(rows)-1]
+		return []any{&r[0], &r[1], &r[2]}
+	})
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range rows {
-		sw := out[r.Tok]
-		switch {
-		case r.Kind == "fix":
-			sw.Fixes = append(sw.Fixes, r.Word)
-		case len(sw.Completions) == searchCompletions:
-			sw.More = true
-		default:
-			sw.Completions = append(sw.Completions, r.Word)
-		}
+		out[r[0]].add(r[1], r[2])
 	}
 	return out, nil
 }
 
-// searchVocabularySQL: per typed word, up to searchCompletions+1 completions (word >= w
-// AND word < w followed by the last code point is the key range of the words w begins),
-// and, for a word of 3 to 32 letters with none, its three nearest words. One branch per
-// word, each with its own parameter: under the search's custom plans the word is a
-// constant there, which the trigram index needs (a word from a join is compared with
-// every row of the vocabulary).
-func searchVocabularySQL(words []string) (string, []any) {
-	var branches []string
-	args := []any{sql.Named("n", searchCompletions+1)}
-	for i, w := range words {
-		name := fmt.Sprintf("w%d", i)
-		args = append(args, sql.Named(name, w))
-		p := "CAST(@" + name + " AS text)"
-		branches = append(branches, `(SELECT `+p+` AS tok, 'completion' AS kind, word, 0::real AS sim FROM search_words
-    WHERE word >= `+p+` AND word < `+p+` || chr(1114111) ORDER BY word LIMIT @n)`,
-			`(SELECT `+p+`, 'fix', word, similarity(word, `+p+`) FROM search_words
-    WHERE `+p+` ~ '^[[:alpha:]]{3,32}$' AND word % `+p+`
-      AND NOT EXISTS (SELECT 1 FROM search_words WHERE word >= `+p+` AND word < `+p+` || chr(1114111))
-    ORDER BY 4 DESC, word LIMIT 3)`)
+// add is one row of the vocabulary's answer.
+func (sw *searchWord) add(kind, word string) {
+	switch {
+	case kind == "fix":
+		sw.Fixes = append(sw.Fixes, word)
+	case len(sw.Completions) == searchCompletions:
+		sw.More = true
+	default:
+		sw.Completions = append(sw.Completions, word)
 	}
-	return strings.Join(branches, "\nUNION ALL\n") + "\nORDER BY 1, 2, 4 DESC, 3", args
 }
+
+// searchVocabularySQL: per typed word, up to searchCompletions+1 completions and, for a
+// word of 3 to 32 letters with none, its three nearest words, in the word's order.
+const searchVocabularySQL = `SELECT tok, kind, word FROM search_vocabulary($1::text[], $2)`
 
 // searchQuery builds the tsquery text: per typed word, the word itself, what it stands
 // for as the start of a word (see above) and its corrections; words are ANDed, "-word"

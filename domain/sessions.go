@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"time"
@@ -119,19 +120,40 @@ func (s *Service) openSession(ctx context.Context, m Member) (Session, error) {
 
 // SessionActor resolves a session cookie to its member, as an Actor, and the session's CSRF token.
 func (s *Service) SessionActor(ctx context.Context, token string) (Actor, string, error) {
-	var out struct {
-		CSRFToken string
-		Member
+	return s.sessionActor(ctx, token, nil)
+}
+
+// SessionActorCardsVersion is SessionActor and CardsVersion(boardID) in one statement
+// (see TokenActorCardsVersion); ok is false when there is no such board.
+func (s *Service) SessionActorCardsVersion(ctx context.Context, token string, boardID uuid.UUID) (a Actor, csrf string, version int64, ok bool, err error) {
+	var v sql.NullInt64
+	a, csrf, err = s.sessionActor(ctx, token, &boardCardsVersion{boardID, &v})
+	return a, csrf, v.Int64, v.Valid, err
+}
+
+const sessionActorSQL = `SELECT s.csrf_token, m.id, m.name, m.role FROM sessions s JOIN members m ON m.id = s.member_id
+WHERE s.token_hash = $1 AND s.expires_at > $2 AND m.disabled_at IS NULL`
+
+var sessionActorVersionSQL = `SELECT s.csrf_token, m.id, m.name, m.role, ` + cardsVersionOf(3) + ` FROM sessions s JOIN members m ON m.id = s.member_id
+WHERE s.token_hash = $1 AND s.expires_at > $2 AND m.disabled_at IS NULL`
+
+func (s *Service) sessionActor(ctx context.Context, token string, board *boardCardsVersion) (Actor, string, error) {
+	// Every signed-in call asks this: straight to the pool, as TokenActor.
+	var a Actor
+	var csrf string
+	query, args := sessionActorSQL, []any{hashSecret(token), s.now()}
+	dst := []any{&csrf, &a.MemberID, &a.Name, &a.Role}
+	if board != nil {
+		query, args, dst = sessionActorVersionSQL, append(args, board.boardID), append(dst, board.dst)
 	}
-	err := s.db.conn(ctx).Raw(`SELECT s.csrf_token, m.* FROM sessions s JOIN members m ON m.id = s.member_id
-		WHERE s.token_hash = ? AND s.expires_at > ? AND m.disabled_at IS NULL`, hashSecret(token), s.now()).Scan(&out).Error
+	err := s.db.conn(ctx).Statement.ConnPool.QueryRowContext(ctx, query, args...).Scan(dst...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Actor{}, "", Unauthorized("your session has ended; sign in again")
+	}
 	if err != nil {
 		return Actor{}, "", err
 	}
-	if out.ID == uuid.Nil {
-		return Actor{}, "", Unauthorized("your session has ended; sign in again")
-	}
-	return Actor{MemberID: out.ID, Name: out.Name, Role: out.Role}, out.CSRFToken, nil
+	return a, csrf, nil
 }
 
 // Member returns one member.

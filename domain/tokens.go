@@ -111,11 +111,33 @@ func (s *Service) RevokeToken(ctx context.Context, id uuid.UUID) error {
 
 // TokenActor resolves a bearer token to an Actor.
 func (s *Service) TokenActor(ctx context.Context, secret string) (Actor, error) {
+	return s.tokenActor(ctx, secret, nil)
+}
+
+// TokenActorCardsVersion is TokenActor and CardsVersion(boardID) in one statement, for
+// the board view that every open board asks again and again: one round trip to the
+// database instead of two. ok is false when there is no such board (the token is
+// checked first, as when the two are asked one after the other).
+func (s *Service) TokenActorCardsVersion(ctx context.Context, secret string, boardID uuid.UUID) (a Actor, version int64, ok bool, err error) {
+	var v sql.NullInt64
+	a, err = s.tokenActor(ctx, secret, &boardCardsVersion{boardID, &v})
+	return a, v.Int64, v.Valid, err
+}
+
+const tokenActorSQL = `SELECT id, name, role, last_used_at, suspended_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL LIMIT 1`
+
+var tokenActorVersionSQL = `SELECT id, name, role, last_used_at, suspended_at, ` + cardsVersionOf(2) + `
+FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL LIMIT 1`
+
+func (s *Service) tokenActor(ctx context.Context, secret string, board *boardCardsVersion) (Actor, error) {
 	// Every API call asks this, so it goes straight to the pool (no GORM reflection).
 	var t APIToken
-	err := s.db.conn(ctx).Statement.ConnPool.QueryRowContext(ctx,
-		`SELECT id, name, role, last_used_at, suspended_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL LIMIT 1`,
-		hashSecret(secret)).Scan(&t.ID, &t.Name, &t.Role, &t.LastUsedAt, &t.SuspendedAt)
+	query, args := tokenActorSQL, []any{hashSecret(secret)}
+	dst := []any{&t.ID, &t.Name, &t.Role, &t.LastUsedAt, &t.SuspendedAt}
+	if board != nil {
+		query, args, dst = tokenActorVersionSQL, append(args, board.boardID), append(dst, board.dst)
+	}
+	err := s.db.conn(ctx).Statement.ConnPool.QueryRowContext(ctx, query, args...).Scan(dst...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Actor{}, Unauthorized("the API token is not valid or was revoked")
 	}
