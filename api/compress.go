@@ -12,7 +12,10 @@ import (
 // compressMinLength bytes: a 5,000-card board is 2.1 MB of JSON and about a tenth of
 // that compressed. Left alone: the web app (ui.go compresses its own assets), event
 // streams (each event must reach the browser when it is written, not when a gzip block
-// fills) and small answers (below ~1 kB gzip saves nothing).
+// fills) and small answers (below ~1 kB gzip saves nothing). Only GET and HEAD answers
+// are considered: the others (a card created, a help desk's event recorded) are small,
+// and the middleware resets a gzip writer twice for every answer it then leaves plain
+// (about 0.2 ms of CPU, a tenth of an inbound event's; docs/benchmarks.md, Inbound).
 const compressMinLength = 1024
 
 func (s *Server) compressAPI() echo.MiddlewareFunc {
@@ -21,7 +24,7 @@ func (s *Server) compressAPI() echo.MiddlewareFunc {
 		MinLength: compressMinLength,
 		Skipper: func(c echo.Context) bool {
 			r := c.Request()
-			return !strings.HasPrefix(r.URL.Path, "/api/") ||
+			return (r.Method != http.MethodGet && r.Method != http.MethodHead) || !strings.HasPrefix(r.URL.Path, "/api/") ||
 				strings.Contains(r.Header.Get(echo.HeaderAccept), "text/event-stream")
 		},
 	})

@@ -23,14 +23,40 @@ func (d *DB) Gorm() *gorm.DB { return d.gorm }
 
 type txKey struct{}
 
+// afterCommitKey carries the outermost transaction's *afterCommit.
+type afterCommitKey struct{}
+
+type afterCommit struct{ fns []func() }
+
 // WithTx runs fn in a transaction; if ctx already carries one, fn joins it.
 func (d *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return fn(ctx)
 	}
-	return d.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(context.WithValue(ctx, txKey{}, tx))
+	after := &afterCommit{}
+	err := d.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(context.WithValue(ctx, txKey{}, tx), afterCommitKey{}, after))
 	})
+	if err == nil {
+		for _, f := range after.fns {
+			f()
+		}
+	}
+	return err
+}
+
+// AfterCommit has fn called once the transaction in ctx has committed, never when it
+// rolls back (nor when its commit failed or its outcome is unknown); false when ctx
+// carries no transaction. Only for waking work whose record the transaction itself
+// wrote (live.Publisher): anything that must happen is in the transaction, and fn is
+// a hint to do it sooner.
+func AfterCommit(ctx context.Context, fn func()) bool {
+	after, ok := ctx.Value(afterCommitKey{}).(*afterCommit)
+	if !ok {
+		return false
+	}
+	after.fns = append(after.fns, fn)
+	return true
 }
 
 // conn returns the transaction in ctx, or the plain handle bound to ctx.

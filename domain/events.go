@@ -42,7 +42,7 @@ type EventReaction struct {
 }
 
 // EventSink hears every Event inside the transaction that makes the change, with that
-// transaction's *sql.Tx, so what it records (a River job, a pg_notify) commits or rolls
+// transaction's *sql.Tx, so what it records (a River job, a live event) commits or rolls
 // back with the change. Like the Notifier it must be fast: it may enqueue work but
 // never call out of the process.
 type EventSink interface {

@@ -7,10 +7,11 @@ import (
 )
 
 // Live updates (GET /events, issue 13). Every change's Event is also a PostgreSQL
-// notification on LiveChannel, sent inside the change's transaction (live.Sink), so it
-// is heard after the commit, by every replica's listener, or not at all. The payload is
-// small (ids only, far under NOTIFY's 8,000 bytes): each replica reads the object once
-// per event and fans it out to its browsers.
+// notification on LiveChannel, heard after the change's commit by every replica's
+// listener, or not at all: the change's transaction records the event (live.Publisher,
+// the live_outbox table) and a publisher sends it once that has committed, many events
+// per notifying transaction. The payload is small (ids only, far under NOTIFY's 8,000
+// bytes): each replica reads the object once per event and fans it out to its browsers.
 
 // LiveChannel is the LISTEN/NOTIFY channel of live events.
 const LiveChannel = "closeloop_events"
@@ -19,9 +20,11 @@ const LiveChannel = "closeloop_events"
 // sends it, a few times a second at most per card).
 const EventDeliveryProgress = "delivery.progress"
 
-// LiveNotifySQL sends one live event: $1 type, $2 board, $3 card, $4 requester, $5 from
-// column (NULL when not known), $6 actor. The id comes from live_event_seq, so it is the
-// same on every replica (a browser reconnecting to another one catches up from it).
+// LiveNotifySQL sends one live event at once, outside any change (the notifier's
+// delivery progress, best effort): $1 type, $2 board, $3 card, $4 requester, $5 from
+// column (NULL when not known), $6 actor. The id comes from live_event_seq, as the ids of
+// the events changes record do, so it is the same on every replica (a browser
+// reconnecting to another one catches up from it).
 const LiveNotifySQL = `SELECT pg_notify('` + LiveChannel + `', json_build_object('id', nextval('live_event_seq'),
     't', $1::text, 'b', $2::uuid, 'c', $3::uuid, 'r', $4::uuid, 'f', $5::uuid, 'a', $6::text)::text)`
 

@@ -41,6 +41,7 @@ type inboundFigure struct {
 	NewLinks    int     `json:"redelivered_new_links"`
 	RedelP99ms  float64 `json:"redelivered_p99_ms"`
 	FirstErr    string  `json:"first_error,omitempty"`
+	CPU         cpuUse  `json:"cpu"` // of the first 2,000, per event
 }
 
 // inboundDelivery is one signed POST, kept to send again as a redelivery.
@@ -175,9 +176,12 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	f := inboundFigure{Events: inboundEvents, Senders: inboundSenders}
 	logf("inbound: %d signed events from %d senders", inboundEvents, inboundSenders)
 	stopProfile := e.srv.profile(ctx, "inbound", 10*time.Second) // -pprof: the first 10 s of the burst
+	cpuStart := h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil)
 	start := time.Now()
 	statuses, outcomes, lat, sendErr := sendAll(ctx, client, e.srv.URL, ds, inboundSenders)
 	f.Seconds = time.Since(start).Seconds()
+	// The backends of the server's pool that opened during the burst count whole.
+	f.CPU = h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil).since(cpuStart, inboundEvents)
 	stopProfile()
 	if sendErr != nil {
 		f.FirstErr = sendErr.Error()
@@ -198,6 +202,8 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	}
 	logf("  %d × 2xx, %d linked (%d requests in the database), %.2f s, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
 		f.OK, f.Linked, requests, f.Seconds, f.P50ms, f.P99ms, f.MaxMs)
+	logf("  CPU per event: server %.2f ms, PostgreSQL %.2f ms, senders %.2f ms; machine %.0f %% busy, %.0f %% by other work",
+		f.CPU.ServerMsPerReq, f.CPU.PostgresMsPerReq, f.CPU.ClientMsPerReq, f.CPU.MachineBusyPct, f.CPU.OthersPct)
 
 	logf("inbound: the same %d deliveries again", inboundEvents)
 	statuses, outcomes, lat, sendErr = sendAll(ctx, client, e.srv.URL, ds, inboundSenders)

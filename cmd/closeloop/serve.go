@@ -44,6 +44,12 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
+	// Live events are recorded in each change's transaction and published after its
+	// commit; the publisher stops last (after the workers, which make changes too).
+	publisher := live.NewPublisher(db.URL, log)
+	publisher.Start(ctx)
+	a.stops = append(a.stops, func(context.Context) { publisher.Stop() })
+
 	// The import queue's worker runs on the notifier's River client (one client per
 	// process knows every job kind); it writes through the service made just after.
 	var svc *domain.Service
@@ -67,7 +73,7 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	a.stops = append(a.stops, stopNotifier)
 	var mailroom domain.Mailroom = notifier
-	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox, live.Sink{}).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
+	svc = domain.NewService(domain.NewDB(db.Gorm), notifier, outbox, publisher).WithLimits(domain.Limits{LateEmailsPerHour: cfg.LateEmailsPerHour})
 	svc.UseImportQueue(imports)
 	svc.UseWebhooks(outbox)
 	outbox.Start(ctx)

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
-  DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
+  DndContext, DragOverlay, MouseSensor, TouchSensor, useSensor, useSensors,
   type Active, type DragEndEvent, type DragOverEvent, type DragStartEvent, type Over,
 } from '@dnd-kit/core'
 import { SortableContext, arrayMove, horizontalListSortingStrategy } from '@dnd-kit/sortable'
@@ -25,6 +25,7 @@ import { boardCollisions, boardKeyboardCoordinates, columnOfSortId, columnSortId
 import { SortableColumn } from './SortableColumn'
 import { useColumnReorder } from './useColumnReorder'
 import { TileLookProvider } from './tileLook'
+import { PromptKeyboardSensor } from './keyboardSensor'
 
 /** A card dropped into a Done column, waiting for the ship dialog: where it was dropped, frozen. */
 interface Shipping {
@@ -115,7 +116,7 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, {
+    useSensor(PromptKeyboardSensor, {
       coordinateGetter: boardKeyboardCoordinates,
       // Enter opens a card; Space picks it up.
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
