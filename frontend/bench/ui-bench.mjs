@@ -349,12 +349,20 @@ async function lighthouse(base, board) {
     body: JSON.stringify({ email: admin.email, password: admin.password }) })
   const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
   const all = []
+  const failed = []
   for (let i = 0; i < lighthouseRuns; i++) {
     const chrome = await launch({ chromePath: chromiumPath, chromeFlags: chromiumArgs })
     try {
       const res = await run(`${base}/boards/${board.id}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'],
         extraHeaders: { Cookie: cookie } })
       const a = res.lhr.audits
+      // A run Lighthouse could not finish (its runtimeError, a null score) is said and left out
+      // of the median: counting it as 0 would pull the median down for a reason not the page's.
+      if (res.lhr.runtimeError || res.lhr.categories.performance.score == null) {
+        failed.push(res.lhr.runtimeError?.code ?? 'no score')
+        console.log(`ui bench: Lighthouse run ${i + 1} failed: ${res.lhr.runtimeError?.code ?? 'no score'} ${res.lhr.runtimeError?.message ?? ''}`)
+        continue
+      }
       const r = { score: res.lhr.categories.performance.score, tbt: a['total-blocking-time'].numericValue, lcp: a['largest-contentful-paint'].numericValue,
         fcp: a['first-contentful-paint'].numericValue, cls: a['cumulative-layout-shift'].numericValue, si: a['speed-index'].numericValue, report: res.report }
       if (lighthouseRuns > 1)
@@ -364,11 +372,12 @@ async function lighthouse(base, board) {
       await chrome.kill()
     }
   }
+  if (all.length === 0) throw new Error(`every Lighthouse run failed (${failed.join(', ')})`)
   const mid = [...all].sort((x, y) => x.score - y.score)[(all.length - 1) >> 1]
   // The whole report (TBT's long tasks, unused JS, render-blocking CSS/fonts) for finding why.
   if (lighthouseReport) writeFileSync(lighthouseReport, mid.report)
   delete mid.report
-  return { ...mid, runs: all.length, scores: all.map((r) => r.score) }
+  return { ...mid, runs: all.length, failed: failed.length, scores: all.map((r) => r.score) }
 }
 
 const server = await startServer()
@@ -405,7 +414,7 @@ for (const [label, key, , target] of rows) {
 }
 if (results.lighthouse) {
   const l = results.lighthouse
-  console.log(`Lighthouse mobile, 1,000 cards${l.runs > 1 ? `, the median of ${l.runs} runs (${l.scores.map((x) => Math.round(x * 100)).join(', ')})` : ''}: ` +
+  console.log(`Lighthouse mobile, 1,000 cards${l.runs > 1 ? `, the median of ${l.runs} runs (${l.scores.map((x) => Math.round(x * 100)).join(', ')})` : ''}${l.failed ? ` (${l.failed} more failed, left out)` : ''}: ` +
     `performance ${Math.round(l.score * 100)} (target ≥ 90 ${l.score >= 0.9 ? 'met' : 'MISSED'}), ` +
     `TBT ${Math.round(l.tbt)} ms, LCP ${Math.round(l.lcp)} ms, FCP ${Math.round(l.fcp)} ms, CLS ${l.cls.toFixed(3)}`)
 }
