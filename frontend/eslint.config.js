@@ -43,6 +43,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
+  // What index.html runs before the app (a plain script in the browser).
+  { files: ['public/**/*.js'], languageOptions: { globals: globals.browser } },
   // The UI benchmark runs in Node and hands functions to the page (page.evaluate).
   { files: ['bench/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 )

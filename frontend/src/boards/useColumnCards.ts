@@ -7,12 +7,15 @@ import { keys } from '../api/queries'
 export const firstPage = 40
 export const nextPages = 100
 
+/** One page of a column: the first one short (what shows at once), later ones longer. */
+export const columnPage = (boardId: string, columnId: string, filter: Required<CardFilter>, cursor: string | null, signal?: AbortSignal) =>
+  ep.listColumnPage(boardId, columnId, filter, cursor, cursor ? nextPages : firstPage, signal)
+
 /** One column's pages under the board's filters: what the column reads, and what opening a board asks for early. */
 export const columnCardsQuery = (boardId: string, columnId: string, filter: Required<CardFilter>) =>
   infiniteQueryOptions({
     queryKey: keys.columnCards(boardId, columnId, filter),
-    queryFn: ({ pageParam, signal }) =>
-      ep.listColumnPage(boardId, columnId, filter, pageParam, pageParam ? nextPages : firstPage, signal),
+    queryFn: ({ pageParam, signal }) => columnPage(boardId, columnId, filter, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
   })
