@@ -7,7 +7,8 @@ import (
 	"log/slog"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -24,7 +25,9 @@ type database struct {
 }
 
 func (d *database) Close() {
-	d.SQL.Close()
+	if d.SQL != nil {
+		d.SQL.Close()
+	}
 	if d.stop != nil {
 		d.stop()
 	}
@@ -41,12 +44,15 @@ func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*database,
 		d.URL, d.stop = u, stop
 		log.Info("using local PostgreSQL (DATABASE_URL is not set)", "url", u)
 	}
-	var err error
-	d.SQL, err = sql.Open("pgx", d.URL)
+	pc, err := pgx.ParseConfig(d.URL)
 	if err != nil {
 		d.Close()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	d.SQL = stdlib.OpenDB(*pc, stdlib.OptionAfterConnect(func(_ context.Context, c *pgx.Conn) error {
+		registerUUID(c.TypeMap())
+		return nil
+	}))
 	d.SQL.SetMaxOpenConns(20)
 	d.SQL.SetMaxIdleConns(20)
 	d.SQL.SetConnMaxIdleTime(5 * time.Minute)
