@@ -82,9 +82,11 @@ export const BoardColumn = memo(function BoardColumn({ board, column, filter, ca
   const q = useColumnCards(board.id, column.id, filter)
   // A column's first cards go into the page in a background render, which React interrupts to
   // let the browser handle input and paint (a board opens with several columns, each arriving
-  // on its own); every later change (a move, a live update, the next page) shows at once.
-  const firstShown = useDeferredValue(q.data)
-  const data = firstShown === undefined ? undefined : q.data
+  // on its own); every later change (a move, a live update, the next page) shows at once. The
+  // column starts empty (null) even when its first page is there already (public/opening.js
+  // asks for it before the app runs): the board's shell commits, then the cards in the background.
+  const firstShown = useDeferredValue(q.data, null)
+  const data = firstShown == null ? undefined : q.data
   const loading = data === undefined && !q.isError
   const base = useMemo(() => loadedCards(data), [data])
   const cards = useMemo(() => shownCards(base, column.id, drag), [base, column.id, drag])
