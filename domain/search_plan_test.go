@@ -58,7 +58,7 @@ func TestSearchPlansUseTheIndexes(t *testing.T) {
 	}
 	tsq, _ := searchQuery(searchTokens("spreadsheet maria"), nil)
 	plan := explain(searchHitsSQL, searchHitsArgs(searchArgs{tsq: tsq, q: "maria@acme", limit: 20})...)
-	for _, want := range []string{"requesters_search_idx", "requesters_email_prefix_idx"} {
+	for _, want := range []string{"requesters_search_words_idx", "requesters_email_prefix_idx"} {
 		if !strings.Contains(plan, want) {
 			t.Errorf("hits plan lacks %s:\n%s", want, plan)
 		}

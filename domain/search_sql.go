@@ -11,7 +11,7 @@ import (
 )
 
 // The expressions below are those of migrations/00530_search.sql's indexes, exactly, or
-// the indexes are not used.
+// the indexes are not used; people's words are the stored requesters.search of 00740.
 
 // searchExec, as the first argument of a statement, sends it with its words as an
 // unnamed statement (pgx caches only its description): PostgreSQL plans it with those
@@ -127,10 +127,10 @@ WITH word_hits AS (
     ) u
     ORDER BY id
 ), person_hits AS (
-    SELECT p.id, ts_rank(requester_search(p.name, p.company), ` + searchTSQuery + `)
+    SELECT p.id, ts_rank(p.search, ` + searchTSQuery + `)
                + CASE WHEN @email <> '' AND lower(p.email) LIKE @email THEN 1 ELSE 0 END AS rank
     FROM requesters p
-    WHERE requester_search(p.name, p.company) @@ ` + searchTSQuery + ` OR (@email <> '' AND lower(p.email) LIKE @email)
+    WHERE p.search @@ ` + searchTSQuery + ` OR (@email <> '' AND lower(p.email) LIKE @email)
     LIMIT @people
 ), hits AS (
     SELECT 'card' AS type, id, board_id, rank FROM card_hits
