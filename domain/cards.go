@@ -88,13 +88,8 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		return Card{}, err
 	}
 	err := s.db.WithTx(ctx, func(ctx context.Context) error {
-		if err := s.db.conn(ctx).Select("id").Where("id = ?", boardID).Take(&Board{}).Error; err != nil {
-			return storeErr(err, "board")
-		}
-		col, err := s.lockColumn(ctx, in.ColumnID)
+		col, err := s.lockNewCardColumn(ctx, boardID, in.ColumnID)
 		switch {
-		case KindOf(err) == KindNotFound:
-			return Invalid("column_id", "is not a column of this board")
 		case err != nil:
 			return err
 		case col.BoardID != boardID:
@@ -119,6 +114,31 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		return s.publish(ctx, actor, Event{Type: EventCardCreated, Card: &card})
 	})
 	return card, err
+}
+
+// lockNewCardColumn locks the column a card is created in, in the statement that also
+// finds its board (one round trip of each card made, where it was two): NotFound when
+// the board does not exist, Invalid when the column does not.
+func (s *Service) lockNewCardColumn(ctx context.Context, boardID, columnID uuid.UUID) (Column, error) {
+	var got []struct {
+		Column
+		BoardFound bool
+	}
+	err := s.db.conn(ctx).Raw(`SELECT id, board_id, name, stage, position, notify_default, created_at, updated_at,
+    EXISTS (SELECT 1 FROM boards WHERE id = ?) AS board_found
+FROM columns WHERE id = ? FOR UPDATE`, boardID, columnID).Scan(&got).Error
+	if err != nil {
+		return Column{}, err
+	}
+	if len(got) == 0 || !got[0].BoardFound {
+		if err := s.db.conn(ctx).Select("id").Where("id = ?", boardID).Take(&Board{}).Error; err != nil {
+			return Column{}, storeErr(err, "board")
+		}
+	}
+	if len(got) == 0 {
+		return Column{}, Invalid("column_id", "is not a column of this board")
+	}
+	return got[0].Column, nil
 }
 
 // mayCreateIn: editors and above create cards anywhere; support (who files what

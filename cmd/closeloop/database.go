@@ -51,6 +51,7 @@ func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*database,
 	}
 	d.SQL = stdlib.OpenDB(*pc, stdlib.OptionAfterConnect(func(_ context.Context, c *pgx.Conn) error {
 		registerUUID(c.TypeMap())
+		registerPQArrays(c.TypeMap())
 		return nil
 	}))
 	d.SQL.SetMaxOpenConns(20)

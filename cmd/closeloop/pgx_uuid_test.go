@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/lib/pq"
 )
 
 func TestUUIDArgumentsAreSentAsSixteenBytes(t *testing.T) {
@@ -46,5 +47,37 @@ func TestUUIDArgumentsAreEncodedWithoutTheTextDetour(t *testing.T) {
 	})
 	if allocs > 3 {
 		t.Errorf("encoding a uuid.UUID allocates %.0f times, want at most 3 (without registerUUID: 20)", allocs)
+	}
+}
+
+// River's database/sql driver passes lib/pq arrays; each must reach PostgreSQL as the
+// same array, encoded directly.
+func TestPQArraysAreEncodedAsTheirSlices(t *testing.T) {
+	plain, fast := pgtype.NewMap(), pgtype.NewMap()
+	registerPQArrays(fast)
+	for _, c := range []struct {
+		oid uint32
+		v   any
+	}{
+		{pgtype.Int8ArrayOID, pq.Array([]int64{1, 0, 7})},
+		{pgtype.TextArrayOID, pq.Array([]string{"a", "b,c", ""})},
+		{pgtype.JSONBArrayOID, pq.Array([]string{`{"x":1}`, "{}"})},
+		{pgtype.ByteaArrayOID, pq.Array([][]byte{{1, 2}, nil})},
+		{pgtype.Int4ArrayOID, pq.Array([]int32{3})},
+		{pgtype.TextArrayOID, pq.Array([]string(nil))},
+	} {
+		want, err := plain.Encode(c.oid, pgtype.BinaryFormatCode, c.v, nil)
+		if err != nil {
+			t.Fatalf("%T through its text: %v", c.v, err)
+		}
+		got, err := fast.Encode(c.oid, pgtype.BinaryFormatCode, c.v, nil)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%T = %x, %v; want %x", c.v, got, err, want)
+		}
+		allocs := testing.AllocsPerRun(20, func() { _, _ = fast.Encode(c.oid, pgtype.BinaryFormatCode, c.v, nil) })
+		slow := testing.AllocsPerRun(20, func() { _, _ = plain.Encode(c.oid, pgtype.BinaryFormatCode, c.v, nil) })
+		if len(want) > 0 && allocs >= slow { // (a NULL costs nothing either way)
+			t.Errorf("%T: %.0f allocations, the text detour makes %.0f", c.v, allocs, slow)
+		}
 	}
 }
