@@ -64,3 +64,24 @@ func TestSearchCompletesFromTheVocabulary(t *testing.T) {
 		t.Errorf("greak: %+v, want the correction greek", v)
 	}
 }
+
+// A requester's name and company words reach the vocabulary (00741 reads them from the
+// stored requesters.search), so a typed prefix of a person's name completes.
+func TestPeoplesWordsCompleteFromTheVocabulary(t *testing.T) {
+	e := newTestEnv(t, nil)
+	ctx := context.Background()
+	c := e.card(t, e.board(t, "Roadmap"), 0, "Exports")
+	if _, err := e.svc.LinkRequest(ctx, supportActor, c.ID, LinkRequestInput{Email: "ada@example.test", Name: "Ada Lovelace",
+		Company: "Initrode", Quote: "CSV please."}); err != nil {
+		t.Fatal(err)
+	}
+	vocab, err := e.svc.searchVocabulary(ctx, searchTokens("lovela initro"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{"lovela": "lovelace", "initro": "initrode"} {
+		if v := vocab[q]; v == nil || !slices.Contains(v.Completions, want) {
+			t.Errorf("%s: %+v, want %s", q, v, want)
+		}
+	}
+}
