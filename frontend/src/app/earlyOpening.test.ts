@@ -39,6 +39,17 @@ afterEach(() => {
   window.history.replaceState(null, '', '/')
 })
 
+/** The board's address opened as index.html does: opening.js first, then the app's opening. */
+async function openBoard() {
+  const asked = serve()
+  window.history.replaceState(null, '', `/boards/${boardId}`)
+  runOpeningScript()
+  const qc = new QueryClient()
+  startOpening(qc)
+  await settle()
+  return { asked, qc }
+}
+
 describe('opening a board before the app runs (public/opening.js)', () => {
   it('asks for each column the same first page the app asks for with no filter', async () => {
     const asked = serve()
@@ -51,12 +62,7 @@ describe('opening a board before the app runs (public/opening.js)', () => {
   })
 
   it('hands its answers to the app, which asks the server for nothing twice', async () => {
-    const asked = serve()
-    window.history.replaceState(null, '', `/boards/${boardId}`)
-    runOpeningScript()
-    const qc = new QueryClient()
-    startOpening(qc)
-    await settle()
+    const { asked, qc } = await openBoard()
     const twice = asked.filter((u, i) => asked.indexOf(u) !== i)
     expect(twice).toEqual([])
     const filter = filterFrom(new URLSearchParams())
@@ -74,12 +80,7 @@ describe('opening a board before the app runs (public/opening.js)', () => {
   })
 
   it('gives each answer once: a refetch asks the server', async () => {
-    const asked = serve()
-    window.history.replaceState(null, '', `/boards/${boardId}`)
-    runOpeningScript()
-    const qc = new QueryClient()
-    startOpening(qc)
-    await settle()
+    const { asked, qc } = await openBoard()
     const before = asked.filter((u) => u.includes('column_id=c1')).length
     await qc.refetchQueries({ queryKey: keys.columnCards(boardId, 'c1', filterFrom(new URLSearchParams())) })
     expect(asked.filter((u) => u.includes('column_id=c1')).length).toBe(before + 1)
