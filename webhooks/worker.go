@@ -80,7 +80,8 @@ func (w *worker) Work(ctx context.Context, job *river.Job[deliverArgs]) error {
 	}
 	wait := o.cfg.Retry[n-1]
 	_, err = o.db.ExecContext(ctx, `UPDATE webhook_deliveries SET attempts = $2, last_status = $3, last_error = $4,
-		next_attempt_at = now() + $5 * interval '1 microsecond', updated_at = now() WHERE id = $1 AND status = 'pending'`,
+		next_attempt_at = now() + $5 * interval '1 microsecond', updated_at = now()
+		FROM `+noFlushWait+` WHERE id = $1 AND status = 'pending'`,
 		p.id, attempts, status, problem, wait.Microseconds())
 	if err != nil {
 		return err
@@ -89,9 +90,19 @@ func (w *worker) Work(ctx context.Context, job *river.Job[deliverArgs]) error {
 	return river.JobSnooze(wait)
 }
 
+// noFlushWait, in the FROM of an attempt's UPDATE, commits that statement without
+// waiting for its WAL flush (synchronous_commit off for its own transaction): the flush
+// was ~0.2 ms of PostgreSQL CPU per delivery, and the wait held the worker. Nothing is
+// lost that matters: River marks the job done afterwards in a transaction that does
+// wait, and the WAL is flushed in order, so once the job is recorded done the attempt's
+// outcome is on disk too. Should PostgreSQL itself crash in between, the job is still
+// running, River tries it again, and the receiver gets the same delivery again with
+// the same webhook-id — as when the server dies between the answer and this UPDATE.
+const noFlushWait = `(SELECT set_config('synchronous_commit', 'off', true)) AS no_flush_wait`
+
 func (o *Outbox) finish(ctx context.Context, id uuid.UUID, status string, attempts int, httpStatus *int, problem string) error {
 	_, err := o.db.ExecContext(ctx, `UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status = $4,
-		last_error = $5, next_attempt_at = NULL, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+		last_error = $5, next_attempt_at = NULL, updated_at = now() FROM `+noFlushWait+` WHERE id = $1 AND status = 'pending'`,
 		id, status, attempts, httpStatus, problem)
 	return err
 }
