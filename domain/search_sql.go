@@ -216,10 +216,10 @@ type searchStatement struct {
 	args []string
 }
 
-// searchBatch sends statements in one round trip, each as an unnamed statement with its
-// words (PostgreSQL plans it with them, as searchExec does for one), and hands row every
-// row of each, its values in the binary format. It reads outside any transaction of
-// ctx, as the rest of the search does.
+// searchBatch sends statements in one round trip, after searchScansFromTheStart, each
+// as an unnamed statement with its words (PostgreSQL plans it with them, as searchExec
+// does for one), and hands row every row of each, its values in the binary format. It
+// reads outside any transaction of ctx, as the rest of the search does.
 func (s *Service) searchBatch(ctx context.Context, stmts []searchStatement, row func(stmt int, values [][]byte) error) error {
 	db, err := s.db.gorm.DB()
 	if err != nil {
@@ -236,6 +236,7 @@ func (s *Service) searchBatch(ctx context.Context, stmts []searchStatement, row 
 			return fmt.Errorf("search: the database connection is a %T, not pgx's", dc)
 		}
 		batch := &pgconn.Batch{}
+		batch.ExecParams(searchScansFromTheStart, nil, nil, nil, nil)
 		for _, st := range stmts {
 			args := make([][]byte, len(st.args))
 			for i, a := range st.args {
@@ -245,8 +246,14 @@ func (s *Service) searchBatch(ctx context.Context, stmts []searchStatement, row 
 		}
 		results := c.Conn().PgConn().ExecBatch(ctx, batch)
 		var failed error
-		for i := 0; results.NextResult(); i++ {
+		for i := -1; results.NextResult(); i++ {
 			rr := results.ResultReader()
+			if i < 0 { // searchScansFromTheStart's
+				if _, err := rr.Close(); err != nil {
+					failed = err
+				}
+				continue
+			}
 			for failed == nil && rr.NextRow() {
 				failed = row(i, rr.Values())
 			}
@@ -260,6 +267,17 @@ func (s *Service) searchBatch(ctx context.Context, stmts []searchStatement, row 
 		return failed
 	})
 }
+
+// searchScansFromTheStart turns off synchronized sequential scans for the batch's
+// statements (its implicit transaction). A candidate scan that reads the table in order
+// stops at the candidates, and with synchronize_seqscans (on by default, for tables
+// larger than a quarter of shared_buffers: 100k cards are) it starts wherever another
+// scan of the table is: a word in more cards than the candidates found a different
+// 250 each time, so the same search answered different cards and its second page
+// could repeat or skip the first's (on the scale database, 344 searches asked twice in
+// a row answered other cards and people the second time for the common words). From
+// the first block, the same words find the same candidates.
+const searchScansFromTheStart = `SELECT set_config('synchronize_seqscans', 'off', true)`
 
 // searchTSQuery is the tsquery, sent as one (searchQuery's text is tsquery syntax, its
 // lexemes the 'simple' configuration's: lower-case words as to_tsvector makes them).
