@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -29,9 +30,13 @@ type eventHub struct {
 	in   chan domain.LiveEvent
 }
 
+// eventFrame is one event of the ring: its frame, or, when no stream was open as it
+// was heard, the event itself (ev), read and formatted only if a browser catches up
+// on it.
 type eventFrame struct {
 	id    int64
 	frame []byte
+	ev    *domain.LiveEvent
 }
 
 type eventSub struct {
@@ -70,6 +75,9 @@ func (h *eventHub) run() {
 			h.broadcast(0, resyncFrame())
 			continue
 		}
+		if h.keepUnread(ev) {
+			continue
+		}
 		frame, err := h.render(ev)
 		if err != nil {
 			h.log.Warn("live: reading an event's object failed; streams resync", "type", ev.Type, "err", err)
@@ -78,6 +86,30 @@ func (h *eventHub) run() {
 		}
 		h.broadcast(ev.ID, frame)
 	}
+}
+
+// keepUnread keeps ev in the ring unread when no stream is open (the API alone, a
+// replica nobody streams from): reading its card for nobody was a card read per change.
+// A browser that reconnects with an earlier Last-Event-ID gets it read then: the object
+// as it is at that moment, which is what every frame carries anyway (read after the
+// commit, not as of it).
+func (h *eventHub) keepUnread(ev domain.LiveEvent) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.subs) > 0 {
+		return false
+	}
+	h.keep(eventFrame{id: ev.ID, ev: &ev})
+	return true
+}
+
+// keep adds f to the ring, dropping the oldest when it is full; the caller holds h.mu.
+func (h *eventHub) keep(f eventFrame) {
+	if len(h.ring) == eventRing {
+		copy(h.ring, h.ring[1:])
+		h.ring = h.ring[:eventRing-1]
+	}
+	h.ring = append(h.ring, f)
 }
 
 func resyncFrame() []byte { return []byte("event: resync\ndata: {}\n\n") }
@@ -143,11 +175,7 @@ func (h *eventHub) broadcast(id int64, frame []byte) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if id > 0 {
-		if len(h.ring) == eventRing {
-			copy(h.ring, h.ring[1:])
-			h.ring = h.ring[:eventRing-1]
-		}
-		h.ring = append(h.ring, eventFrame{id: id, frame: frame})
+		h.keep(eventFrame{id: id, frame: frame})
 	}
 	for sub := range h.subs {
 		select {
@@ -162,28 +190,56 @@ func (h *eventHub) broadcast(id int64, frame []byte) {
 
 // subscribe adds a stream. lastID is the Last-Event-ID the browser sent ("" for a new
 // tab): the frames heard after it are returned to send first, or a resync when that id
-// is no longer (or never was) in the ring.
+// is no longer (or never was) in the ring, or when more than eventBuffer of them were
+// kept unread (reading that many for one browser costs more than its resync).
 func (h *eventHub) subscribe(lastID string) (*eventSub, [][]byte) {
 	sub := &eventSub{ch: make(chan []byte, eventBuffer)}
+	backlog, ok := h.add(sub, lastID)
+	if !ok {
+		return sub, [][]byte{resyncFrame()}
+	}
+	// Read outside the lock: the stream sends these before anything heard after it was
+	// added, which waits in its channel meanwhile.
+	out := make([][]byte, 0, len(backlog))
+	for _, f := range backlog {
+		if f.ev != nil {
+			frame, err := h.render(*f.ev)
+			if err != nil {
+				h.log.Warn("live: reading an event's object failed; the stream resyncs", "type", f.ev.Type, "err", err)
+				return sub, [][]byte{resyncFrame()}
+			}
+			f.frame = frame
+		}
+		out = append(out, f.frame)
+	}
+	return sub, out
+}
+
+// add registers sub and answers the ring after lastID (ok false: resync).
+func (h *eventHub) add(sub *eventSub, lastID string) (backlog []eventFrame, ok bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.subs[sub] = struct{}{}
 	if lastID == "" {
-		return sub, nil
+		return nil, true
 	}
 	id, err := strconv.ParseInt(lastID, 10, 64)
-	if err == nil {
-		for i, f := range h.ring {
-			if f.id == id {
-				var backlog [][]byte
-				for _, g := range h.ring[i+1:] {
-					backlog = append(backlog, g.frame)
+	if err != nil {
+		return nil, false
+	}
+	for i, f := range h.ring {
+		if f.id == id {
+			backlog = slices.Clone(h.ring[i+1:])
+			unread := 0
+			for _, g := range backlog {
+				if g.ev != nil {
+					unread++
 				}
-				return sub, backlog
 			}
+			return backlog, unread <= eventBuffer
 		}
 	}
-	return sub, [][]byte{resyncFrame()}
+	return nil, false
 }
 
 func (h *eventHub) unsubscribe(sub *eventSub) {

@@ -30,6 +30,7 @@ type webhooksFigure struct {
 	DeliverSeconds float64 `json:"all_delivered_seconds"`    // from the first event to the last delivery
 	LagSeconds     float64 `json:"after_last_event_seconds"` // from the last event to the last delivery
 	BadSignatures  int64   `json:"bad_signatures"`
+	CPU            cpuUse  `json:"cpu"` // of the first 5,000, per card made (delivery included)
 	DownEvents     int     `json:"down_run_events"`
 	DownSeconds    float64 `json:"down_seconds"`
 	DownDelivered  int     `json:"down_run_delivered"`
@@ -115,6 +116,8 @@ func benchWebhooks(ctx context.Context, h *harness, r *results) error {
 
 	f := &webhooksFigure{Events: webhookEvents}
 	logf("webhooks: %d card.created events to a local receiver", webhookEvents)
+	cpuStart := h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil)
+	stopProfile := e.srv.profile(ctx, "webhooks", 8*time.Second) // -pprof: the first 8 s of the making
 	start, made, err := makeCards(webhookEvents, "Hook", nil)
 	if err != nil {
 		return err
@@ -123,9 +126,14 @@ func benchWebhooks(ctx context.Context, h *harness, r *results) error {
 	if err != nil {
 		return err
 	}
+	// Backends opened during the run count from 0; the card's CPU includes its delivery.
+	f.CPU = h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil).since(cpuStart, webhookEvents)
+	stopProfile()
 	f.MakeSeconds, f.DeliverSeconds, f.LagSeconds = made.Sub(start).Seconds(), last.Sub(start).Seconds(), last.Sub(made).Seconds()
 	logf("  made in %.2f s; all delivered %.2f s after the first (%.2f s after the last); %d bad signatures",
 		f.MakeSeconds, f.DeliverSeconds, f.LagSeconds, rcv.bad.Load())
+	logf("  CPU per card made and delivered: server %.2f ms, PostgreSQL %.2f ms, clients and receiver %.2f ms; machine %.0f %% busy, %.0f %% by other work",
+		f.CPU.ServerMsPerReq, f.CPU.PostgresMsPerReq, f.CPU.ClientMsPerReq, f.CPU.MachineBusyPct, f.CPU.OthersPct)
 
 	// The receiver goes down for 30 s once half of the second run is made.
 	f.DownEvents, f.DownSeconds = webhookEvents, webhookDown.Seconds()

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/closeloop/closeloop/domain"
 	"github.com/closeloop/closeloop/migrations/testdb"
@@ -63,5 +64,36 @@ func TestFailedStatementsLogNoParameters(t *testing.T) {
 		if strings.Contains(out, secret) {
 			t.Errorf("the log holds %q:\n%s", secret, out)
 		}
+	}
+}
+
+// TestSlowStatementsAreLoggedFastOnesNot: the trace filter in front of GORM's logger
+// (quietTrace) still lets slow statements through, and only them among those that
+// succeed.
+func TestSlowStatementsAreLoggedFastOnesNot(t *testing.T) {
+	ctx := context.Background()
+	var logs lockedBuffer
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	db, err := openDatabase(ctx, config{DatabaseURL: testdb.New(t), DataDir: t.TempDir()}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Gorm.Exec("SELECT 'fast one'").Error; err != nil {
+		t.Fatal(err)
+	}
+	var missing []int
+	if err := db.Gorm.Raw("SELECT 1 WHERE false").Scan(&missing).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Gorm.Exec("SELECT 'slow one', pg_sleep(?)", (slowStatement + 50*time.Millisecond).Seconds()).Error; err != nil {
+		t.Fatal(err)
+	}
+	out := logs.String()
+	if !strings.Contains(out, "slow one") {
+		t.Errorf("the slow statement was not logged:\n%s", out)
+	}
+	if strings.Contains(out, "fast one") || strings.Contains(out, "WHERE false") {
+		t.Errorf("a fast statement was logged:\n%s", out)
 	}
 }
