@@ -30,7 +30,12 @@ func (f *fixtures) newIntegration(kind string) domain.Integration {
 
 // signedGeneric is a Standard Webhooks delivery of body to the integration.
 func signedGeneric(integrationID uuid.UUID, msgID, body string, at time.Time) apiReq {
-	key, _ := base64.StdEncoding.DecodeString(testWhsec[len("whsec_"):])
+	return signedGenericWith(testWhsec[len("whsec_"):], integrationID, msgID, body, at)
+}
+
+// signedGenericWith signs with another key (base64, the part after whsec_).
+func signedGenericWith(b64key string, integrationID uuid.UUID, msgID, body string, at time.Time) apiReq {
+	key, _ := base64.StdEncoding.DecodeString(b64key)
 	ts := strconv.FormatInt(at.Unix(), 10)
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(msgID + "." + ts + "." + body))

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,6 +37,30 @@ type testAPI struct {
 	// contract, when a test wants to know what it covered (nil: not recorded).
 	seen map[string]bool
 	t    testing.TB // the test that made it, for helpers that take no t
+	// stopLinker stops the inbound linkers started as served (a test that wants
+	// links left unmade stops them first; stopping twice is fine).
+	stopLinker    func()
+	linkerStopped bool
+}
+
+// settleInbound waits until every inbound event's link is made (the linkers make them
+// after the answer), at most 10 s.
+func (e *testAPI) settleInbound(t testing.TB) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var n int
+		if err := e.db.Raw(`SELECT count(*) FROM inbound_events WHERE link IS NOT NULL`).Scan(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d inbound links still not made after 10 s", n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 var allRoles = []domain.Role{domain.RoleViewer, domain.RoleSupport, domain.RoleEditor, domain.RoleAdmin}
@@ -87,6 +112,10 @@ func newTestAPI(t testing.TB, notifier ...domain.Notifier) *testAPI {
 	// GET /events streams end quickly here, so the tables of every route can walk it too.
 	env.srv = New(Deps{Service: svc, Log: quiet, Mailroom: mailroom, EventStreamFor: 150 * time.Millisecond,
 		Inbound: integrations.Tools{}})
+	stop := svc.StartInboundLinker(context.Background(), quiet, 2)
+	var once sync.Once
+	env.stopLinker = func() { once.Do(stop); env.linkerStopped = true }
+	t.Cleanup(env.stopLinker)
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	for _, r := range allRoles {
 		_, secret, err := svc.CreateToken(context.Background(), admin, "test "+string(r), r)

@@ -97,9 +97,36 @@ func (s *Server) hookIn(c echo.Context) error {
 			Code: "unsupported_media_type", Message: "send the body as JSON with Content-Type: application/json"}})
 	}
 	d := domain.InboundDelivery{Header: req.Header, Body: body, Now: time.Now()}
-	if err := tool.Verify(integ.Secret, d); err != nil {
-		return reject(rejectBadSignature, &requestError{status: http.StatusUnauthorized, detail: ErrorDetail{
-			Code: "bad_signature", Message: "the delivery is not signed with this integration's secret (or its timestamp is too old)"}})
+	badSignature := &requestError{status: http.StatusUnauthorized, detail: ErrorDetail{
+		Code: "bad_signature", Message: "the delivery is not signed with this integration's secret (or its timestamp is too old)"}}
+	// The secret this process remembers may be an old one (rotated on another replica):
+	// a delivery it refuses is checked again with the stored one.
+	verify := func(fresh bool) (bool, error) {
+		if fresh {
+			s.deps.Service.ForgetIntegration(id)
+			again, err := s.deps.Service.IntegrationWithSecret(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			if again.Secret == integ.Secret {
+				return false, nil
+			}
+			integ = again
+		}
+		return tool.Verify(integ.Secret, d) == nil, nil
+	}
+	ok, err := verify(false)
+	if !ok && err == nil {
+		ok, err = verify(true)
+	}
+	if domain.KindOf(err) == domain.KindNotFound {
+		return reject(rejectUnknownIntegration, notFound)
+	}
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return reject(rejectBadSignature, badSignature)
 	}
 	ev, err := tool.Parse(d)
 	if err != nil {
@@ -109,7 +136,17 @@ func (s *Server) hookIn(c echo.Context) error {
 		return reject(rejectMalformed, badRequest("malformed_body", "the request body is not valid JSON of this tool's shape", nil))
 	}
 	res, err := s.deps.Service.RecordInbound(ctx, integ, ev)
+	if errors.Is(err, domain.ErrIntegrationChanged) {
+		// Rotated meanwhile: the delivery counts only if the new secret signed it.
+		if ok, err = verify(true); err == nil && !ok {
+			return reject(rejectBadSignature, badSignature)
+		}
+		if err == nil {
+			res, err = s.deps.Service.RecordInbound(ctx, integ, ev)
+		}
+	}
 	if domain.KindOf(err) == domain.KindNotFound {
+		s.deps.Service.ForgetIntegration(id)
 		return reject(rejectUnknownIntegration, notFound)
 	}
 	if err != nil {

@@ -63,9 +63,11 @@ ORDER BY c.id FOR NO KEY UPDATE`, id).Scan(&cards).Error
 			return err
 		}
 		// The inbound event log keeps the line (what came in, when, with what outcome)
-		// but not the person: address, name, words and conversation link go.
+		// but not the person: address, name, words and conversation link go, and a link
+		// not made yet (inbound_link.go) is never made. Each row keeps a conversation key
+		// of its own (one linked row per key and card: migrations/00750).
 		err = db.Exec(`UPDATE inbound_events SET requester_id = NULL, requester_email = '', requester_name = '', quote = '',
- conversation_url = '', conversation_key = '', detail = 'the person was erased'
+ conversation_url = '', conversation_key = 'erased:' || id::text, link = NULL, detail = 'the person was erased'
 WHERE requester_id = ? OR lower(requester_email) = (SELECT lower(email) FROM requesters WHERE id = ?)`, id, id).Error
 		if err != nil {
 			return err

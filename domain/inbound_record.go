@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,15 +14,24 @@ import (
 	"github.com/google/uuid"
 )
 
-// RecordInbound records one verified event of an integration and links what it names,
-// in one transaction: the event log line and, for a card reference with a customer
-// email, the request through LinkRequest (the support form's own code: a late
-// requester of a shipped card gets the shipped email) and its conversation. The tool
-// is answered after this commits.
+// RecordInbound records one verified event of an integration, answering what came of
+// it; the tool is answered after the row commits. The row is the event log's line and,
+// for a card reference with a customer email, the link still to make: a linker of the
+// process (inbound_link.go) makes it after the answer, through LinkRequest (the support
+// form's own code: a late requester of a shipped card gets the shipped email) and
+// records what it made on the same row. Such an event is logged `linked` at once.
 //
-// A redelivery (the same tool event id, else the same conversation and card) changes
-// nothing and is logged as duplicate. Same-key events queue on a transaction-level
-// advisory lock, so two copies delivered at once (or to two replicas) link once.
+// Two statements, no transaction: one reads the card, whether the event was seen
+// before and the integration's secret; the other inserts the row. A redelivery (the
+// same tool event id, else the same conversation and card, linked or still linking)
+// changes nothing and is logged as duplicate. Two copies at once cannot both insert a
+// row that counts (unique indexes inbound_events_external_key and
+// inbound_events_conversation_key): the second waits for the first's commit and reads
+// again, finding it.
+//
+// integ.Secret is the secret the delivery was verified with: if the integration has
+// another one by now (rotated on another replica), ErrIntegrationChanged and nothing
+// is recorded.
 func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev InboundEvent) (InboundResult, error) {
 	ev = ev.cleaned()
 	source := ev.Source
@@ -31,75 +41,65 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 			source = ToolOther
 		}
 	}
-	actor := Actor{Name: integ.Name + " (" + integ.Kind + ")", Role: RoleSupport}
-	var res InboundResult
-	err := s.db.WithTx(ctx, func(ctx context.Context) error {
-		db := s.db.conn(ctx)
-		row := inboundRow{ID: newID(), IntegrationID: integ.ID, ReceivedAt: s.now(), ExternalID: ev.EventID,
-			RequesterEmail: ev.Email, RequesterName: ev.Name, Quote: ev.Quote, ConversationURL: ev.ConversationURL}
-		row.ConversationKey = ev.ConversationID
-		if row.ConversationKey == "" {
-			row.ConversationKey = ev.ConversationURL
-		}
-		if row.ConversationKey == "" && ev.Email != "" {
-			row.ConversationKey = "email:" + normalEmail(ev.Email)
-		}
-		// The lock of this conversation on the card is taken by the statement that
-		// reads the card; without a card (or a conversation), the event id's lock.
-		convLock := ""
-		if row.ConversationKey != "" {
-			convLock = "inbound|" + integ.ID.String() + "|conversation|" + row.ConversationKey + "|"
-		}
-		card, detail, err := s.inboundCard(ctx, ev, convLock)
+	row := inboundRow{IntegrationID: integ.ID, ExternalID: ev.EventID,
+		RequesterEmail: ev.Email, RequesterName: ev.Name, Quote: ev.Quote, ConversationURL: ev.ConversationURL}
+	s.inbound.answerStarted()
+	defer s.inbound.answerDone()
+	row.ConversationKey = ev.ConversationID
+	if row.ConversationKey == "" {
+		row.ConversationKey = ev.ConversationURL
+	}
+	if row.ConversationKey == "" && ev.Email != "" {
+		row.ConversationKey = "email:" + normalEmail(ev.Email)
+	}
+	for attempt := 0; ; attempt++ {
+		seen, err := s.inboundSeen(ctx, integ, ev, row.ConversationKey)
 		if err != nil {
-			return err
+			return InboundResult{}, err
 		}
-		if card != nil {
-			row.CardID = &card.ID
-		}
-		if (card == nil || convLock == "") && ev.EventID != "" {
-			if err := db.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "inbound|"+integ.ID.String()+"|event|"+ev.EventID).Error; err != nil {
-				return err
-			}
-		}
-		dup, err := s.inboundSeen(ctx, integ.ID, ev.EventID, row.ConversationKey, card)
-		if err != nil {
-			return err
+		row.ID, row.ReceivedAt, row.CardID, row.Link = newID(), s.now(), nil, nil
+		if seen.card != nil {
+			row.CardID = &seen.card.id
 		}
 		switch {
-		case dup != "":
-			row.Outcome, row.Detail = OutcomeDuplicate, dup
-			row.ExternalID = ev.EventID
+		case seen.dup != "":
+			row.Outcome, row.Detail = OutcomeDuplicate, seen.dup
 		case len(ev.References) == 0 && ev.CardID == uuid.Nil:
 			row.Outcome, row.Detail = OutcomeNoReference, "no closeloop-N reference in the tags or notes"
-		case card == nil:
-			row.Outcome, row.Detail = OutcomeUnknownCard, detail
+		case seen.card == nil:
+			row.Outcome, row.Detail = OutcomeUnknownCard, seen.why
 		default:
 			in, problem := inboundLinkInput(ev, source)
 			if problem != "" {
 				row.Outcome, row.Detail = OutcomeUnmatched, problem
 				break
 			}
-			if ev.ExternalUserID != "" {
-				in.customerRef = &customerRef{tool: integ.Kind, id: ev.ExternalUserID}
-			}
-			link, err := s.LinkRequest(ctx, actor, card.ID, in)
-			if err != nil {
-				return err
-			}
-			row.Outcome, row.RequesterID = OutcomeLinked, &link.Requester.ID
-			row.Detail = fmt.Sprintf("linked %s to closeloop-%d", link.Requester.Email, card.Number)
-			if !link.Created {
-				row.Detail += " (had asked before; quote added)"
-			}
-			if link.CardShipped && link.Created {
-				row.Detail += "; the card has shipped: the shipped email is on its way"
-			}
+			row.Outcome = OutcomeLinked
+			row.Detail = fmt.Sprintf("linking %s to closeloop-%d…", in.Email, seen.card.number)
+			row.Link = &inboundLink{Email: in.Email, Name: in.Name, Company: in.Company, Quote: in.Quote, Source: in.Source,
+				ConversationURL: in.ConversationURL, Tool: integ.Kind, CustomerID: ev.ExternalUserID}
 		}
-		return s.insertInbound(ctx, row, &res)
-	})
-	return res, err
+		inserted, err := s.insertInbound(ctx, row)
+		if err != nil {
+			return InboundResult{}, err
+		}
+		if inserted {
+			if row.Link != nil {
+				s.inbound.wakeLinker()
+			}
+			return InboundResult{EventID: row.ID, Outcome: row.Outcome, CardID: row.CardID, Detail: row.Detail}, nil
+		}
+		// Another copy's row counts for this event (or the card or integration went
+		// meanwhile): read again, which finds it.
+		if attempt == 3 {
+			return InboundResult{}, Conflict("the event %s is being recorded by another delivery", row.ExternalID)
+		}
+	}
 }
+
+// ErrIntegrationChanged: the integration's secret is not the one the delivery was
+// verified with (it was rotated meanwhile); verify again with the current one.
+var ErrIntegrationChanged = errors.New("the integration's secret changed")
 
 // inboundRow is a row of inbound_events.
 type inboundRow struct {
@@ -110,124 +110,147 @@ type inboundRow struct {
 	ConversationKey string
 	Outcome         string
 	CardID          *uuid.UUID
-	RequesterID     *uuid.UUID
 	RequesterEmail  string
 	RequesterName   string
 	Quote           string
 	ConversationURL string
 	Detail          string
+	Link            *inboundLink
 }
 
-func (s *Service) insertInbound(ctx context.Context, row inboundRow, res *InboundResult) error {
-	r := s.db.conn(ctx).Exec(`INSERT INTO inbound_events (id, integration_id, received_at, external_id, conversation_key, outcome,
- card_id, requester_id, requester_email, requester_name, quote, conversation_url, detail)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (integration_id, external_id) WHERE external_id <> '' AND outcome <> 'duplicate' DO NOTHING`,
-		row.ID, row.IntegrationID, row.ReceivedAt, row.ExternalID, row.ConversationKey, row.Outcome, row.CardID, row.RequesterID,
-		row.RequesterEmail, row.RequesterName, row.Quote, row.ConversationURL, row.Detail)
-	if r.Error != nil {
-		return r.Error
-	}
-	if r.RowsAffected == 0 {
-		// The same event id under another lock key (it cannot be, short of a tool
-		// changing the payload of a redelivery): undo and let the tool try again.
-		return Conflict("the event %s is being recorded by another delivery", row.ExternalID)
-	}
-	*res = InboundResult{EventID: row.ID, Outcome: row.Outcome, CardID: row.CardID, Detail: row.Detail}
-	return nil
+// inboundLink is the link an event still has to make (inbound_events.link): what
+// LinkRequest is given, and the tool's id of the customer.
+type inboundLink struct {
+	Email           string `json:"email"`
+	Name            string `json:"name,omitempty"`
+	Company         string `json:"company,omitempty"`
+	Quote           string `json:"quote,omitempty"`
+	Source          string `json:"source,omitempty"`
+	ConversationURL string `json:"conversation_url,omitempty"`
+	Tool            string `json:"tool"`
+	CustomerID      string `json:"customer_id,omitempty"`
 }
 
-// inboundSeen says why the event is a redelivery ("" if it is not): its event id was
-// recorded, or this conversation was already linked to the card. The same statement
-// holds the integration (key share, until the commit) or answers NotFound if it was
-// deleted meanwhile; each arm of the redelivery test is served by its partial index
-// (inbound_events_external_key, inbound_events_conversation_idx).
-func (s *Service) inboundSeen(ctx context.Context, integID uuid.UUID, eventID, convKey string, card *Card) (string, error) {
-	var cardID *uuid.UUID
-	if card != nil && convKey != "" {
-		cardID = &card.ID
+// insertInbound inserts the row in a statement of its own (committed when it returns);
+// false when a unique index already has a row that counts for this event, or a row it
+// refers to is gone.
+func (s *Service) insertInbound(ctx context.Context, row inboundRow) (bool, error) {
+	var link, after any
+	if row.Link != nil {
+		b, err := json.Marshal(row.Link)
+		if err != nil {
+			return false, err
+		}
+		link, after = string(b), row.ReceivedAt
 	}
-	var hits []struct {
-		Outcome *string
-		ByEvent bool
-	}
-	err := s.db.conn(ctx).Raw(`SELECT e.outcome, COALESCE(e.external_id = @event, false) AS by_event
-FROM integrations i LEFT JOIN LATERAL (
-    SELECT outcome, external_id FROM inbound_events
-    WHERE integration_id = i.id AND (
-        (@event <> '' AND external_id = @event AND external_id <> '' AND outcome <> 'duplicate')
-     OR (CAST(@card AS uuid) IS NOT NULL AND conversation_key = @conv AND card_id = @card AND outcome = 'linked'))
-    ORDER BY external_id = @event DESC LIMIT 1) e ON true
-WHERE i.id = @integ FOR KEY SHARE OF i`,
-		sql.Named("event", eventID), sql.Named("integ", integID), sql.Named("conv", convKey), sql.Named("card", cardID)).Scan(&hits).Error
-	switch {
-	case err != nil:
-		return "", err
-	case len(hits) == 0:
-		return "", NotFound("integration")
-	case hits[0].Outcome == nil:
-		return "", nil
-	case hits[0].ByEvent:
-		return fmt.Sprintf("event %s was received before (%s)", eventID, *hits[0].Outcome), nil
-	}
-	return fmt.Sprintf("this conversation was already linked to closeloop-%d", card.Number), nil
-}
-
-// inboundCard finds the card the event names (its first reference); nil and why when
-// there is none. A card merged into another stands for that one. With lockPrefix, the
-// transaction also holds the advisory lock lockPrefix + the card's id (taken by the
-// statement that reads the card: one round trip less for every event).
-func (s *Service) inboundCard(ctx context.Context, ev InboundEvent, lockPrefix string) (*Card, string, error) {
-	var c Card
-	var err error
-	q := s.db.conn(ctx).Select(cardFields)
-	if lockPrefix != "" {
-		q = s.db.conn(ctx).Select(cardFields+", pg_advisory_xact_lock(hashtextextended(? || id::text, 0))::text AS locked", lockPrefix)
-	}
-	switch {
-	case ev.CardID != uuid.Nil:
-		err = storeErr(q.Where("id = ?", ev.CardID).Take(&c).Error, "card")
-	case len(ev.References) > 0:
-		err = storeErr(q.Where("number = ?", ev.References[0]).Take(&c).Error, "card")
-	default:
-		return nil, "", nil
-	}
-	name := fmt.Sprintf("closeloop-%d", firstOr(ev.References))
-	if ev.CardID != uuid.Nil {
-		name = ev.CardID.String()
-	}
-	if KindOf(err) == KindNotFound {
-		return nil, "no card is " + name, nil
+	r, err := s.db.conn(ctx).Statement.ConnPool.ExecContext(ctx, `INSERT INTO inbound_events (id, integration_id, received_at,
+ external_id, conversation_key, outcome, card_id, requester_email, requester_name, quote, conversation_url, detail, link, link_after)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
+ON CONFLICT DO NOTHING`,
+		row.ID, row.IntegrationID, row.ReceivedAt, row.ExternalID, row.ConversationKey, row.Outcome, row.CardID,
+		row.RequesterEmail, row.RequesterName, row.Quote, row.ConversationURL, row.Detail, link, after)
+	if sqlState(err) == "23503" { // foreign_key_violation: the card or the integration went
+		return false, nil
 	}
 	if err != nil {
-		return nil, "", err
+		return false, err
 	}
-	if c.ArchivedAt != nil && c.MergedIntoID != nil {
-		into, err := s.Card(ctx, *c.MergedIntoID)
-		if err != nil && KindOf(err) != KindNotFound {
-			return nil, "", err
-		}
-		if err == nil {
-			c = into
-			if lockPrefix != "" {
-				err := s.db.conn(ctx).Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, lockPrefix+c.ID.String()).Error
-				if err != nil {
-					return nil, "", err
-				}
-			}
-		}
-	}
-	if c.ArchivedAt != nil {
-		return nil, fmt.Sprintf("closeloop-%d is archived; it takes no new requests", c.Number), nil
-	}
-	return &c, "", nil
+	n, err := r.RowsAffected()
+	return n == 1, err
 }
 
-func firstOr(refs []int64) int64 {
-	if len(refs) == 0 {
-		return 0
+// sqlState is PostgreSQL's error code of err ("" if it has none).
+func sqlState(err error) string {
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		return pg.SQLState()
 	}
-	return refs[0]
+	return ""
+}
+
+// inboundCardRef is the card an event names, as the answer needs it.
+type inboundCardRef struct {
+	id     uuid.UUID
+	number int64
+}
+
+// inboundSeenRow is what inboundSeen found.
+type inboundSeenRow struct {
+	card *inboundCardRef // the card the event names (the one it was merged into), nil if none takes requests
+	why  string          // why card is nil
+	dup  string          // why the event is a redelivery ("" if it is not)
+}
+
+// inboundSeen reads, in one statement, the card the event names (a card merged into
+// another stands for that one), whether the event is a redelivery (its event id was
+// recorded, or this conversation is linked to the card), and whether the integration
+// still exists with the secret the delivery was verified with. Each arm of the
+// redelivery test is served by its index (inbound_events_external_key,
+// inbound_events_conversation_key).
+func (s *Service) inboundSeen(ctx context.Context, integ Integration, ev InboundEvent, convKey string) (inboundSeenRow, error) {
+	var out inboundSeenRow
+	var cardArg any
+	cardWhere := "c.id = $3"
+	name := ""
+	switch {
+	case ev.CardID != uuid.Nil:
+		cardArg, name = ev.CardID, ev.CardID.String()
+	case len(ev.References) > 0:
+		cardWhere, cardArg, name = "c.number = $3", ev.References[0], fmt.Sprintf("closeloop-%d", ev.References[0])
+	default:
+		cardArg = uuid.Nil
+	}
+	var (
+		sameSecret                 bool
+		cardID, intoID             *uuid.UUID
+		cardNumber, intoNumber     *int64
+		cardArchived, intoArchived *bool
+		seenOutcome                *string
+		seenByEvent                *bool
+	)
+	err := s.db.conn(ctx).Statement.ConnPool.QueryRowContext(ctx, `SELECT i.secret = $2, c.id, c.number, c.archived_at IS NOT NULL,
+    m.id, m.number, m.archived_at IS NOT NULL, e.outcome, e.by_event
+FROM integrations i
+LEFT JOIN cards c ON `+cardWhere+`
+LEFT JOIN cards m ON c.archived_at IS NOT NULL AND m.id = c.merged_into_id
+LEFT JOIN LATERAL (
+    SELECT outcome, external_id = $4 AS by_event FROM inbound_events
+    WHERE integration_id = i.id AND (
+        ($4 <> '' AND external_id = $4 AND external_id <> '' AND outcome <> 'duplicate')
+     OR ($5 <> '' AND conversation_key = $5 AND card_id = COALESCE(m.id, c.id) AND outcome = 'linked'
+         AND COALESCE(m.archived_at, c.archived_at) IS NULL))
+    ORDER BY external_id = $4 DESC LIMIT 1) e ON true
+WHERE i.id = $1`, integ.ID, integ.Secret, cardArg, ev.EventID, convKey).
+		Scan(&sameSecret, &cardID, &cardNumber, &cardArchived, &intoID, &intoNumber, &intoArchived, &seenOutcome, &seenByEvent)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return out, NotFound("integration")
+	case err != nil:
+		return out, err
+	case !sameSecret:
+		return out, ErrIntegrationChanged
+	}
+	switch {
+	case name == "":
+	case cardID == nil:
+		out.why = "no card is " + name
+	case intoID != nil && !*intoArchived:
+		out.card = &inboundCardRef{id: *intoID, number: *intoNumber}
+	case intoID != nil:
+		out.why = fmt.Sprintf("closeloop-%d is archived; it takes no new requests", *intoNumber)
+	case *cardArchived:
+		out.why = fmt.Sprintf("closeloop-%d is archived; it takes no new requests", *cardNumber)
+	default:
+		out.card = &inboundCardRef{id: *cardID, number: *cardNumber}
+	}
+	switch {
+	case seenOutcome == nil:
+	case *seenByEvent:
+		out.dup = fmt.Sprintf("event %s was received before (%s)", ev.EventID, *seenOutcome)
+	case out.card != nil:
+		out.dup = fmt.Sprintf("this conversation was already linked to closeloop-%d", out.card.number)
+	}
+	return out, nil
 }
 
 // inboundLinkInput is the request to link, or why there is none (the event is

@@ -88,15 +88,31 @@ func (s *Service) ListIntegrations(ctx context.Context, page Page) (List[Integra
 }
 
 // DeleteIntegration removes an integration and its event log; its URL stops working.
+// The links its events have not made yet are made first (the tool was answered 2xx
+// for them), in the same transaction.
 func (s *Service) DeleteIntegration(ctx context.Context, id uuid.UUID) error {
-	res := s.db.conn(ctx).Exec(`DELETE FROM integrations WHERE id = ?`, id)
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		return NotFound("integration")
-	}
-	return nil
+	defer s.ForgetIntegration(id)
+	return s.db.WithTx(ctx, func(ctx context.Context) error {
+		var found []uuid.UUID
+		if err := s.db.conn(ctx).Raw(`SELECT id FROM integrations WHERE id = ? FOR UPDATE`, id).Scan(&found).Error; err != nil {
+			return err
+		}
+		if len(found) == 0 {
+			return NotFound("integration")
+		}
+		// Rows a linker holds are finished by it (it commits before the delete's
+		// cascade can take their lock).
+		for {
+			did, err := s.linkNextInbound(ctx, id)
+			if err != nil {
+				return err
+			}
+			if !did {
+				break
+			}
+		}
+		return s.db.conn(ctx).Exec(`DELETE FROM integrations WHERE id = ?`, id).Error
+	})
 }
 
 // RotateIntegrationSecret replaces the secret (secret "" ⇒ a generated one); the
@@ -123,11 +139,16 @@ func (s *Service) RotateIntegrationSecret(ctx context.Context, id uuid.UUID, sec
 		it.Secret, it.UpdatedAt = next, s.now()
 		return db.Exec(`UPDATE integrations SET secret = ?, updated_at = ? WHERE id = ?`, next, it.UpdatedAt, id).Error
 	})
+	s.ForgetIntegration(id)
 	return it, err
 }
 
-// IntegrationWithSecret reads an integration and its secret, to check a delivery.
+// IntegrationWithSecret reads an integration and its secret, to check a delivery;
+// once read, the process remembers it (ForgetIntegration).
 func (s *Service) IntegrationWithSecret(ctx context.Context, id uuid.UUID) (Integration, error) {
+	if it, ok := s.inbound.cached(id); ok {
+		return it, nil
+	}
 	var row struct {
 		Integration
 		Secret string
@@ -142,6 +163,7 @@ func (s *Service) IntegrationWithSecret(ctx context.Context, id uuid.UUID) (Inte
 		return Integration{}, err
 	}
 	row.Integration.Secret = row.Secret
+	s.inbound.keep(row.Integration)
 	return row.Integration, nil
 }
 

@@ -57,20 +57,20 @@ func TestSearchPlansUseTheIndexes(t *testing.T) {
 		return strings.Join(lines, "\n")
 	}
 	tsq, _ := searchQuery(searchTokens("spreadsheet maria"), nil)
-	plan := explain(searchHitsSQL, searchHitsArgs(searchArgs{tsq: tsq, q: "maria@acme", limit: 20})...)
+	plan := explain(searchPersonHitsSQL, tsq, searchEmailPrefix("maria@acme"), searchPersonCandidates)
 	for _, want := range []string{"requesters_search_words_idx", "requesters_email_prefix_idx"} {
 		if !strings.Contains(plan, want) {
-			t.Errorf("hits plan lacks %s:\n%s", want, plan)
+			t.Errorf("people's candidates plan lacks %s:\n%s", want, plan)
 		}
 	}
-	// Each of the card conditions of searchHitsSQL on its own: its expression is its index's.
+	// Each of the card conditions of searchCardHitsSQL on its own: its expression is its index's.
 	for cond, index := range map[string]string{
 		"c.search @@ CAST($1 AS tsquery)":       "cards_search_idx",
 		"c.quote_search @@ CAST($1 AS tsquery)": "cards_quote_search_idx",
 		"c.title ILIKE $1":                      "cards_title_trgm_idx",
 	} {
-		if !strings.Contains(searchHitsSQL, strings.SplitN(cond, " ", 2)[0]) {
-			t.Fatalf("searchHitsSQL no longer has %s", cond)
+		if !strings.Contains(searchCardHitsSQL, strings.SplitN(cond, " ", 2)[0]) {
+			t.Fatalf("searchCardHitsSQL no longer has %s", cond)
 		}
 		arg := "spreadsheet"
 		if strings.Contains(cond, "ILIKE") {

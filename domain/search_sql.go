@@ -1,13 +1,21 @@
 package domain
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // The expressions below are those of migrations/00530_search.sql's indexes, exactly, or
@@ -87,15 +95,189 @@ type searchHit struct {
 // ones found of more than can be ranked, and the substring's scan (every card whose
 // title has the substring's trigrams, 6,000 for "integr" at 100k cards) and ranking
 // were half of the statement's time.
+//
+// The cards' and the people's candidates are two statements sent in one round trip
+// (searchBatch), and they are grouped and ordered here: one statement that also
+// grouped, ordered and paged them cost PostgreSQL more to plan (with the words, on
+// every search) than all of that costs here for at most 600 rows.
 func (s *Service) searchHits(ctx context.Context, a searchArgs) ([]searchHit, error) {
-	var hits []searchHit
-	err := s.searchRows(ctx, searchHitsSQL, append([]any{searchExec}, searchHitsArgs(a)...), func() []any {
-		hits = append(hits, searchHit{})
-		h := &hits[len(hits)-1]
-		return []any{&h.Type, &h.ID, &h.BoardID, &h.Rank}
+	email := searchEmailPrefix(a.q)
+	var cards, people []searchHit
+	err := s.searchBatch(ctx, []searchStatement{
+		{searchCardHitsSQL, []string{a.tsq, likePattern(a.q), strconv.Itoa(searchCardCandidates)}},
+		{searchPersonHitsSQL, []string{a.tsq, email, strconv.Itoa(searchPersonCandidates)}},
+	}, func(stmt int, v [][]byte) error {
+		h, err := scanSearchHit(v)
+		if stmt == 0 {
+			h.Type = SearchCard
+			cards = append(cards, h)
+		} else {
+			h.Type = SearchRequester
+			people = append(people, h)
+		}
+		return err
 	})
-	return hits, err
+	if err != nil {
+		return nil, err
+	}
+	return rankSearchHits(cards, people, a.offset, a.limit+1), nil
 }
+
+// rankSearchHits orders the candidates as the page shows them — groups by their best
+// rank (a board's cards, or the people: board NULL), then board id (the people last
+// among equal groups), then rank, best first, then id — and returns n from offset. A
+// card found by both its words and its title substring counts once.
+func rankSearchHits(cards, people []searchHit, offset, n int) []searchHit {
+	type ranked struct {
+		group float64 // the best rank of its group
+		searchHit
+	}
+	hits := make([]ranked, 0, len(cards)+len(people))
+	best := make(map[uuid.UUID]float64, len(cards)/4+1) // by board; uuid.Nil for the people
+	seen := make(map[uuid.UUID]bool, len(cards))        // a card its words and its title found comes twice
+	add := func(h searchHit, group uuid.UUID) {
+		if group != uuid.Nil {
+			if seen[h.ID] {
+				return
+			}
+			seen[h.ID] = true
+		}
+		hits = append(hits, ranked{searchHit: h})
+		if r, ok := best[group]; !ok || h.Rank > r {
+			best[group] = h.Rank
+		}
+	}
+	for _, h := range cards {
+		add(h, *h.BoardID)
+	}
+	for _, h := range people {
+		add(h, uuid.Nil)
+	}
+	for i := range hits {
+		group := uuid.Nil
+		if hits[i].BoardID != nil {
+			group = *hits[i].BoardID
+		}
+		hits[i].group = best[group]
+	}
+	slices.SortFunc(hits, func(a, b ranked) int {
+		if c := cmp.Compare(b.group, a.group); c != 0 {
+			return c
+		}
+		switch {
+		case a.BoardID == nil && b.BoardID != nil:
+			return 1
+		case a.BoardID != nil && b.BoardID == nil:
+			return -1
+		case a.BoardID != nil:
+			if c := bytes.Compare(a.BoardID[:], b.BoardID[:]); c != 0 {
+				return c
+			}
+		}
+		if c := cmp.Compare(b.Rank, a.Rank); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.ID[:], b.ID[:])
+	})
+	var out []searchHit
+	for i := offset; i < len(hits) && i < offset+n; i++ {
+		out = append(out, hits[i].searchHit)
+	}
+	return out
+}
+
+// scanSearchHit reads a candidate's id, board id (NULL for a person) and rank, in
+// PostgreSQL's binary format.
+func scanSearchHit(v [][]byte) (searchHit, error) {
+	var h searchHit
+	if len(v) != 3 || len(v[0]) != 16 || (v[1] != nil && len(v[1]) != 16) {
+		return h, fmt.Errorf("search: unexpected candidate row %v", v)
+	}
+	copy(h.ID[:], v[0])
+	if v[1] != nil {
+		var b uuid.UUID
+		copy(b[:], v[1])
+		h.BoardID = &b
+	}
+	switch len(v[2]) {
+	case 4:
+		h.Rank = float64(math.Float32frombits(binary.BigEndian.Uint32(v[2])))
+	case 8:
+		h.Rank = math.Float64frombits(binary.BigEndian.Uint64(v[2]))
+	default:
+		return h, fmt.Errorf("search: unexpected rank %v", v[2])
+	}
+	return h, nil
+}
+
+// searchStatement is one statement of a searchBatch, its parameters as text.
+type searchStatement struct {
+	sql  string
+	args []string
+}
+
+// searchBatch sends statements in one round trip, after searchScansFromTheStart, each
+// as an unnamed statement with its words (PostgreSQL plans it with them, as searchExec
+// does for one), and hands row every row of each, its values in the binary format. It
+// reads outside any transaction of ctx, as the rest of the search does.
+func (s *Service) searchBatch(ctx context.Context, stmts []searchStatement, row func(stmt int, values [][]byte) error) error {
+	db, err := s.db.gorm.DB()
+	if err != nil {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("search: the database connection is a %T, not pgx's", dc)
+		}
+		batch := &pgconn.Batch{}
+		batch.ExecParams(searchScansFromTheStart, nil, nil, nil, nil)
+		for _, st := range stmts {
+			args := make([][]byte, len(st.args))
+			for i, a := range st.args {
+				args[i] = []byte(a)
+			}
+			batch.ExecParams(st.sql, args, nil, nil, []int16{pgx.BinaryFormatCode})
+		}
+		results := c.Conn().PgConn().ExecBatch(ctx, batch)
+		var failed error
+		for i := -1; results.NextResult(); i++ {
+			rr := results.ResultReader()
+			if i < 0 { // searchScansFromTheStart's
+				if _, err := rr.Close(); err != nil {
+					failed = err
+				}
+				continue
+			}
+			for failed == nil && rr.NextRow() {
+				failed = row(i, rr.Values())
+			}
+			if _, err := rr.Close(); err != nil && failed == nil {
+				failed = err
+			}
+		}
+		if err := results.Close(); err != nil && failed == nil {
+			failed = err
+		}
+		return failed
+	})
+}
+
+// searchScansFromTheStart turns off synchronized sequential scans for the batch's
+// statements (its implicit transaction). A candidate scan that reads the table in order
+// stops at the candidates, and with synchronize_seqscans (on by default, for tables
+// larger than a quarter of shared_buffers: 100k cards are) it starts wherever another
+// scan of the table is: a word in more cards than the candidates found a different
+// 250 each time, so the same search answered different cards and its second page
+// could repeat or skip the first's (on the scale database, 344 searches asked twice in
+// a row answered other cards and people the second time for the common words). From
+// the first block, the same words find the same candidates.
+const searchScansFromTheStart = `SELECT set_config('synchronize_seqscans', 'off', true)`
 
 // searchTSQuery is the tsquery, sent as one (searchQuery's text is tsquery syntax, its
 // lexemes the 'simple' configuration's: lower-case words as to_tsvector makes them).
@@ -108,44 +290,39 @@ const searchTSQuery = `CAST(@tsq AS tsquery)`
 const searchCardRank = `ts_rank(c.search, ` + searchTSQuery + `) + 0.5 * ts_rank(c.quote_search, ` + searchTSQuery + `)
                + CASE WHEN c.title ILIKE @pat THEN 0.1 ELSE 0 END`
 
-var searchHitsSQL = positional(searchHitsNamed, "tsq", "pat", "email", "cards", "people", "limit", "offset")
+// searchCardHitsSQL: the cards' candidates (id, board_id, rank), the words' and, when
+// those are fewer than @cards, the title substring's (a card may come twice).
+var searchCardHitsSQL = positional(searchCardHitsNamed, "tsq", "pat", "cards")
 
-const searchHitsNamed = `
+const searchCardHitsNamed = `
 WITH word_hits AS (
     SELECT c.id, c.board_id, ` + searchCardRank + ` AS rank
     FROM cards c
     WHERE (c.search @@ ` + searchTSQuery + ` OR c.quote_search @@ ` + searchTSQuery + `) AND c.archived_at IS NULL
     LIMIT @cards
-), card_hits AS (
-    SELECT DISTINCT ON (id) id, board_id, rank FROM (
-        SELECT * FROM word_hits
-        UNION ALL
-        (SELECT c.id, c.board_id, ` + searchCardRank + `
-        FROM cards c
-        WHERE c.title ILIKE @pat AND c.archived_at IS NULL AND (SELECT count(*) FROM word_hits) < @cards
-        LIMIT @cards)
-    ) u
-    ORDER BY id
-), person_hits AS (
-    SELECT p.id, ts_rank(p.search, ` + searchTSQuery + `)
-               + CASE WHEN @email <> '' AND lower(p.email) LIKE @email THEN 1 ELSE 0 END AS rank
-    FROM requesters p
-    WHERE p.search @@ ` + searchTSQuery + ` OR (@email <> '' AND lower(p.email) LIKE @email)
-    LIMIT @people
-), hits AS (
-    SELECT 'card' AS type, id, board_id, rank FROM card_hits
-    UNION ALL SELECT 'requester', id, NULL, rank FROM person_hits
 )
-SELECT type, id, board_id, rank FROM (
-    SELECT *, max(rank) OVER (PARTITION BY board_id) AS group_rank FROM hits
-) h
-ORDER BY group_rank DESC, board_id NULLS LAST, rank DESC, id
-LIMIT @limit OFFSET @offset`
+SELECT id, board_id, rank FROM word_hits
+UNION ALL
+(SELECT c.id, c.board_id, ` + searchCardRank + `
+FROM cards c
+WHERE c.title ILIKE @pat AND c.archived_at IS NULL AND (SELECT count(*) FROM word_hits) < @cards
+LIMIT @cards)`
 
-func searchHitsArgs(a searchArgs) []any {
-	email := "" // the start of an address: one word with no spaces
-	if !strings.ContainsAny(a.q, " \t") {
-		email = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(a.q)) + "%"
+// searchPersonHitsSQL: the people's candidates (id, NULL, rank).
+var searchPersonHitsSQL = positional(searchPersonHitsNamed, "tsq", "email", "people")
+
+const searchPersonHitsNamed = `
+SELECT p.id, NULL::uuid AS board_id, ts_rank(p.search, ` + searchTSQuery + `)
+           + CASE WHEN @email <> '' AND lower(p.email) LIKE @email THEN 1 ELSE 0 END AS rank
+FROM requesters p
+WHERE p.search @@ ` + searchTSQuery + ` OR (@email <> '' AND lower(p.email) LIKE @email)
+LIMIT @people`
+
+// searchEmailPrefix is the LIKE pattern of the start of an address: q when it is one
+// word with no spaces, else "" (no address is searched).
+func searchEmailPrefix(q string) string {
+	if strings.ContainsAny(q, " \t") {
+		return ""
 	}
-	return []any{a.tsq, likePattern(a.q), email, searchCardCandidates, searchPersonCandidates, a.limit + 1, a.offset}
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q)) + "%"
 }

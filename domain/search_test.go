@@ -185,3 +185,32 @@ func TestSearchBadInput(t *testing.T) {
 		}
 	}
 }
+
+// The candidates' statements read tables from their first block (searchScansFromTheStart):
+// a synchronized scan starts where another one is, and would find other candidates
+// for the same words each time. The setting holds for the batch only.
+func TestSearchBatchScansFromTheStart(t *testing.T) {
+	e := newTestEnv(t, nil)
+	ctx := context.Background()
+	sqlDB, err := e.db.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.SetMaxOpenConns(1) // the batch's connection is the one asked after it
+	var in []string
+	err = e.svc.searchBatch(ctx, []searchStatement{{`SELECT current_setting('synchronize_seqscans')`, nil}},
+		func(_ int, v [][]byte) error { in = append(in, string(v[0])); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(in, []string{"off"}) {
+		t.Errorf("synchronize_seqscans in the batch: %v, want off", in)
+	}
+	var after string
+	if err := e.db.Raw(`SELECT current_setting('synchronize_seqscans')`).Scan(&after).Error; err != nil {
+		t.Fatal(err)
+	}
+	if after != "on" {
+		t.Errorf("synchronize_seqscans after the batch: %q, want on (the default)", after)
+	}
+}

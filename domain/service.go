@@ -18,6 +18,7 @@ type Service struct {
 	importQueue ImportQueue   // nil: the caller runs imports (imports.go)
 	webhooks    WebhookOutbox // nil: webhook URLs are only checked for shape; no test or retry (webhooks.go)
 	memberMail  MemberMailer  // nil: the notifier, if it is one (member_links.go)
+	inbound     *inboundState // integrations' secrets and the linker's wake-up (inbound_link.go)
 }
 
 // NewService builds the service; a nil notifier means NopNotifier. Every sink hears
@@ -26,7 +27,8 @@ func NewService(db *DB, notifier Notifier, sinks ...EventSink) *Service {
 	if notifier == nil {
 		notifier = NopNotifier{}
 	}
-	return &Service{db: db, notifier: notifier, signIns: newSignInLimits(), limits: DefaultLimits, sinks: sinks}
+	return &Service{db: db, notifier: notifier, signIns: newSignInLimits(), limits: DefaultLimits, sinks: sinks,
+		inbound: newInboundState()}
 }
 
 // now is the one clock of every use case: UTC, at the microsecond PostgreSQL stores,

@@ -23,6 +23,11 @@ import (
 	"github.com/closeloop/closeloop/webhooks"
 )
 
+// inboundLinkers is how many inbound links a process makes at once. They run beside
+// the answers to the tools and take CPU from them: one or two keep up with a burst
+// after it without slowing the answers much.
+const inboundLinkers = 2
+
 // app is a running Closeloop: database, services, workers and HTTP server.
 type app struct {
 	cfg      config
@@ -78,6 +83,10 @@ func startApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	svc.UseWebhooks(outbox)
 	outbox.Start(ctx)
 	a.stops = append(a.stops, func(context.Context) { outbox.Stop() })
+	// Inbound events are answered once recorded; their links are made just after, here
+	// (domain/inbound_link.go). Stopped before the publisher: links are changes too.
+	stopLinker := svc.StartInboundLinker(context.WithoutCancel(ctx), log, inboundLinkers)
+	a.stops = append(a.stops, func(context.Context) { stopLinker() })
 
 	ui, built := frontend.Dist()
 	if !built {
