@@ -31,18 +31,26 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
+// openLoggedDatabase opens a fresh database as the server does, logging at debug into
+// the buffer it answers; the database is closed when the test ends.
+func openLoggedDatabase(t *testing.T) (*database, *lockedBuffer) {
+	t.Helper()
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	db, err := openDatabase(context.Background(), config{DatabaseURL: testdb.New(t), DataDir: t.TempDir()}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	return db, logs
+}
+
 // TestFailedStatementsLogNoParameters: a statement that fails (here a second member with
 // the same address, whose INSERT carries the new password hash) is logged without its
 // parameters, so neither hashes nor people's addresses and names reach the log.
 func TestFailedStatementsLogNoParameters(t *testing.T) {
 	ctx := context.Background()
-	var logs lockedBuffer
-	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	db, err := openDatabase(ctx, config{DatabaseURL: testdb.New(t), DataDir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, logs := openLoggedDatabase(t)
 	svc := domain.NewService(domain.NewDB(db.Gorm), nil)
 	admin := domain.Actor{Name: "test", Role: domain.RoleAdmin}
 	in := domain.MemberInput{Email: "leaky.person@example.com", Name: "Leaky Person", Role: domain.RoleViewer, Password: "a long password"}
@@ -71,14 +79,7 @@ func TestFailedStatementsLogNoParameters(t *testing.T) {
 // (quietTrace) still lets slow statements through, and only them among those that
 // succeed.
 func TestSlowStatementsAreLoggedFastOnesNot(t *testing.T) {
-	ctx := context.Background()
-	var logs lockedBuffer
-	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	db, err := openDatabase(ctx, config{DatabaseURL: testdb.New(t), DataDir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, logs := openLoggedDatabase(t)
 	if err := db.Gorm.Exec("SELECT 'fast one'").Error; err != nil {
 		t.Fatal(err)
 	}
