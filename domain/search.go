@@ -139,7 +139,7 @@ func (s *Service) Search(ctx context.Context, q string, page Page) (SearchResult
 	// No transaction: every statement is planned with its words without one
 	// (searchExec), the vocabulary holds its own trigram threshold, and a card gone
 	// between the ranking and the reading is left out (searchFill).
-	vocab, err := s.searchVocabulary(ctx, tokens)
+	vocab, common, err := s.searchVocabulary(ctx, tokens)
 	if err != nil {
 		return SearchResults{}, err
 	}
@@ -148,7 +148,8 @@ func (s *Service) Search(ctx context.Context, q string, page Page) (SearchResult
 	if tsq == "" {
 		return res, nil
 	}
-	hits, err := s.searchHits(ctx, searchArgs{tsq: tsq, q: q, offset: after.Offset, limit: limit})
+	hits, err := s.searchHits(ctx, searchArgs{tsq: tsq, peopleIndex: searchPeopleIndexQuery(tokens, vocab, common),
+		q: q, offset: after.Offset, limit: limit})
 	if err != nil {
 		return SearchResults{}, err
 	}

@@ -70,3 +70,32 @@ func TestRankSearchHitsGroupsAndPages(t *testing.T) {
 		t.Errorf("past the end: %v", page)
 	}
 }
+
+// The people's index scan leaves out a typed word most people have, when another word
+// can narrow it; the whole tsquery still decides who matches.
+func TestSearchPeopleIndexQueryLeavesOutCommonWords(t *testing.T) {
+	vocab := map[string]*searchWord{
+		"company": {Completions: []string{"company"}},
+		"compan":  {Completions: []string{"company"}},
+		"ada":     {Completions: []string{"ada"}},
+	}
+	common := map[string]bool{"company": true, "compan": true, "ada": true}
+	tests := []struct{ q, want string }{
+		{"company 4711", "('4711' | '4711':*)"},
+		{"47 company", "('47')"},                    // a short word that is not the last: no prefix
+		{"company ada 4711", "('4711' | '4711':*)"}, // both common words go
+		{"company", ""},                             // nothing else to narrow by
+		{"company ada", ""},                         // only common words: the whole tsquery
+		{"company -4711", ""},                       // only an exclusion would be left
+		{"compan 4711", ""},                         // a completion besides the typed word: kept, so nothing left out
+		{"company 4711 -x", "('4711' | '4711':*) & !'x'"},
+	}
+	for _, tt := range tests {
+		if got := searchPeopleIndexQuery(searchTokens(tt.q), vocab, common); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	if got := searchPeopleIndexQuery(searchTokens("company 4711"), vocab, nil); got != "" {
+		t.Errorf("nothing common: got %q, want the whole tsquery (\"\")", got)
+	}
+}

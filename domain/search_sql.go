@@ -70,6 +70,7 @@ const (
 
 type searchArgs struct {
 	tsq, q        string
+	peopleIndex   string // searchPeopleIndexQuery's, or ""
 	offset, limit int
 }
 
@@ -102,25 +103,29 @@ type searchHit struct {
 // every search) than all of that costs here for at most 600 rows.
 func (s *Service) searchHits(ctx context.Context, a searchArgs) ([]searchHit, error) {
 	email := searchEmailPrefix(a.q)
-	var cards, people []searchHit
+	people := searchStatement{searchPersonHitsSQL, []string{a.tsq, email, strconv.Itoa(searchPersonCandidates)}}
+	if a.peopleIndex != "" {
+		people = searchStatement{searchPersonNarrowedHitsSQL, []string{a.tsq, email, strconv.Itoa(searchPersonCandidates), a.peopleIndex}}
+	}
+	var cardHits, personHits []searchHit
 	err := s.searchBatch(ctx, []searchStatement{
 		{searchCardHitsSQL, []string{a.tsq, likePattern(a.q), strconv.Itoa(searchCardCandidates)}},
-		{searchPersonHitsSQL, []string{a.tsq, email, strconv.Itoa(searchPersonCandidates)}},
+		people,
 	}, func(stmt int, v [][]byte) error {
 		h, err := scanSearchHit(v)
 		if stmt == 0 {
 			h.Type = SearchCard
-			cards = append(cards, h)
+			cardHits = append(cardHits, h)
 		} else {
 			h.Type = SearchRequester
-			people = append(people, h)
+			personHits = append(personHits, h)
 		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return rankSearchHits(cards, people, a.offset, a.limit+1), nil
+	return rankSearchHits(cardHits, personHits, a.offset, a.limit+1), nil
 }
 
 // rankSearchHits orders the candidates as the page shows them — groups by their best
@@ -317,6 +322,15 @@ SELECT p.id, NULL::uuid AS board_id, ts_rank(p.search, ` + searchTSQuery + `)
 FROM requesters p
 WHERE p.search @@ ` + searchTSQuery + ` OR (@email <> '' AND lower(p.email) LIKE @email)
 LIMIT @people`
+
+// searchPersonNarrowedHitsSQL is searchPersonHitsSQL whose index scan looks for
+// @index (searchPeopleIndexQuery's), each row it finds then checked against the whole
+// tsquery: ts_match_vq is what @@ runs, called as a function so that the planner does
+// not hand it to the index too.
+var searchPersonNarrowedHitsSQL = positional(strings.Replace(searchPersonHitsNamed,
+	`WHERE p.search @@ `+searchTSQuery+` OR`,
+	`WHERE (p.search @@ CAST(@index AS tsquery) AND ts_match_vq(p.search, `+searchTSQuery+`)) OR`, 1),
+	"tsq", "email", "people", "index")
 
 // searchEmailPrefix is the LIKE pattern of the start of an address: q when it is one
 // word with no spaces, else "" (no address is searched).

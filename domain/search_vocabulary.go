@@ -52,34 +52,46 @@ func searchPrefixed(tokens []searchToken, i int) bool {
 // searchVocabulary asks the vocabulary about every typed word it can speak for; the
 // others are absent from the answer. Completions are read in word order from the
 // primary key (COLLATE "C": a prefix is a key range), corrections from the trigram
-// index: migrations/00710's search_vocabulary, which holds the trigram threshold.
-func (s *Service) searchVocabulary(ctx context.Context, tokens []searchToken) (map[string]*searchWord, error) {
-	var words []string
+// index: migrations/00710's search_vocabulary, which holds the trigram threshold. In
+// the same statement it asks which typed words are in most people (common: see
+// searchPeopleIndexQuery), when there are two words or more to narrow by.
+func (s *Service) searchVocabulary(ctx context.Context, tokens []searchToken) (map[string]*searchWord, map[string]bool, error) {
+	var words, positive []string
 	for i, t := range tokens {
+		if !t.Not {
+			positive = append(positive, t.Word)
+		}
 		if !t.Not && searchPrefixed(tokens, i) && vocabularyWord(t.Word) {
 			words = append(words, t.Word)
 		}
 	}
-	out := map[string]*searchWord{}
-	if len(words) == 0 {
-		return out, nil
+	out, common := map[string]*searchWord{}, map[string]bool{}
+	if len(positive) < 2 {
+		positive = nil // one word: nothing to narrow the people's index scan by
+	}
+	if len(words) == 0 && len(positive) == 0 {
+		return out, common, nil
 	}
 	for _, w := range words {
 		out[w] = &searchWord{}
 	}
 	var rows [][3]string // tok, kind, word
-	err := s.searchRows(ctx, searchVocabularySQL, []any{words, searchCompletions + 1}, func() []any {
+	err := s.searchRows(ctx, searchVocabularySQL, []any{words, searchCompletions + 1, positive, searchCommonShare}, func() []any {
 		rows = append(rows, [3]string{})
 		r := &rows[len(rows)-1]
 		return []any{&r[0], &r[1], &r[2]}
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, r := range rows {
-		out[r[0]].add(r[1], r[2])
+		if r[1] == "common" {
+			common[r[0]] = true
+		} else if w := out[r[0]]; w != nil {
+			w.add(r[1], r[2])
+		}
 	}
-	return out, nil
+	return out, common, nil
 }
 
 // add is one row of the vocabulary's answer.
@@ -95,15 +107,38 @@ func (sw *searchWord) add(kind, word string) {
 }
 
 // searchVocabularySQL: per typed word, up to searchCompletions+1 completions and, for a
-// word of 3 to 32 letters with none, its three nearest words, in the word's order.
-const searchVocabularySQL = `SELECT tok, kind, word FROM search_vocabulary($1::text[], $2)`
+// word of 3 to 32 letters with none, its three nearest words, in the word's order; then
+// the words of $3 that at least the share $4 of the people have (ANALYZE's most common
+// elements of requesters.search: a guess, which only decides how the candidates are
+// found, never which).
+const searchVocabularySQL = `SELECT tok, kind, word FROM search_vocabulary($1::text[], $2)
+UNION ALL
+SELECT u.e, 'common', '' FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f)
+WHERE cardinality($3::text[]) > 0 AND s.schemaname = current_schema() AND s.tablename = 'requesters' AND s.attname = 'search'
+  AND u.e = ANY ($3::text[]) AND u.f >= $4`
 
 // searchQuery builds the tsquery text: per typed word, the word itself, what it stands
 // for as the start of a word (see above) and its corrections; words are ANDed, "-word"
 // is NOT. Lexemes are letters and digits only, so quoting them is enough. terms are the
 // typed words and the corrections (the UI marks them).
 func searchQuery(tokens []searchToken, vocab map[string]*searchWord) (string, []string) {
-	var parts, terms []string
+	parts, terms := searchParts(tokens, vocab)
+	if len(terms) == 0 {
+		return "", []string{} // only exclusions: nothing to find
+	}
+	return joinSearchParts(parts, nil), terms
+}
+
+// searchPart is one typed word's part of the tsquery; alone says it is the typed word
+// as one exact lexeme (no completion, correction or prefix besides it).
+type searchPart struct {
+	text, word string
+	not, alone bool
+}
+
+func searchParts(tokens []searchToken, vocab map[string]*searchWord) ([]searchPart, []string) {
+	var parts []searchPart
+	var terms []string
 	seen := map[string]bool{}
 	term := func(w string) {
 		if !seen[w] {
@@ -114,7 +149,7 @@ func searchQuery(tokens []searchToken, vocab map[string]*searchWord) (string, []
 	for i, t := range tokens {
 		lex := "'" + t.Word + "'"
 		if t.Not {
-			parts = append(parts, "!"+lex)
+			parts = append(parts, searchPart{text: "!" + lex, word: t.Word, not: true})
 			continue
 		}
 		term(t.Word)
@@ -140,10 +175,18 @@ func searchQuery(tokens []searchToken, vocab map[string]*searchWord) (string, []
 				term(f)
 			}
 		}
-		parts = append(parts, "("+strings.Join(alts, " | ")+")")
+		parts = append(parts, searchPart{text: "(" + strings.Join(alts, " | ") + ")", word: t.Word, alone: len(alts) == 1})
 	}
-	if len(terms) == 0 {
-		return "", []string{} // only exclusions: nothing to find
+	return parts, terms
+}
+
+// joinSearchParts ANDs the parts, but those drop leaves out.
+func joinSearchParts(parts []searchPart, drop func(searchPart) bool) string {
+	var texts []string
+	for _, p := range parts {
+		if drop == nil || !drop(p) {
+			texts = append(texts, p.text)
+		}
 	}
-	return strings.Join(parts, " & "), terms
+	return strings.Join(texts, " & ")
 }

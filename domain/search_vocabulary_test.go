@@ -44,7 +44,7 @@ func TestSearchCompletesFromTheVocabulary(t *testing.T) {
 		}
 	}
 
-	vocab, err := e.svc.searchVocabulary(ctx, searchTokens("zeta oaut helpdesk@initech 4711 greak"))
+	vocab, _, err := e.svc.searchVocabulary(ctx, searchTokens("zeta oaut helpdesk@initech 4711 greak"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestPeoplesWordsCompleteFromTheVocabulary(t *testing.T) {
 		Company: "Initrode", Quote: "CSV please."}); err != nil {
 		t.Fatal(err)
 	}
-	vocab, err := e.svc.searchVocabulary(ctx, searchTokens("lovela initro"))
+	vocab, _, err := e.svc.searchVocabulary(ctx, searchTokens("lovela initro"))
 	if err != nil {
 		t.Fatal(err)
 	}
