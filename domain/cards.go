@@ -89,7 +89,7 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		return Card{}, err
 	}
 	err := s.db.WithTx(ctx, func(ctx context.Context) error {
-		col, err := s.lockNewCardColumn(ctx, boardID, in.ColumnID)
+		col, last, err := s.lockNewCardColumn(ctx, boardID, in.ColumnID)
 		switch {
 		case err != nil:
 			return err
@@ -98,10 +98,6 @@ func (s *Service) CreateCard(ctx context.Context, actor Actor, boardID uuid.UUID
 		case !mayCreateIn(actor, col):
 			return Forbidden("support can create cards only in open columns; %q is %s: pick an open column or ask an editor",
 				col.Name, col.Stage)
-		}
-		last, err := s.lastPosition(ctx, col.ID, uuid.Nil)
-		if err != nil {
-			return err
 		}
 		if card.Position, err = rankBetween(last, ""); err != nil {
 			return err
@@ -149,29 +145,35 @@ func (s *Service) insertCard(ctx context.Context, actor Actor, card *Card) error
 	return nil
 }
 
-// lockNewCardColumn locks the column a card is created in, in the statement that also
-// finds its board (one round trip of each card made, where it was two): NotFound when
-// the board does not exist, Invalid when the column does not.
-func (s *Service) lockNewCardColumn(ctx context.Context, boardID, columnID uuid.UUID) (Column, error) {
+// lockNewCardColumn locks the column a card is created in and answers the last
+// position of its cards ("" when it has none), read after the lock (one call of
+// new_card_column, 00770, where it was two round trips of each card made):
+// NotFound when the board does not exist, Invalid when the column does not.
+func (s *Service) lockNewCardColumn(ctx context.Context, boardID, columnID uuid.UUID) (Column, string, error) {
 	var got []struct {
 		Column
-		BoardFound bool
+		BoardFound   bool
+		LastPosition *string
 	}
 	err := s.db.conn(ctx).Raw(`SELECT id, board_id, name, stage, position, notify_default, created_at, updated_at,
-    EXISTS (SELECT 1 FROM boards WHERE id = ?) AS board_found
-FROM columns WHERE id = ? FOR UPDATE`, boardID, columnID).Scan(&got).Error
+    board_found, last_position FROM new_card_column(?, ?)`, boardID, columnID).Scan(&got).Error
 	if err != nil {
-		return Column{}, err
+		return Column{}, "", err
 	}
-	if len(got) == 0 || !got[0].BoardFound {
-		if err := s.db.conn(ctx).Select("id").Where("id = ?", boardID).Take(&Board{}).Error; err != nil {
-			return Column{}, storeErr(err, "board")
-		}
+	if len(got) != 1 {
+		return Column{}, "", fmt.Errorf("new_card_column: %d rows answered", len(got))
 	}
-	if len(got) == 0 {
-		return Column{}, Invalid("column_id", "is not a column of this board")
+	if !got[0].BoardFound {
+		return Column{}, "", NotFound("board")
 	}
-	return got[0].Column, nil
+	if got[0].ID == uuid.Nil {
+		return Column{}, "", Invalid("column_id", "is not a column of this board")
+	}
+	last := ""
+	if got[0].LastPosition != nil {
+		last = *got[0].LastPosition
+	}
+	return got[0].Column, last, nil
 }
 
 // mayCreateIn: editors and above create cards anywhere; support (who files what

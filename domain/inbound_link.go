@@ -44,6 +44,9 @@ type inboundState struct {
 	// drops to 0. Linkers wait for it (at most InboundLinkerYield) before each link.
 	answering atomic.Int64
 	idle      chan struct{}
+	// slots bounds the answers reading or writing the database at once
+	// (InboundAnswerSlots).
+	slots chan struct{}
 }
 
 // InboundLinkerYield is the longest a linker waits for the process's answers to
@@ -83,7 +86,8 @@ func (st *inboundState) yield(ctx context.Context) {
 }
 
 func newInboundState() *inboundState {
-	return &inboundState{secrets: map[uuid.UUID]Integration{}, wake: make(chan struct{}, 1), idle: make(chan struct{}, 1)}
+	return &inboundState{secrets: map[uuid.UUID]Integration{}, wake: make(chan struct{}, 1), idle: make(chan struct{}, 1),
+		slots: make(chan struct{}, max(InboundAnswerSlots, 1))}
 }
 
 func (st *inboundState) wakeLinker() {

@@ -45,6 +45,10 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 		RequesterEmail: ev.Email, RequesterName: ev.Name, Quote: ev.Quote, ConversationURL: ev.ConversationURL}
 	s.inbound.answerStarted()
 	defer s.inbound.answerDone()
+	if err := s.inbound.enter(ctx); err != nil {
+		return InboundResult{}, err
+	}
+	defer s.inbound.leave()
 	row.ConversationKey = ev.ConversationID
 	if row.ConversationKey == "" {
 		row.ConversationKey = ev.ConversationURL

@@ -149,6 +149,10 @@ func (s *Service) IntegrationWithSecret(ctx context.Context, id uuid.UUID) (Inte
 	if it, ok := s.inbound.cached(id); ok {
 		return it, nil
 	}
+	if err := s.inbound.enter(ctx); err != nil { // the deliveries' first read
+		return Integration{}, err
+	}
+	defer s.inbound.leave()
 	var row struct {
 		Integration
 		Secret string

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -46,6 +47,9 @@ type Outbox struct {
 	inserter *river.Client[*sql.Tx]
 	client   *http.Client
 	metrics  *metrics
+
+	wakeMu   sync.Mutex // guards lastWake (wakeWorkers)
+	lastWake time.Time
 
 	stop context.CancelFunc
 	done chan struct{}
@@ -144,7 +148,7 @@ func (o *Outbox) fanout(ctx context.Context, tx *sql.Tx, ev domain.Event, eventI
 	}
 	f.Failure = failure
 	bodies := map[string][]byte{}
-	var jobs []river.InsertManyParams
+	inserted := false
 	for _, h := range hooks {
 		b, ok := bodies[h.format]
 		if !ok {
@@ -153,19 +157,14 @@ func (o *Outbox) fanout(ctx context.Context, tx *sql.Tx, ev domain.Event, eventI
 			}
 			bodies[h.format] = b
 		}
-		id, inserted, err := o.record(ctx, tx, h.id, eventID, ev.Type, b)
+		ok, err := o.recordWithJob(ctx, tx, h.id, eventID, ev.Type, b)
 		if err != nil {
 			return err
 		}
-		if inserted {
-			jobs = append(jobs, river.InsertManyParams{Args: deliverArgs{DeliveryID: id}})
-		}
+		inserted = inserted || ok
 	}
-	if len(jobs) == 0 {
-		return nil
-	}
-	if _, err := o.inserter.InsertManyTx(ctx, tx, jobs); err != nil {
-		return fmt.Errorf("enqueue webhook deliveries: %w", err)
+	if inserted {
+		return o.wakeWorkers(ctx, tx)
 	}
 	return nil
 }

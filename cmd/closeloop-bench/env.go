@@ -52,6 +52,7 @@ func (e *env) start(ctx context.Context, smtpURL string, extraEnv ...string) err
 			return err
 		}
 		cfg.MaxConns = 4
+		cfg.ConnConfig.RuntimeParams["application_name"] = "closeloop-bench" // told apart from the server's sessions
 		if e.db, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
 			return fmt.Errorf("connect to %s: %w", e.dbURL, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -44,7 +45,13 @@ type inboundFigure struct {
 	NewLinks      int     `json:"redelivered_new_links"`
 	RedelP99ms    float64 `json:"redelivered_p99_ms"`
 	FirstErr      string  `json:"first_error,omitempty"`
-	CPU           cpuUse  `json:"cpu"` // of the first 2,000, per event, until the last answer
+	// The start of the burst against the rest, by send order (where the tail is).
+	First      int     `json:"first_n"`
+	FirstP99ms float64 `json:"first_p99_ms"`
+	RestP99ms  float64 `json:"rest_p99_ms"`
+	FirstOver  int     `json:"first_over_target"`
+	RestOver   int     `json:"rest_over_target"`
+	CPU        cpuUse  `json:"cpu"` // of the first 2,000, per event, until the last answer
 	// LinkCPU is per event from the first event until every link was made (the
 	// answers and the links made after them).
 	LinkCPU cpuUse `json:"cpu_until_linked"`
@@ -185,6 +192,7 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	f := inboundFigure{Events: inboundEvents, Senders: inboundSenders}
 	logf("inbound: %d signed events from %d senders", inboundEvents, inboundSenders)
 	stopProfile := e.srv.profile(ctx, "inbound", 10*time.Second) // -pprof: the first 10 s of the burst
+	backendsBefore := e.serverBackends(ctx)
 	cpuStart := h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil)
 	start := time.Now()
 	statuses, outcomes, lat, sendErr := sendAll(ctx, client, e.srv.URL, ds, inboundSenders)
@@ -192,6 +200,7 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	// The backends of the server's pool that opened during the burst count whole.
 	f.CPU = h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil).since(cpuStart, inboundEvents)
 	stopProfile()
+	backendsAfter := e.serverBackends(ctx)
 	if sendErr != nil {
 		f.FirstErr = sendErr.Error()
 	}
@@ -203,6 +212,7 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 			f.Linked++
 		}
 	}
+	f.splitStart(lat, inboundSplit)
 	f.P50ms, f.P99ms, f.MaxMs = ms(percentile(lat, 50)), ms(percentile(lat, 99)), ms(percentile(lat, 100))
 	// Every link made: a request per event in the database, however long after its
 	// answer (bounded).
@@ -221,6 +231,9 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	f.LinkCPU = h.snapCPU(ctx, e.srv.PID(), e.dbName(), nil).since(cpuStart, inboundEvents)
 	logf("  %d × 2xx, %d answered linked, %.2f s, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
 		f.OK, f.Linked, f.Seconds, f.P50ms, f.P99ms, f.MaxMs)
+	logf("  the server's database sessions: %d before the burst, %d after", backendsBefore, backendsAfter)
+	logf("  the first %d sent: p99 %.1f ms, %d over %.0f ms; the other %d: p99 %.1f ms, %d over",
+		f.First, f.FirstP99ms, f.FirstOver, inboundP99ms, inboundEvents-f.First, f.RestP99ms, f.RestOver)
 	logf("  %d requests in the database %.2f s after the first event (%d events logged linked)", requests, f.LinkedSeconds, linkedRows)
 	logf("  CPU per event until the last answer: server %.2f ms, PostgreSQL %.2f ms, senders %.2f ms; machine %.0f %% busy, %.0f %% by other work",
 		f.CPU.ServerMsPerReq, f.CPU.PostgresMsPerReq, f.CPU.ClientMsPerReq, f.CPU.MachineBusyPct, f.CPU.OthersPct)
@@ -256,6 +269,37 @@ func benchInbound(ctx context.Context, h *harness, r *results) error {
 	r.check("inbound: 2,000 redelivered ⇒ new links", fmt.Sprintf("%d (%d duplicate, %d × 2xx)", f.NewLinks, f.Duplicates, f.RedeliverOK), "0",
 		f.NewLinks == 0 && f.Duplicates == inboundEvents && f.RedeliverOK == inboundEvents, "")
 	return nil
+}
+
+// serverBackends counts the database's sessions other than the bench's own (-1 if
+// unknown).
+func (e *env) serverBackends(ctx context.Context) int {
+	n := -1
+	if err := e.db.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+ AND backend_type = 'client backend' AND application_name NOT LIKE 'closeloop-bench%'`).Scan(&n); err != nil {
+		return -1
+	}
+	return n
+}
+
+// inboundSplit is how many of the first events sent are the burst's start.
+const inboundSplit = 200
+
+// splitStart fills the figures of the first n latencies (in send order) and the rest.
+func (f *inboundFigure) splitStart(lat []time.Duration, n int) {
+	n = min(n, len(lat))
+	first, rest := slices.Clone(lat[:n]), slices.Clone(lat[n:])
+	over := func(ds []time.Duration) int {
+		c := 0
+		for _, d := range ds {
+			if ms(d) > inboundP99ms {
+				c++
+			}
+		}
+		return c
+	}
+	f.First, f.FirstOver, f.RestOver = n, over(first), over(rest)
+	f.FirstP99ms, f.RestP99ms = ms(percentile(first, 99)), ms(percentile(rest, 99))
 }
 
 // seedInboundCards makes a board with n cards through the API and answers their numbers.
