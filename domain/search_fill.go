@@ -101,7 +101,8 @@ const searchSnippet = `'MaxFragments=1, MaxWords=18, MinWords=8, StartSel="", St
 // its substring; the title's words are cards.search's of weight A, 00001, so it is not
 // parsed again), else a snippet of the description (weight B), else a snippet of one request's
 // matching quote and whose it is (match_requester_id and the person's address, name and
-// company). A card's requests are read only when neither its title nor its description
+// company): the quote of the first person who said it (the oldest matching request, in
+// the order of requests_card_created_idx), the same on every search. A card's requests are read only when neither its title nor its description
 // matched and its quotes' words do (quote_search: a card found by a title word and a
 // description word, "dark" and "mode", has no quote to show, and reading its 20
 // requests to find none was 9 of the statement's 10 ms for "dark mod"): the test is on
@@ -132,6 +133,7 @@ LEFT JOIN LATERAL (
     FROM requests r
     WHERE NOT f.in_title AND NOT f.in_description AND f.in_quotes
       AND r.card_id = c.id AND request_quote_search(r.quote, r.quotes) @@ ` + searchTSQuery + `
+    ORDER BY r.created_at, r.requester_id
     LIMIT 1
 ) r ON true
 LEFT JOIN requesters p ON p.id = r.requester_id AND r.text IS NOT NULL

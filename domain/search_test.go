@@ -214,3 +214,47 @@ func TestSearchBatchScansFromTheStart(t *testing.T) {
 		t.Errorf("synchronize_seqscans after the batch: %q, want on (the default)", after)
 	}
 }
+
+// A card found by its customers' quotes shows the quote of the first of them who said it
+// (the oldest matching request), the same one on every search: which request a scan
+// meets first is not an order.
+func TestSearchShowsTheFirstMatchingQuote(t *testing.T) {
+	e := newTestEnv(t, nil)
+	ctx := context.Background()
+	card := e.card(t, e.board(t, "Roadmap"), 0, "Swimlanes")
+	for _, p := range []struct{ email, quote string }{
+		{"later@acme.test", "We group the kanban by team today."},
+		{"first@acme.test", "A kanban per customer would help us."},
+	} {
+		if _, err := e.svc.LinkRequest(ctx, supportActor, card.ID, LinkRequestInput{Email: p.email, Quote: p.quote}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// first@ asked an hour before later@: its row is rewritten, so it now lies after
+	// later@'s in the table.
+	if err := e.db.Exec(`UPDATE requests SET created_at = created_at - interval '1 hour'
+        WHERE requester_id = (SELECT id FROM requesters WHERE email = 'first@acme.test')`).Error; err != nil {
+		t.Fatal(err)
+	}
+	// On this small table the planner walks requests_card_created_idx, which gives the
+	// oldest first by chance; with index scans off it reads the table in block order,
+	// as a bitmap scan of the quotes' index would on a big one.
+	sqlDB, err := e.db.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.SetMaxOpenConns(1)
+	if err := e.db.Exec(`SET enable_indexscan = off`).Error; err != nil {
+		t.Fatal(err)
+	}
+	for range 8 { // past the prepared statement's switch to a generic plan
+		res, got := searchIDs(t, e, "kanban")
+		if !slices.Equal(got, []string{"card:Swimlanes"}) {
+			t.Fatalf("search kanban: %v", got)
+		}
+		m := res.Items[0].Match
+		if m.Field != "quote" || m.Requester == nil || m.Requester.Email != "first@acme.test" || !strings.Contains(m.Text, "per customer") {
+			t.Fatalf("match %+v (requester %+v), want first@acme.test's quote", m, m.Requester)
+		}
+	}
+}
