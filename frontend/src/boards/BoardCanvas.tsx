@@ -25,6 +25,7 @@ import { boardCollisions, boardKeyboardCoordinates, columnOfSortId, columnSortId
 import { SortableColumn } from './SortableColumn'
 import { useColumnReorder } from './useColumnReorder'
 import { TileLookProvider } from './tileLook'
+import { FirstRevealProvider } from './firstReveal'
 import { PromptKeyboardSensor } from './keyboardSensor'
 
 /** A card dropped into a Done column, waiting for the ship dialog: where it was dropped, frozen. */
@@ -95,6 +96,7 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
 
   const columns = useMemo(() => [...board.columns].sort((a, b) => a.position - b.position), [board.columns])
   const columnIds = useMemo(() => columns.map((c) => columnSortId(c.id)), [columns])
+  const plainIds = useMemo(() => columns.map((c) => c.id), [columns])
   const columnCards = useCallback(
     (columnId: string) => loadedCards(qc.getQueryData<ColumnData>(keys.columnCards(board.id, columnId, filter))),
     [qc, board.id, filter],
@@ -236,85 +238,87 @@ export function BoardCanvas({ board, filter, onHelp }: { board: Board; filter: R
   const active = drag?.card
   return (
     <TileLookProvider boardId={board.id}>
-      {can('edit') && !byPosition && (
-        <p className="hint board-hint">Sorted by {filter.sort === 'demand' ? 'demand' : 'last update'}. Switch to “Board order” to drag cards.</p>
-      )}
-      <DndContext
-        sensors={sensors}
-        collisionDetection={boardCollisions}
-        onDragStart={onDragStart}
-        onDragOver={onDragOver}
-        onDragEnd={onDragEnd}
-        onDragCancel={() => {
-          markDragEnded()
-          columnDrag.current = null
-          setDrag(null)
-        }}
-        accessibility={accessibility}
-      >
-        <div className="columns" data-testid="columns">
-          <SortableContext id="board-columns" items={columnIds} strategy={horizontalListSortingStrategy}>
-            {columns.map((col) => (
-              <SortableColumn key={col.id} columnId={col.id} disabled={!can('edit')}>
-                {(grip) => (
-                  <BoardColumn
-                    board={board}
-                    column={col}
-                    filter={filter}
-                    canDrag={canDrag}
-                    drag={drag && (drag.from === col.id || drag.to === col.id) ? drag : null}
-                    grip={grip}
-                  />
-                )}
-              </SortableColumn>
-            ))}
-          </SortableContext>
-          {columns.length === 0 && <p className="empty">This board has no columns yet. Add one in Board settings.</p>}
-        </div>
-        <DragOverlay dropAnimation={null}>
-          {/* dnd-kit measures the overlay's first child: keep the tilt on an inner element so the
-              measured box stays upright and keyboard moves pick the right neighbours. */}
-          {active && !shipping && !telling ? (
-            <div>
-              <CardTile card={active} overlay />
-            </div>
-          ) : null}
-        </DragOverlay>
-      </DndContext>
-      {shipping && (
-        <ShipDialog
-          card={shipping.view.card}
-          column={shipping.column}
-          onCancel={() => {
-            forgetDrag()
+      <FirstRevealProvider columnIds={plainIds}>
+        {can('edit') && !byPosition && (
+          <p className="hint board-hint">Sorted by {filter.sort === 'demand' ? 'demand' : 'last update'}. Switch to “Board order” to drag cards.</p>
+        )}
+        <DndContext
+          sensors={sensors}
+          collisionDetection={boardCollisions}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => {
+            markDragEnded()
+            columnDrag.current = null
             setDrag(null)
-            setShipping(null)
           }}
-          onShip={(note) => {
-            forgetDrag()
-            moves.commit(shipping.view, shipping.target, note)
-            setDrag(null)
-            setShipping(null)
-          }}
-        />
-      )}
-      {telling && (
-        <StatusMoveDialog
-          card={telling.view.card}
-          column={telling.column}
-          onCancel={() => {
-            forgetDrag()
-            setDrag(null)
-            setTelling(null)
-          }}
-          onMove={(notify, note) => {
-            forgetDrag()
-            moves.commit(telling.view, telling.target, undefined, { notify, note })
-            setDrag(null)
-            setTelling(null)
-          }}
-        />
-      )}
+          accessibility={accessibility}
+        >
+          <div className="columns" data-testid="columns">
+            <SortableContext id="board-columns" items={columnIds} strategy={horizontalListSortingStrategy}>
+              {columns.map((col) => (
+                <SortableColumn key={col.id} columnId={col.id} disabled={!can('edit')}>
+                  {(grip) => (
+                    <BoardColumn
+                      board={board}
+                      column={col}
+                      filter={filter}
+                      canDrag={canDrag}
+                      drag={drag && (drag.from === col.id || drag.to === col.id) ? drag : null}
+                      grip={grip}
+                    />
+                  )}
+                </SortableColumn>
+              ))}
+            </SortableContext>
+            {columns.length === 0 && <p className="empty">This board has no columns yet. Add one in Board settings.</p>}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {/* dnd-kit measures the overlay's first child: keep the tilt on an inner element so the
+                measured box stays upright and keyboard moves pick the right neighbours. */}
+            {active && !shipping && !telling ? (
+              <div>
+                <CardTile card={active} overlay />
+              </div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
+        {shipping && (
+          <ShipDialog
+            card={shipping.view.card}
+            column={shipping.column}
+            onCancel={() => {
+              forgetDrag()
+              setDrag(null)
+              setShipping(null)
+            }}
+            onShip={(note) => {
+              forgetDrag()
+              moves.commit(shipping.view, shipping.target, note)
+              setDrag(null)
+              setShipping(null)
+            }}
+          />
+        )}
+        {telling && (
+          <StatusMoveDialog
+            card={telling.view.card}
+            column={telling.column}
+            onCancel={() => {
+              forgetDrag()
+              setDrag(null)
+              setTelling(null)
+            }}
+            onMove={(notify, note) => {
+              forgetDrag()
+              moves.commit(telling.view, telling.target, undefined, { notify, note })
+              setDrag(null)
+              setTelling(null)
+            }}
+          />
+        )}
+      </FirstRevealProvider>
     </TileLookProvider>
   )
 }

@@ -1,6 +1,7 @@
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { useFirstReveal } from './firstReveal'
 import { defaultRangeExtractor, elementScroll, observeElementRect, useVirtualizer, type Range, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual'
 import type { CardFilter } from '../api/endpoints'
 import type { Board, Column } from '../api/types'
@@ -80,13 +81,9 @@ const loadAhead = 15
  */
 export const BoardColumn = memo(function BoardColumn({ board, column, filter, canDrag, drag, grip }: Props) {
   const q = useColumnCards(board.id, column.id, filter)
-  // A column's first cards go into the page in a background render, which React interrupts to
-  // let the browser handle input and paint (a board opens with several columns, each arriving
-  // on its own); every later change (a move, a live update, the next page) shows at once. The
-  // column starts empty (null) even when its first page is there already (public/opening.js
-  // asks for it before the app runs): the board's shell commits, then the cards in the background.
-  const firstShown = useDeferredValue(q.data, null)
-  const data = firstShown == null ? undefined : q.data
+  // The board's first cards go into the page together, in one background render (firstReveal.tsx).
+  const shown = useFirstReveal(column.id, q.data !== undefined || q.isError)
+  const data = shown ? q.data : undefined
   const loading = data === undefined && !q.isError
   const base = useMemo(() => loadedCards(data), [data])
   const cards = useMemo(() => shownCards(base, column.id, drag), [base, column.id, drag])
