@@ -22,6 +22,7 @@ const (
 	rejectBadSignature       = "bad_signature"
 	rejectMalformed          = "malformed"
 	rejectTooLarge           = "too_large"
+	rejectBusy               = "busy" // 429: domain.InboundAnswerWaiters deliveries were waiting already
 )
 
 type inboundMetrics struct {
@@ -31,10 +32,10 @@ type inboundMetrics struct {
 func newInboundMetrics(reg prometheus.Registerer) *inboundMetrics {
 	m := &inboundMetrics{events: prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "closeloop_inbound_events_total",
-		Help: "Deliveries from support tools by outcome (linked, duplicate, no_reference, unmatched, unknown_card) or rejection (unknown_integration, bad_signature, malformed, too_large).",
+		Help: "Deliveries from support tools by outcome (linked, duplicate, no_reference, unmatched, unknown_card) or rejection (unknown_integration, bad_signature, malformed, too_large, busy).",
 	}, []string{"outcome"})}
 	for _, o := range append(append([]string{}, domain.InboundOutcomes...),
-		rejectUnknownIntegration, rejectBadSignature, rejectMalformed, rejectTooLarge) {
+		rejectUnknownIntegration, rejectBadSignature, rejectMalformed, rejectTooLarge, rejectBusy) {
 		m.events.WithLabelValues(o) // every series from the start, at 0
 	}
 	reg.MustRegister(m.events)
@@ -51,12 +52,18 @@ type hookAnswer struct {
 // hookIn: POST /api/v1/hooks/in/{integration_id}, a support tool's own payload,
 // verified by the integration's secret over the raw body. 2xx only once the event is
 // committed; what is refused (404 unknown integration, 413 above 1 MiB, 401
-// bad_signature, 400 malformed JSON) records nothing but a counter.
+// bad_signature, 400 malformed JSON, 429 when domain.InboundAnswerWaiters deliveries
+// are waiting already) records nothing but a counter.
 func (s *Server) hookIn(c echo.Context) error {
 	ctx := c.Request().Context()
 	reject := func(reason string, err error) error {
 		s.inbound.events.WithLabelValues(reason).Inc()
 		return err
+	}
+	// Too many deliveries waiting for the database already: 429, and the tool retries.
+	busy := func(err error) error {
+		c.Response().Header().Set("Retry-After", "5")
+		return reject(rejectBusy, err)
 	}
 	notFound := &requestError{status: http.StatusNotFound, detail: ErrorDetail{Code: "not_found", Message: "no such integration"}}
 	id, err := uuid.Parse(c.Param("integration_id"))
@@ -66,6 +73,9 @@ func (s *Server) hookIn(c echo.Context) error {
 	integ, err := s.deps.Service.IntegrationWithSecret(ctx, id)
 	if domain.KindOf(err) == domain.KindNotFound {
 		return reject(rejectUnknownIntegration, notFound)
+	}
+	if errors.Is(err, domain.ErrInboundBusy) {
+		return busy(err)
 	}
 	if err != nil {
 		return err
@@ -122,6 +132,9 @@ func (s *Server) hookIn(c echo.Context) error {
 	if domain.KindOf(err) == domain.KindNotFound {
 		return reject(rejectUnknownIntegration, notFound)
 	}
+	if errors.Is(err, domain.ErrInboundBusy) {
+		return busy(err)
+	}
 	if err != nil {
 		return err
 	}
@@ -148,6 +161,9 @@ func (s *Server) hookIn(c echo.Context) error {
 	if domain.KindOf(err) == domain.KindNotFound {
 		s.deps.Service.ForgetIntegration(id)
 		return reject(rejectUnknownIntegration, notFound)
+	}
+	if errors.Is(err, domain.ErrInboundBusy) {
+		return busy(err)
 	}
 	if err != nil {
 		return err

@@ -47,6 +47,8 @@ type inboundState struct {
 	// slots bounds the answers reading or writing the database at once
 	// (InboundAnswerSlots).
 	slots chan struct{}
+	// waiting counts the answers waiting for a slot (InboundAnswerWaiters).
+	waiting atomic.Int64
 }
 
 // InboundLinkerYield is the longest a linker waits for the process's answers to
