@@ -59,7 +59,11 @@ func (s *Server) requireBoardView(role domain.Role) echo.MiddlewareFunc {
 				return plain(c)
 			}
 			board := &boardVersion{id: boardID}
+			if err := s.boardReads.enter(c.Request().Context()); err != nil {
+				return err
+			}
 			actor, err := s.authenticateWith(c, board)
+			s.boardReads.leave()
 			if err != nil {
 				return err
 			}

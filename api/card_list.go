@@ -66,11 +66,15 @@ func (s *Server) listCards(c echo.Context) error {
 		kind := domain.CardKind(raw)
 		f.Kind = &kind
 	}
-	list, err := s.deps.Service.ListCards(ctx, boardID, f)
-	if err != nil {
+	var list domain.List[domain.Card]
+	var total int
+	err = s.searching(ctx, f.Query, func() (err error) {
+		if list, err = s.deps.Service.ListCards(ctx, boardID, f); err != nil {
+			return err
+		}
+		total, err = s.deps.Service.CountCards(ctx, boardID, f)
 		return err
-	}
-	total, err := s.deps.Service.CountCards(ctx, boardID, f)
+	})
 	if err != nil {
 		return err
 	}

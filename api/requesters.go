@@ -51,7 +51,12 @@ type updateRequesterBody struct {
 }
 
 func (s *Server) listRequesters(c echo.Context) error {
-	list, err := s.deps.Service.ListRequesters(c.Request().Context(), c.QueryParam("q"), pageOf(c))
+	ctx, q := c.Request().Context(), c.QueryParam("q")
+	var list domain.List[domain.Requester]
+	err := s.searching(ctx, q, func() (err error) {
+		list, err = s.deps.Service.ListRequesters(ctx, q, pageOf(c))
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,13 @@ type searchResponse struct {
 
 // search answers GET /search?q=&limit=&cursor= across every board.
 func (s *Server) search(c echo.Context) error {
-	res, err := s.deps.Service.Search(c.Request().Context(), c.QueryParam("q"), pageOf(c))
+	ctx := c.Request().Context()
+	var res domain.SearchResults
+	q := c.QueryParam("q")
+	err := s.searching(ctx, q, func() (err error) {
+		res, err = s.deps.Service.Search(ctx, q, pageOf(c))
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,8 @@ type Server struct {
 	httpMetrics *httpMetrics
 	inbound     *inboundMetrics
 	cardPages   *cardPages
+	boardReads  slots
+	searches    slots
 	events      *eventHub
 	// eventHeartbeat and eventStreamFor are Deps' (or the defaults of events.go).
 	eventHeartbeat, eventStreamFor time.Duration
@@ -78,7 +80,7 @@ func New(deps Deps) *Server {
 	e.IPExtractor = clientIP(deps.TrustedProxies)
 	s := &Server{deps: deps, log: deps.Log, echo: e, httpMetrics: newHTTPMetrics(deps.Registry),
 		inbound:   newInboundMetrics(deps.Registry),
-		cardPages: newCardPages(), events: newEventHub(deps.Service, deps.Log),
+		cardPages: newCardPages(), boardReads: newSlots(boardReadSlots()), searches: newSlots(searchSlots()), events: newEventHub(deps.Service, deps.Log),
 		eventHeartbeat: cmp.Or(deps.EventHeartbeat, eventHeartbeat), eventStreamFor: cmp.Or(deps.EventStreamFor, eventStreamFor)}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
