@@ -55,15 +55,20 @@ type hookAnswer struct {
 // bad_signature, 400 malformed JSON, 429 when domain.InboundAnswerWaiters deliveries
 // are waiting already) records nothing but a counter.
 func (s *Server) hookIn(c echo.Context) error {
+	err := s.hookDelivery(c)
+	if errors.Is(err, domain.ErrInboundBusy) { // from any of its reads: the tool retries
+		c.Response().Header().Set("Retry-After", "5")
+		s.inbound.events.WithLabelValues(rejectBusy).Inc()
+	}
+	return err
+}
+
+// hookDelivery is hookIn but for the deliveries refused because too many wait.
+func (s *Server) hookDelivery(c echo.Context) error {
 	ctx := c.Request().Context()
 	reject := func(reason string, err error) error {
 		s.inbound.events.WithLabelValues(reason).Inc()
 		return err
-	}
-	// Too many deliveries waiting for the database already: 429, and the tool retries.
-	busy := func(err error) error {
-		c.Response().Header().Set("Retry-After", "5")
-		return reject(rejectBusy, err)
 	}
 	notFound := &requestError{status: http.StatusNotFound, detail: ErrorDetail{Code: "not_found", Message: "no such integration"}}
 	id, err := uuid.Parse(c.Param("integration_id"))
@@ -73,9 +78,6 @@ func (s *Server) hookIn(c echo.Context) error {
 	integ, err := s.deps.Service.IntegrationWithSecret(ctx, id)
 	if domain.KindOf(err) == domain.KindNotFound {
 		return reject(rejectUnknownIntegration, notFound)
-	}
-	if errors.Is(err, domain.ErrInboundBusy) {
-		return busy(err)
 	}
 	if err != nil {
 		return err
@@ -132,9 +134,6 @@ func (s *Server) hookIn(c echo.Context) error {
 	if domain.KindOf(err) == domain.KindNotFound {
 		return reject(rejectUnknownIntegration, notFound)
 	}
-	if errors.Is(err, domain.ErrInboundBusy) {
-		return busy(err)
-	}
 	if err != nil {
 		return err
 	}
@@ -161,9 +160,6 @@ func (s *Server) hookIn(c echo.Context) error {
 	if domain.KindOf(err) == domain.KindNotFound {
 		s.deps.Service.ForgetIntegration(id)
 		return reject(rejectUnknownIntegration, notFound)
-	}
-	if errors.Is(err, domain.ErrInboundBusy) {
-		return busy(err)
 	}
 	if err != nil {
 		return err
