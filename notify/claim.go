@@ -2,10 +2,12 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/closeloop/closeloop/notify/email"
 )
@@ -29,24 +31,33 @@ type claimed struct {
 	card email.Card
 }
 
-// claimSQL leases the batch that has been due longest and that no other sender is
-// taking (SKIP LOCKED), until the lease ends, and reads its queued deliveries that
-// are due, in requester order, with what their emails need. A requester who
-// unsubscribed or bounced since the fan-out comes back with a reason and is
-// suppressed instead of sent. The LEFT JOIN returns the batch even when nothing in it
-// is due, so that it can be finished.
-const claimSQL = `
+// leaseSQL leases the batch that has been due longest and that no other sender is
+// taking (SKIP LOCKED), until the lease ends. It is a statement of its own, apart
+// from the read of the batch's deliveries (claimSQL), because it is what every idle
+// poll runs (each sender, every PollInterval): planned with the others it was a join
+// of ten tables planned on every poll, and with the statistics of a database that grew
+// fast since its last analyze (cards made by the thousand) the planner put the cards
+// first and walked the whole cards index for a batch that was not there (14,000
+// buffers, 13 ms a poll, while 15,000 cards were being made; docs/benchmarks.md,
+// "Eighth session"). Alone it reads one index entry when nothing is due.
+const leaseSQL = `
 WITH b AS (
     SELECT id FROM delivery_batches WHERE due_at <= now()
     ORDER BY due_at LIMIT 1
     FOR UPDATE SKIP LOCKED
-), leased AS (
-    UPDATE delivery_batches x SET due_at = now() + make_interval(secs => %f), leases = x.leases + 1
-    FROM b WHERE x.id = b.id
-    RETURNING x.id, x.leases, x.card_id, x.kind, x.first_requester, x.last_requester
 )
-SELECT l.id, l.leases, l.kind,
-       COALESCE(d.id, '00000000-0000-0000-0000-000000000000'),
+UPDATE delivery_batches x SET due_at = now() + make_interval(secs => %f), leases = x.leases + 1
+FROM b WHERE x.id = b.id
+RETURNING x.id, x.leases, x.kind, x.card_id, x.first_requester, x.last_requester`
+
+// claimSQL reads the leased batch's queued deliveries that are due, in requester
+// order, with what their emails need; the batch is its parameters ($1 the batch, $2
+// its card, $3 its kind, $4 and $5 its first and last requester), so every table is
+// reached by its key. A requester who unsubscribed or bounced since the fan-out comes
+// back with a reason and is suppressed instead of sent. The LEFT JOIN returns a row
+// even when nothing in the batch is due, so that it can be finished.
+const claimSQL = `
+SELECT COALESCE(d.id, '00000000-0000-0000-0000-000000000000'),
        COALESCE(d.requester_id, '00000000-0000-0000-0000-000000000000'),
        COALESCE(d.attempts, 0), COALESCE(r.email, ''), COALESCE(r.name, ''),
        CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'unsubscribed'
@@ -54,42 +65,51 @@ SELECT l.id, l.leases, l.kind,
             ELSE '' END,
        c.id, c.title, c.release_note, bo.name, COALESCE(et.subject, ''), COALESCE(et.body, ''), COALESCE(n.note, ''), COALESCE(q.quote, ''),
        ws.product_name, ws.sender_name, ws.reply_to, ws.signature, ws.accent_color
-FROM leased l
-JOIN cards c ON c.id = l.card_id
+FROM cards c
 JOIN boards bo ON bo.id = c.board_id
 CROSS JOIN workspace_settings ws
-LEFT JOIN email_templates et ON et.board_id = c.board_id AND et.kind = l.kind
-LEFT JOIN card_status_notes n ON n.card_id = l.card_id AND n.kind = l.kind
-LEFT JOIN deliveries d ON d.card_id = l.card_id AND d.kind = l.kind
-    AND d.requester_id BETWEEN l.first_requester AND l.last_requester
-    AND d.batch_id = l.id AND d.status = 'queued' AND d.due_at <= now()
+LEFT JOIN email_templates et ON et.board_id = c.board_id AND et.kind = $3
+LEFT JOIN card_status_notes n ON n.card_id = c.id AND n.kind = $3
+LEFT JOIN deliveries d ON d.card_id = c.id AND d.kind = $3
+    AND d.requester_id BETWEEN $4 AND $5
+    AND d.batch_id = $1 AND d.status = 'queued' AND d.due_at <= now()
 LEFT JOIN requesters r ON r.id = d.requester_id
-LEFT JOIN requests q ON q.card_id = l.card_id AND q.requester_id = d.requester_id
+LEFT JOIN requests q ON q.card_id = c.id AND q.requester_id = d.requester_id
+WHERE c.id = $2
 ORDER BY d.requester_id`
 
-func claimQuery(lease time.Duration) string {
-	return fmt.Sprintf(claimSQL, lease.Seconds())
+func leaseQuery(lease time.Duration) string {
+	return fmt.Sprintf(leaseSQL, lease.Seconds())
 }
 
-// claim leases the next due batch; ok is false when none is due.
+// claim leases the next due batch (query is leaseQuery's) and reads its due
+// deliveries; ok is false when none is due. A batch whose card went between the two
+// statements (its batch goes with it) comes back with no deliveries, to be finished.
 func (s *Service) claim(ctx context.Context, query string) (l lease, ok bool, err error) {
-	rows, err := s.pool.Query(ctx, query)
+	var cardID, first, last uuid.UUID
+	err = s.pool.QueryRow(ctx, query).Scan(&l.batchID, &l.leases, &l.kind, &cardID, &first, &last)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return l, false, nil
+	}
+	if err != nil {
+		return l, false, err
+	}
+	rows, err := s.pool.Query(ctx, claimSQL, l.batchID, cardID, l.kind, first, last)
 	if err != nil {
 		return l, false, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var c claimed
-		err := rows.Scan(&l.batchID, &l.leases, &l.kind, &c.ID, &c.RequesterID, &c.Attempts, &c.Email, &c.Name, &c.Reason,
+		err := rows.Scan(&c.ID, &c.RequesterID, &c.Attempts, &c.Email, &c.Name, &c.Reason,
 			&c.card.ID, &c.card.Title, &c.card.ReleaseNote, &c.card.BoardName, &c.card.Subject, &c.card.Body, &c.card.Note, &c.Quote,
 			&l.ws.ProductName, &l.ws.SenderName, &l.ws.ReplyTo, &l.ws.Signature, &l.ws.AccentColor)
 		if err != nil {
 			return l, false, err
 		}
-		ok = true
 		if c.ID != uuid.Nil {
 			l.items = append(l.items, c)
 		}
 	}
-	return l, ok, rows.Err()
+	return l, true, rows.Err()
 }

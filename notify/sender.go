@@ -29,7 +29,7 @@ const holdsEvery = 16
 
 func (s *Service) newSender(wake *waker, rec *recorder, g *gate, limiter *rate.Limiter) *sender {
 	return &sender{s: s, wake: wake, rec: rec, gate: g, limiter: limiter,
-		claimQ: claimQuery(s.cfg.Lease), holdsQ: claimHoldsQuery(s.cfg.Lease)}
+		claimQ: leaseQuery(s.cfg.Lease), holdsQ: claimHoldsQuery(s.cfg.Lease)}
 }
 
 func (sn *sender) run(ctx context.Context) {
