@@ -75,6 +75,10 @@ var httpCodes = map[int]string{
 	http.StatusTooManyRequests:       "rate_limited",
 }
 
+// statusClientClosed is the status logged and counted for a request its client closed
+// before it was answered (nginx's 499): no client sees it.
+const statusClientClosed = 499
+
 // handleError is Echo's error handler: it writes ErrorBody and logs what users must not see.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
@@ -116,6 +120,14 @@ func (s *Server) describe(err error, c echo.Context) (int, ErrorDetail) {
 			msg = "request body is too large"
 		}
 		return he.Code, ErrorDetail{Code: code, Message: msg}
+	}
+	if c.Request().Context().Err() != nil {
+		// The client gave up (closed the connection, or its own deadline passed) while
+		// the request waited for a slot or a statement: nobody reads this answer, and
+		// it is not the server's failure, so it is neither logged nor counted as one.
+		s.log.Info("the client went away before the answer", "err", err, "method", c.Request().Method, "path", c.Path(),
+			"request_id", c.Response().Header().Get(echo.HeaderXRequestID))
+		return statusClientClosed, ErrorDetail{Code: "client_closed", Message: "the request was closed before it was answered"}
 	}
 	s.log.Error("internal error", "err", err, "method", c.Request().Method, "path", c.Path(),
 		"request_id", c.Response().Header().Get(echo.HeaderXRequestID))
