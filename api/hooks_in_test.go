@@ -196,7 +196,7 @@ func postHook(t *testing.T, env *testAPI, integrationID uuid.UUID, body string, 
 }
 
 // TestInboundPerTool: for each tool, a signed event links; the same event again
-// changes nothing (duplicate); a wrong or missing signature, a stale timestamp, a card
+// changes nothing (duplicate), and so does a payload without email sent again; a wrong or missing signature, a stale timestamp, a card
 // that does not exist, a payload without email and one without reference each give
 // the contract's outcome and write nothing else.
 func TestInboundPerTool(t *testing.T) {
@@ -286,6 +286,12 @@ func TestInboundPerTool(t *testing.T) {
 			expect("unknown card", unknown, tool.sign(tool.secret, []byte(unknown), now), 200, domain.OutcomeUnknownCard, map[string]int{"inbound_events": 1})
 			noEmail := tool.event("e4-"+tool.kind, conv+"3", ref, "")
 			expect("no email", noEmail, tool.sign(tool.secret, []byte(noEmail), now), 200, domain.OutcomeUnmatched, map[string]int{"inbound_events": 1})
+			// Sent again (Help Scout and Freshdesk give no event id): a duplicate, not a
+			// second line to link by hand; the conversation's next event, naming the
+			// customer's email, links.
+			expect("no email again", noEmail, tool.sign(tool.secret, []byte(noEmail), now), 200, domain.OutcomeDuplicate, map[string]int{"inbound_events": 1})
+			withEmail := tool.event("e6-"+tool.kind, conv+"3", ref, "later."+email)
+			expect("the conversation with an email", withEmail, tool.sign(tool.secret, []byte(withEmail), now), 200, domain.OutcomeLinked, linkedChanges)
 			noRef := tool.event("e5-"+tool.kind, conv+"4", "vip", email)
 			expect("no reference", noRef, tool.sign(tool.secret, []byte(noRef), now), 200, domain.OutcomeNoReference, map[string]int{"inbound_events": 1})
 
@@ -296,7 +302,7 @@ func TestInboundPerTool(t *testing.T) {
 					Outcome string `json:"outcome"`
 				}
 			}](t, raw)
-			if len(log.Items) != 5 {
+			if len(log.Items) != 7 {
 				t.Errorf("event log: %s", raw)
 			}
 		})

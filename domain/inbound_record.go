@@ -23,8 +23,11 @@ import (
 //
 // Two statements, no transaction: one reads the card, whether the event was seen
 // before and the integration's secret; the other inserts the row. A redelivery (the
-// same tool event id, else the same conversation and card, linked or still linking)
-// changes nothing and is logged as duplicate. Two copies at once cannot both insert a
+// same tool event id, else the same conversation and card, linked or still linking, or
+// waiting to be linked by hand when this copy cannot be linked either) changes nothing
+// and is logged as duplicate: Help Scout and Freshdesk give no event id, and each
+// redelivery of an event without an email would otherwise be one more line to link by
+// hand. A later event of that conversation that names the email links. Two copies at once cannot both insert a
 // row that counts (unique indexes inbound_events_external_key and
 // inbound_events_conversation_key): the second waits for the first's commit and reads
 // again, finding it.
@@ -56,8 +59,9 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 	if row.ConversationKey == "" && ev.Email != "" {
 		row.ConversationKey = "email:" + normalEmail(ev.Email)
 	}
+	in, problem := inboundLinkInput(ev, source)
 	for attempt := 0; ; attempt++ {
-		seen, err := s.inboundSeen(ctx, integ, ev, row.ConversationKey)
+		seen, err := s.inboundSeen(ctx, integ, ev, row.ConversationKey, problem != "")
 		if err != nil {
 			return InboundResult{}, err
 		}
@@ -73,7 +77,6 @@ func (s *Service) RecordInbound(ctx context.Context, integ Integration, ev Inbou
 		case seen.card == nil:
 			row.Outcome, row.Detail = OutcomeUnknownCard, seen.why
 		default:
-			in, problem := inboundLinkInput(ev, source)
 			if problem != "" {
 				row.Outcome, row.Detail = OutcomeUnmatched, problem
 				break
@@ -187,11 +190,12 @@ type inboundSeenRow struct {
 
 // inboundSeen reads, in one statement, the card the event names (a card merged into
 // another stands for that one), whether the event is a redelivery (its event id was
-// recorded, or this conversation is linked to the card), and whether the integration
-// still exists with the secret the delivery was verified with. Each arm of the
-// redelivery test is served by its index (inbound_events_external_key,
-// inbound_events_conversation_key).
-func (s *Service) inboundSeen(ctx context.Context, integ Integration, ev InboundEvent, convKey string) (inboundSeenRow, error) {
+// recorded, or this conversation is linked to the card, or — when this copy is
+// unmatched too — waits to be linked by hand to it), and whether the integration still
+// exists with the secret the delivery was verified with. Each arm of the redelivery
+// test is served by its index (inbound_events_external_key,
+// inbound_events_conversation_key, inbound_events_unmatched_idx).
+func (s *Service) inboundSeen(ctx context.Context, integ Integration, ev InboundEvent, convKey string, unmatched bool) (inboundSeenRow, error) {
 	var out inboundSeenRow
 	var cardArg any
 	cardWhere := "c.id = $3"
@@ -222,9 +226,10 @@ LEFT JOIN LATERAL (
     WHERE integration_id = i.id AND (
         ($4 <> '' AND external_id = $4 AND external_id <> '' AND outcome <> 'duplicate')
      OR ($5 <> '' AND conversation_key = $5 AND card_id = COALESCE(m.id, c.id) AND outcome = 'linked'
-         AND COALESCE(m.archived_at, c.archived_at) IS NULL))
+         AND COALESCE(m.archived_at, c.archived_at) IS NULL)
+     OR ($6 AND $5 <> '' AND conversation_key = $5 AND card_id = COALESCE(m.id, c.id) AND outcome = 'unmatched'))
     ORDER BY external_id = $4 DESC LIMIT 1) e ON true
-WHERE i.id = $1`, integ.ID, integ.Secret, cardArg, ev.EventID, convKey).
+WHERE i.id = $1`, integ.ID, integ.Secret, cardArg, ev.EventID, convKey, unmatched).
 		Scan(&sameSecret, &cardID, &cardNumber, &cardArchived, &intoID, &intoNumber, &intoArchived, &seenOutcome, &seenByEvent)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -251,6 +256,8 @@ WHERE i.id = $1`, integ.ID, integ.Secret, cardArg, ev.EventID, convKey).
 	case seenOutcome == nil:
 	case *seenByEvent:
 		out.dup = fmt.Sprintf("event %s was received before (%s)", ev.EventID, *seenOutcome)
+	case out.card != nil && *seenOutcome == OutcomeUnmatched:
+		out.dup = fmt.Sprintf("this conversation is already waiting to be linked to closeloop-%d by hand", out.card.number)
 	case out.card != nil:
 		out.dup = fmt.Sprintf("this conversation was already linked to closeloop-%d", out.card.number)
 	}
