@@ -289,7 +289,11 @@ func TestInboundPerTool(t *testing.T) {
 			// Sent again (Help Scout and Freshdesk give no event id): a duplicate, not a
 			// second line to link by hand; the conversation's next event, naming the
 			// customer's email, links.
-			expect("no email again", noEmail, tool.sign(tool.secret, []byte(noEmail), now), 200, domain.OutcomeDuplicate, map[string]int{"inbound_events": 1})
+			again := expect("no email again", noEmail, tool.sign(tool.secret, []byte(noEmail), now), 200, domain.OutcomeDuplicate, map[string]int{"inbound_events": 1})
+			if detail := decode[struct{ Detail string }](t, again).Detail; !strings.Contains(detail, "received before (unmatched)") &&
+				!strings.Contains(detail, "waiting to be linked to "+ref) || strings.Contains(detail, "event  ") {
+				t.Errorf("no email again: detail %q", detail)
+			}
 			withEmail := tool.event("e6-"+tool.kind, conv+"3", ref, "later."+email)
 			expect("the conversation with an email", withEmail, tool.sign(tool.secret, []byte(withEmail), now), 200, domain.OutcomeLinked, linkedChanges)
 			noRef := tool.event("e5-"+tool.kind, conv+"4", "vip", email)

@@ -222,13 +222,13 @@ FROM integrations i
 LEFT JOIN cards c ON `+cardWhere+`
 LEFT JOIN cards m ON c.archived_at IS NOT NULL AND m.id = c.merged_into_id
 LEFT JOIN LATERAL (
-    SELECT outcome, external_id = $4 AS by_event FROM inbound_events
+    SELECT outcome, ($4 <> '' AND external_id = $4) AS by_event FROM inbound_events
     WHERE integration_id = i.id AND (
         ($4 <> '' AND external_id = $4 AND external_id <> '' AND outcome <> 'duplicate')
      OR ($5 <> '' AND conversation_key = $5 AND card_id = COALESCE(m.id, c.id) AND outcome = 'linked'
          AND COALESCE(m.archived_at, c.archived_at) IS NULL)
      OR ($6 AND $5 <> '' AND conversation_key = $5 AND card_id = COALESCE(m.id, c.id) AND outcome = 'unmatched'))
-    ORDER BY external_id = $4 DESC LIMIT 1) e ON true
+    ORDER BY ($4 <> '' AND external_id = $4) DESC LIMIT 1) e ON true
 WHERE i.id = $1`, integ.ID, integ.Secret, cardArg, ev.EventID, convKey, unmatched).
 		Scan(&sameSecret, &cardID, &cardNumber, &cardArchived, &intoID, &intoNumber, &intoArchived, &seenOutcome, &seenByEvent)
 	switch {
