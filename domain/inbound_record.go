@@ -27,10 +27,10 @@ import (
 // waiting to be linked by hand when this copy cannot be linked either) changes nothing
 // and is logged as duplicate: Help Scout and Freshdesk give no event id, and each
 // redelivery of an event without an email would otherwise be one more line to link by
-// hand. A later event of that conversation that names the email links. Two copies at once cannot both insert a
-// row that counts (unique indexes inbound_events_external_key and
-// inbound_events_conversation_key): the second waits for the first's commit and reads
-// again, finding it.
+// hand. A later event of that conversation that names the email links. Two copies at
+// once cannot both insert a row that counts (unique indexes inbound_events_external_key
+// and inbound_events_conversation_key): the second waits for the first's commit and
+// reads again, finding it.
 //
 // integ.Secret is the secret the delivery was verified with: if the integration has
 // another one by now (rotated on another replica), ErrIntegrationChanged and nothing
