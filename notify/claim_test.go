@@ -2,8 +2,9 @@ package notify
 
 import (
 	"context"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -25,12 +26,7 @@ func TestTheIdlePollReadsOnlyTheBatches(t *testing.T) {
 	for _, m := range regexp.MustCompile(`"Relation Name": "([a-z_]+)"`).FindAllStringSubmatch(plan, -1) {
 		seen[m[1]] = true
 	}
-	var tables []string
-	for name := range seen {
-		tables = append(tables, name)
-	}
-	sort.Strings(tables)
-	if got := strings.Join(tables, ","); got != "delivery_batches" {
+	if got := strings.Join(slices.Sorted(maps.Keys(seen)), ","); got != "delivery_batches" {
 		t.Errorf("the idle poll's plan reads %q; want only delivery_batches\n%s", got, plan)
 	}
 }
